@@ -1,0 +1,44 @@
+# Set-up is idempotent: every target that needs the environment depends on the stamp file.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+OUT ?= out
+FORMAT ?= parquet
+
+.PHONY: setup run test test-fast lint typecheck check bench model clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -e ".[model,dask,dev]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/extract run corpora/samples --out $(OUT) --format $(FORMAT) --overwrite
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q -n 2
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
+
+lint: $(STAMP)
+	$(BIN)/ruff check extract tests benchmarks scripts
+	$(BIN)/ruff format --check extract tests benchmarks scripts
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+check: lint typecheck test
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
+model: $(STAMP)
+	$(BIN)/extract build-model models/news-en
+
+clean:
+	rm -rf $(OUT) models/news-en .pytest_cache .mypy_cache .ruff_cache

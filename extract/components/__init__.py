@@ -1,0 +1,5 @@
+"""Our spaCy components, one per module; importing this package registers their factories."""
+
+from extract.components import counts, countries, dates, facts, money, persons
+
+__all__ = ["counts", "countries", "dates", "facts", "money", "persons"]

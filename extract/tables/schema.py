@@ -1,0 +1,252 @@
+"""Every output table, declared once: ordered columns, Arrow types and descriptions.
+
+Builders enforce these schemas and writers only write them, so a table has the same columns and
+types in Parquet, CSV, JSONL and DuckDB. ``docs/tables.md`` is generated from this module
+(``extract tables --markdown``) and a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: pa.DataType
+    description: str
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+
+    @property
+    def column_names(self) -> list[str]:
+        return [column.name for column in self.columns]
+
+    def arrow_schema(self) -> pa.Schema:
+        return pa.schema([pa.field(column.name, column.type) for column in self.columns])
+
+
+def _col(name: str, type_: pa.DataType, description: str) -> Column:
+    return Column(name, type_, description)
+
+
+STRING = pa.string()
+INT = pa.int64()
+BOOL = pa.bool_()
+DATE = pa.date32()
+FLOAT = pa.float64()
+STRINGS = pa.list_(pa.string())
+
+PROVENANCE = (
+    _col("doc_id", STRING, "Id of the article (input id, or the file stem for .txt files)."),
+    _col("mention_id", STRING, "Id of the mention, unique in the run: '<doc_id>:<table>:<n>'."),
+    _col("start_char", INT, "Offset of the mention's first character in the article text."),
+    _col("end_char", INT, "Offset just past the mention's last character (text[start:end])."),
+    _col("sentence", INT, "Index of the sentence holding the mention (0-based)."),
+    _col("text", STRING, "The mention as written."),
+)
+
+DOCUMENTS = TableSchema(
+    "documents",
+    "One row per input record, readable or not: nothing is dropped.",
+    (
+        _col("doc_id", STRING, "Id of the article."),
+        _col("origin", STRING, "Where the record came from: path, and line or row number."),
+        _col("source", STRING, "Publisher or feed, from metadata."),
+        _col("title", STRING, "Headline, from metadata."),
+        _col("url", STRING, "URL, from metadata."),
+        _col("published", STRING, "Publication date or date-time from metadata, as ISO 8601."),
+        _col("reference_date", DATE, "The date relative expressions were resolved against."),
+        _col(
+            "reference_date_source",
+            STRING,
+            "Where reference_date came from: metadata, option, inferred or none.",
+        ),
+        _col("home_country", STRING, "ISO alpha-3 of the article's home country, or null."),
+        _col(
+            "home_country_source", STRING, "Where home_country came from: metadata, dominant, none."
+        ),
+        _col(
+            "status",
+            STRING,
+            "ok; warning (processed, see error); error (not processed, see error).",
+        ),
+        _col("error", STRING, "Coded message (E… errors, W… warnings), or null."),
+        _col("n_chars", INT, "Length of the article text in characters."),
+    ),
+)
+
+PERSONS = TableSchema(
+    "persons",
+    "People mentioned, with titles split off and a key stable across documents.",
+    (
+        *PROVENANCE,
+        _col("name", STRING, "Canonical name: the longest full name of the person in the article."),
+        _col("surface_name", STRING, "The name as written in this mention, title removed."),
+        _col("title", STRING, "Title, honorific or role split off the name, or null."),
+        _col("person_key", STRING, "Key for the same person across documents."),
+    ),
+)
+
+COUNTRIES = TableSchema(
+    "countries",
+    "Country mentions resolved to ISO 3166.",
+    (
+        *PROVENANCE,
+        _col("iso2", STRING, "ISO 3166-1 alpha-2 (ISO 3166-3 letters for former countries)."),
+        _col("iso3", STRING, "ISO 3166-1 alpha-3 (ISO 3166-3 alpha-3 for former countries)."),
+        _col("country", STRING, "ISO short name."),
+        _col("mention_type", STRING, "name, demonym, self_reference or place."),
+        _col("former", BOOL, "True for a country that no longer exists (ISO 3166-3)."),
+    ),
+)
+
+DATES = TableSchema(
+    "dates",
+    "Temporal expressions normalised to TIMEX3 values.",
+    (
+        *PROVENANCE,
+        _col("kind", STRING, "date, range, duration or set."),
+        _col("timex", STRING, "TIMEX3 value: 2020-04-28, 2020-06, 2019-Q3, P3M, 2014/2020-06 …"),
+        _col("start", DATE, "First day covered (inclusive), or null."),
+        _col("end", DATE, "Last day covered (inclusive), or null."),
+        _col("grain", STRING, "day, week, month, quarter, season, year, decade or century."),
+        _col("mod", STRING, "TIMEX3 modifier: START, MID, END, APPROX, BEFORE, AFTER …, or null."),
+        _col("relative", BOOL, "True when the value needed the reference date."),
+    ),
+)
+
+COUNTS = TableSchema(
+    "counts",
+    "Counted things: the number, its qualifier as bounds, and what is counted.",
+    (
+        *PROVENANCE,
+        _col("value", INT, "The number as stated (null for vague counts such as 'dozens')."),
+        _col("low", INT, "Lower bound implied by the qualifier, or null when open."),
+        _col("high", INT, "Upper bound implied by the qualifier, or null when open."),
+        _col(
+            "qualifier",
+            STRING,
+            "exact, approx, more_than, at_least, less_than, at_most or range.",
+        ),
+        _col("object", STRING, "The counted phrase as written ('escaped persons')."),
+        _col("object_lemma", STRING, "Lemma of the counted phrase's head ('person')."),
+    ),
+)
+
+MONEY = TableSchema(
+    "money",
+    "Monetary amounts as exact decimals with ISO 4217 currencies.",
+    (
+        *PROVENANCE,
+        _col("amount", STRING, "Exact decimal amount as a string ('19654000000')."),
+        _col("low", STRING, "Lower bound as an exact decimal string, or null."),
+        _col("high", STRING, "Upper bound as an exact decimal string, or null."),
+        _col(
+            "qualifier",
+            STRING,
+            "exact, approx, more_than, at_least, less_than, at_most or range.",
+        ),
+        _col("currency", STRING, "ISO 4217 code, or null when unknown."),
+        _col("currency_text", STRING, "The currency as written ('yuan', '$', 'US$')."),
+        _col("currency_ambiguous", BOOL, "True when the currency was guessed from context."),
+        _col("per_unit", STRING, "Unit of a rate ('barrel' in '$20 a barrel'), or null."),
+    ),
+)
+
+FACTS = TableSchema(
+    "facts",
+    "Quantities and person events linked to their predicate, participants, places and dates.",
+    (
+        _col("doc_id", STRING, "Id of the article."),
+        _col("fact_id", STRING, "Id of the fact, unique in the run."),
+        _col("fact_type", STRING, "count, money or person_event."),
+        _col("sentence", INT, "Index of the sentence the fact is in."),
+        _col("start_char", INT, "Start of the fact's anchor (the quantity or person mention)."),
+        _col("end_char", INT, "End of the fact's anchor."),
+        _col("predicate", STRING, "Lemma of the governing verb ('recover', 'send_back')."),
+        _col("negated", BOOL, "True when the verb is negated."),
+        _col("subject", STRING, "Subject as written, or null."),
+        _col("subject_person_key", STRING, "person_key of the subject, when a person."),
+        _col("subject_iso3", STRING, "iso3 of the subject, when a country."),
+        _col("object", STRING, "Object as written, or null."),
+        _col("object_person_key", STRING, "person_key of the object, when a person."),
+        _col("object_iso3", STRING, "iso3 of the object, when a country."),
+        _col("mention_id", STRING, "Id of the anchoring count, money or person mention."),
+        _col("value", STRING, "The quantity's value (count value or money amount), as text."),
+        _col("low", STRING, "The quantity's lower bound, as text."),
+        _col("high", STRING, "The quantity's upper bound, as text."),
+        _col("qualifier", STRING, "The quantity's qualifier."),
+        _col("unit", STRING, "The counted object, or the ISO 4217 currency."),
+        _col("date_mention_id", STRING, "Id of the date that scopes the fact, or null."),
+        _col("date_start", DATE, "First day of that date."),
+        _col("date_end", DATE, "Last day of that date."),
+        _col("date_link", STRING, "same_clause, same_sentence or previous_sentence."),
+        _col("country_iso3", STRINGS, "Countries where the event takes place or comes from."),
+        _col("country_prepositions", STRINGS, "Preposition that linked each country (in, from…)."),
+        _col("link_rule", STRING, "Name of the rule that made the links (see rules/facts.json)."),
+        _col("confidence", FLOAT, "Confidence of the links, 0 to 1."),
+    ),
+)
+
+COUNTRY_MENTIONS = TableSchema(
+    "country_mentions",
+    "Per article and country: how often and where first mentioned.",
+    (
+        _col("doc_id", STRING, "Id of the article."),
+        _col("iso3", STRING, "ISO 3166 alpha-3."),
+        _col("country", STRING, "ISO short name."),
+        _col("mentions", INT, "Number of mentions of the country in the article."),
+        _col("first_offset", INT, "start_char of the first mention."),
+    ),
+)
+
+PEOPLE = TableSchema(
+    "people",
+    "One row per person_key across the run.",
+    (
+        _col("person_key", STRING, "Key for the person across documents."),
+        _col("name", STRING, "Most frequent canonical name."),
+        _col("variants", STRINGS, "Every name form seen, sorted."),
+        _col("titles", STRINGS, "Every title seen, sorted."),
+        _col("documents", INT, "Number of articles mentioning the person."),
+        _col("mentions", INT, "Number of mentions."),
+    ),
+)
+
+MENTION_TABLES = ("persons", "countries", "dates", "counts", "money")
+PER_DOCUMENT_TABLES = ("documents", *MENTION_TABLES, "facts", "country_mentions")
+SUMMARY_TABLES = ("people",)
+
+TABLES: dict[str, TableSchema] = {
+    table.name: table
+    for table in (
+        DOCUMENTS,
+        PERSONS,
+        COUNTRIES,
+        DATES,
+        COUNTS,
+        MONEY,
+        FACTS,
+        COUNTRY_MENTIONS,
+        PEOPLE,
+    )
+}
+
+
+def markdown_dictionary() -> str:
+    """The data dictionary of every table, as Markdown."""
+    lines = ["# Tables", "", "Generated from `extract/tables/schema.py` by `extract tables`.", ""]
+    for table in TABLES.values():
+        lines += [f"## `{table.name}`", "", table.description, ""]
+        lines += ["| column | type | meaning |", "|---|---|---|"]
+        lines += [f"| `{c.name}` | {c.type} | {c.description} |" for c in table.columns]
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,27 @@
+"""Shared value types: articles in, mention rows out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from os import PathLike
+from typing import Any
+
+StrPath = str | PathLike[str]
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input record. ``error`` is set when the record could not be read; it still becomes a
+    row in ``documents`` so that nothing is lost."""
+
+    doc_id: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+    country: str | None = None
+    origin: str = ""
+    error: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
