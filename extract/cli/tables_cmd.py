@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from extract.cli._app import app, stdout
+import typer
+
+from extract.cli._app import app
 from extract.tables.schema import markdown_dictionary
 
 
 @app.command("tables")
 def tables_cli() -> None:
-    """Print the data dictionary of every output table as Markdown."""
-    stdout.print(markdown_dictionary(), markup=False, highlight=False)
+    """Print the data dictionary of every output table as Markdown (docs/tables.md)."""
+    typer.echo(markdown_dictionary())
