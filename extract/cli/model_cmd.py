@@ -1,0 +1,25 @@
+"""extract build-model: write the composed pipeline to disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from extract.cli._app import app, fail, stderr
+from extract.pipeline import DEFAULT_MODEL, load_pipeline
+
+
+@app.command("build-model")
+def build_model_cli(
+    output: Annotated[Path, typer.Argument(help="Folder to write the pipeline to.")],
+    model: Annotated[str, typer.Option(help="Base spaCy English pipeline.")] = DEFAULT_MODEL,
+) -> None:
+    """Compose the base model with our components and save it (load it back with --model)."""
+    try:
+        nlp = load_pipeline(model)
+    except ValueError as error:
+        raise fail(str(error)) from None
+    nlp.to_disk(output)
+    stderr.print(f"wrote {output} ({', '.join(nlp.pipe_names)})", highlight=False)
