@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import pyarrow as pa
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -12,7 +14,8 @@ from extract.errors import Errors, Warnings
 from extract.normalize.countries import lookup_country
 from extract.normalize.published import parse_published
 from extract.settings import RunSettings
-from extract.tables.build import TableRows, documents_row, rows_from_doc
+from extract.tables.build import TableRows, documents_row, rows_from_doc, to_arrow
+from extract.tables.schema import PER_DOCUMENT_TABLES
 from extract.types import Article
 
 
@@ -106,3 +109,63 @@ def _process_batch(
             documents_row(article, status=status, error="; ".join(issues) or None, published=published_iso, doc=doc)
         ]
         yield ArticleResult(article, tables)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A record that became an error or warning row, for the run's stderr and manifest."""
+
+    status: str
+    doc_id: str
+    origin: str
+    message: str
+
+
+@dataclass
+class ShardOutput:
+    """The tables of one shard of articles: plain Arrow, cheap to pickle between processes."""
+
+    tables: dict[str, pa.Table]
+    articles: int = 0
+    words: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+    pipeline: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def rows(self) -> dict[str, int]:
+        return {name: table.num_rows for name, table in self.tables.items()}
+
+
+def pipeline_info(nlp: Language) -> dict[str, object]:
+    return {
+        "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}",
+        "model_version": nlp.meta.get("version"),
+        "spacy_version": nlp.meta.get("spacy_version"),
+        "components": list(nlp.pipe_names),
+    }
+
+
+def process_shard(articles: list[Article], nlp: Language, settings: RunSettings) -> ShardOutput:
+    """Every per-document table for ``articles``, in input order.
+
+    Strings the pipeline adds to the vocabulary live in a memory zone that ends with the shard,
+    so a long run does not grow the StringStore."""
+    started = time.perf_counter()
+    rows: dict[str, list[dict]] = {name: [] for name in PER_DOCUMENT_TABLES}
+    output = ShardOutput(tables={}, pipeline=pipeline_info(nlp))
+    with nlp.memory_zone():
+        for result in process_articles(articles, nlp, settings):
+            for name, table_rows in result.tables.items():
+                rows[name].extend(table_rows)
+            document = result.document
+            output.articles += 1
+            output.words += len(result.article.text.split())
+            if document["status"] != "ok":
+                where = result.article.origin or document["doc_id"]
+                output.problems.append(
+                    Problem(document["status"], document["doc_id"], where, document["error"])
+                )
+    output.tables = {name: to_arrow(name, table_rows) for name, table_rows in rows.items()}
+    output.seconds = time.perf_counter() - started
+    return output

@@ -67,10 +67,18 @@ def _read_table(out: Path, name: str) -> pd.DataFrame:
 def test_cli_run_keeps_every_record_and_reports_errors(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     records = [
-        json.dumps({"id": "good", "text": "Hu Yipin was arrested in Vietnam on April 28, 2020.", "published": "2020-11-02"}),
+        json.dumps(
+            {
+                "id": "good",
+                "text": "Hu Yipin was arrested in Vietnam on April 28, 2020.",
+                "published": "2020-11-02",
+            }
+        ),
         "{broken json",
         json.dumps({"id": "notext"}),
-        json.dumps({"id": "baddate", "text": "Talks resumed on Tuesday.", "published": "the day after"}),
+        json.dumps(
+            {"id": "baddate", "text": "Talks resumed on Tuesday.", "published": "the day after"}
+        ),
     ]
     source.write_text("\n".join(records) + "\n", encoding="utf-8")
     out = tmp_path / "out"

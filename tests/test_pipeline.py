@@ -29,7 +29,9 @@ def test_pipeline_built_model_round_trips(nlp, tmp_path: Path) -> None:
     nlp.to_disk(tmp_path / "news-en")
     reloaded = spacy.load(tmp_path / "news-en")
     assert reloaded.pipe_names == nlp.pipe_names
-    article = Article("d", "Hu Yipin was arrested in Vietnam on April 28, 2020.", published="2020-11-02")
+    article = Article(
+        "d", "Hu Yipin was arrested in Vietnam on April 28, 2020.", published="2020-11-02"
+    )
     settings = RunSettings(model="test")
     [first] = process_articles([article], nlp, settings)
     [second] = process_articles([article], reloaded, settings)

@@ -61,5 +61,8 @@ def test_seed_rows_match_gold(seed_result: ArticleResult, table: str) -> None:
     predicted = [
         {column: _plain(row.get(column)) for column in columns} for row in seed_result.tables[table]
     ]
-    key = lambda row: (row.get("start_char", 0), row.get("end_char", 0), json.dumps(row, sort_keys=True))  # noqa: E731
+
+    def key(row: dict) -> tuple:
+        return (row.get("start_char", 0), row.get("end_char", 0), json.dumps(row, sort_keys=True))
+
     assert sorted(predicted, key=key) == sorted(gold, key=key)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     TEXT = "txt"
     JSONL = "jsonl"
     CSV = "csv"

@@ -32,11 +32,13 @@ def article_from_html(markup: str, *, doc_id: str, origin: str) -> Article:
     for node in tree.css("script, style, noscript, nav, header, footer, aside"):
         node.decompose()
     title = _meta(tree, _TITLE_META)
-    if title is None and (node := tree.css_first("title")) is not None:
-        title = node.text(strip=True) or None
+    title_node = tree.css_first("title")
+    if title is None and title_node is not None:
+        title = title_node.text(strip=True) or None
     published = _meta(tree, _PUBLISHED_META)
-    if published is None and (node := tree.css_first("time[datetime]")) is not None:
-        published = node.attributes.get("datetime")
+    time_node = tree.css_first("time[datetime]")
+    if published is None and time_node is not None:
+        published = time_node.attributes.get("datetime")
     root = tree.css_first("article") or tree.body
     blocks = [] if root is None else [n.text(separator=" ", strip=True) for n in root.css(_BLOCKS)]
     text = "\n\n".join(b for b in blocks if b)

@@ -23,7 +23,9 @@ csv.field_size_limit(2**31 - 1)
 
 
 def _open_binary(path: Path) -> IO[bytes]:
-    return gzip.open(path, "rb") if is_gzip(path) else path.open("rb")
+    if is_gzip(path):
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return path.open("rb")
 
 
 def _decode(data: bytes) -> tuple[str | None, str | None]:
@@ -42,7 +44,9 @@ def _read_whole(path: Path, doc_id: str) -> tuple[str | None, Article | None]:
         with _open_binary(path) as handle:
             data = handle.read()
     except (OSError, EOFError) as error:
-        return None, Article(doc_id, "", origin=origin, error=Errors.E010.format(path=path, detail=error))
+        return None, Article(
+            doc_id, "", origin=origin, error=Errors.E010.format(path=path, detail=error)
+        )
     text, problem = _decode(data)
     if problem:
         return None, Article(doc_id, "", origin=origin, error=problem)
@@ -96,14 +100,18 @@ def read_jsonl_file(path: Path, fields: FieldMap) -> Iterator[Article]:
         with _open_binary(path) as handle:
             yield from read_jsonl_stream(handle, fields, name=str(path))
     except (OSError, EOFError) as error:
-        yield Article(stem(path), "", origin=str(path), error=Errors.E010.format(path=path, detail=error))
+        yield Article(
+            stem(path), "", origin=str(path), error=Errors.E010.format(path=path, detail=error)
+        )
 
 
 def read_csv_file(path: Path, fields: FieldMap) -> Iterator[Article]:
     try:
         with _open_binary(path) as binary:
             # surrogateescape keeps reading past a bad byte; the row holding it becomes an error.
-            text = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="surrogateescape", newline="")
+            text = io.TextIOWrapper(
+                binary, encoding="utf-8-sig", errors="surrogateescape", newline=""
+            )
             reader = csv.DictReader(text)
             row_number = 0
             while True:
@@ -115,16 +123,25 @@ def read_csv_file(path: Path, fields: FieldMap) -> Iterator[Article]:
                 except StopIteration:
                     break
                 except csv.Error as error:
-                    yield Article(fallback_id, "", origin=origin, error=Errors.E011.format(detail=error))
+                    yield Article(
+                        fallback_id, "", origin=origin, error=Errors.E011.format(detail=error)
+                    )
                     continue
                 values = [v for v in row.values() if isinstance(v, str)]
                 if any(_has_surrogates(v) for v in values):
-                    yield Article(fallback_id, "", origin=origin, error=Errors.E002.format(detail="in CSV row"))
+                    yield Article(
+                        fallback_id,
+                        "",
+                        origin=origin,
+                        error=Errors.E002.format(detail="in CSV row"),
+                    )
                     continue
                 record = {k: v for k, v in row.items() if k is not None}
                 yield article_from_record(record, fields, origin=origin, fallback_id=fallback_id)
     except (OSError, EOFError) as error:
-        yield Article(stem(path), "", origin=str(path), error=Errors.E010.format(path=path, detail=error))
+        yield Article(
+            stem(path), "", origin=str(path), error=Errors.E010.format(path=path, detail=error)
+        )
 
 
 def _has_surrogates(value: str) -> bool:
@@ -187,13 +204,24 @@ def read_articles(
         else:
             assert isinstance(source, Path)
             if not source.exists():
-                articles = iter([Article(stem(source), "", origin=str(source), error=Errors.E021.format(path=source))])
+                articles = iter(
+                    [
+                        Article(
+                            stem(source),
+                            "",
+                            origin=str(source),
+                            error=Errors.E021.format(path=source),
+                        )
+                    ]
+                )
             else:
                 articles = read_file(source, fields)
         for article in articles:
             if article.error is None:
                 if article.doc_id in first_seen:
-                    message = Errors.E006.format(doc_id=article.doc_id, first=first_seen[article.doc_id])
+                    message = Errors.E006.format(
+                        doc_id=article.doc_id, first=first_seen[article.doc_id]
+                    )
                     article = Article(article.doc_id, "", origin=article.origin, error=message)
                 else:
                     first_seen[article.doc_id] = article.origin

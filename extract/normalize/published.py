@@ -38,7 +38,7 @@ def parse_published(value: str) -> Published | None:
         parsed = None
     if parsed is None:
         try:
-            parsed = dateparser.parse(text, languages=["en"], settings=_SETTINGS)  # type: ignore[arg-type]
+            parsed = dateparser.parse(text, languages=["en"], settings=_SETTINGS)
         except (ValueError, OverflowError):
             parsed = None
         if parsed is None:

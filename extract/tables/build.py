@@ -34,7 +34,9 @@ def documents_row(
         "url": article.url,
         "published": published if published is not None else article.published,
         "reference_date": doc._.reference_date if doc is not None else None,
-        "reference_date_source": (doc._.reference_date_source or "none") if doc is not None else None,
+        "reference_date_source": (doc._.reference_date_source or "none")
+        if doc is not None
+        else None,
         "home_country": doc._.home_country if doc is not None else None,
         "home_country_source": (doc._.home_country_source or "none") if doc is not None else None,
         "status": status,

@@ -1,13 +1,26 @@
-"""Incremental table writers: Parquet, CSV, JSONL. Each table goes to a temporary file that is
-renamed into place on ``close()``, so a table that looks complete is complete."""
+"""Sharded, atomic table writers: Parquet, CSV, JSONL (and DuckDB, built from Parquet shards).
+
+Layout of a run folder (see docs/scaling.md)::
+
+    out/<table>/part-000000.parquet   one file per shard, numbered in input order
+    out/_shards/part-000000.json      completion marker of a shard, written after its tables
+    out/manifest.json                 the run manifest (status: running, complete or failed)
+    out/tables.duckdb                 with --format duckdb only
+
+Every file is written to a hidden temporary name (``.part-000000.parquet.partial``), then
+renamed into place, so a file that exists under its final name is complete. Readers that list a
+table folder (pandas, pyarrow, DuckDB ``*.parquet``, R arrow) skip hidden and ``.partial`` files.
+"""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.csv as pa_csv
@@ -16,20 +29,52 @@ import pyarrow.parquet as pq
 from extract.tables.schema import TABLES
 
 PARTIAL = ".partial"
+SHARDS_DIR = "_shards"
+DUCKDB_FILE = "tables.duckdb"
+SHARD_DIGITS = 6  # lexicographic order of part names == input order up to 10^6 shards
 
 
 class OutputFormat(str, Enum):
     PARQUET = "parquet"
     CSV = "csv"
     JSONL = "jsonl"
+    DUCKDB = "duckdb"
+
+    @property
+    def shard_suffix(self) -> str:
+        """Suffix of the shard files: DuckDB runs keep Parquet shards and build the database
+        file from them at the end."""
+        return "parquet" if self is OutputFormat.DUCKDB else self.value
 
 
-class TableWriter(Protocol):
-    path: Path
+class WriteError(OSError):
+    """A table file could not be written; the message says which and why."""
 
-    def write(self, batch: pa.Table) -> None: ...
 
-    def close(self) -> None: ...
+def part_name(index: int, suffix: str) -> str:
+    return f"part-{index:0{SHARD_DIGITS}d}.{suffix}"
+
+
+def shard_index(path: Path) -> int | None:
+    """The shard number of a part or marker file name, or None for other files."""
+    name = path.name
+    if not name.startswith("part-"):
+        return None
+    digits = name[5:].split(".", 1)[0]
+    return int(digits) if digits.isdigit() else None
+
+
+def table_dir(out_dir: Path, table: str) -> Path:
+    return out_dir / table
+
+
+def table_parts(out_dir: Path, table: str, fmt: OutputFormat) -> list[Path]:
+    """The complete part files of ``table``, in input order."""
+    folder = table_dir(out_dir, table)
+    if not folder.is_dir():
+        return []
+    suffix = "." + fmt.shard_suffix
+    return sorted(p for p in folder.iterdir() if p.name.startswith("part-") and p.name.endswith(suffix))
 
 
 def _lists_as_json(batch: pa.Table) -> pa.Table:
@@ -45,73 +90,102 @@ def _json_default(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-class _FileWriter:
-    def __init__(self, path: Path, schema: pa.Schema) -> None:
-        self.path = path
-        self.schema = schema
-        self.partial = path.with_name(path.name + PARTIAL)
-
-    def _finish(self) -> None:
-        os.replace(self.partial, self.path)
+def _write_parquet(table: pa.Table, path: Path) -> None:
+    pq.write_table(table, path, compression="zstd")
 
 
-class ParquetTableWriter(_FileWriter):
-    def __init__(self, path: Path, schema: pa.Schema) -> None:
-        super().__init__(path, schema)
-        self._writer = pq.ParquetWriter(self.partial, schema, compression="zstd")
-
-    def write(self, batch: pa.Table) -> None:
-        if batch.num_rows:
-            self._writer.write_table(batch)
-
-    def close(self) -> None:
-        self._writer.close()
-        self._finish()
+def _write_csv(table: pa.Table, path: Path) -> None:
+    # A header in every part, so each part (and DuckDB's read_csv over the folder) stands alone.
+    pa_csv.write_csv(_lists_as_json(table), path)
 
 
-class CsvTableWriter(_FileWriter):
-    def __init__(self, path: Path, schema: pa.Schema) -> None:
-        super().__init__(path, schema)
-        self._handle = self.partial.open("wb")
-        header = ",".join(json.dumps(name) if "," in name else name for name in schema.names)
-        self._handle.write((header + "\n").encode())
-
-    def write(self, batch: pa.Table) -> None:
-        if batch.num_rows:
-            options = pa_csv.WriteOptions(include_header=False)
-            pa_csv.write_csv(_lists_as_json(batch), self._handle, write_options=options)
-
-    def close(self) -> None:
-        self._handle.close()
-        self._finish()
+def _write_jsonl(table: pa.Table, path: Path) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for row in table.to_pylist():
+            handle.write(json.dumps(row, ensure_ascii=False, default=_json_default) + "\n")
 
 
-class JsonlTableWriter(_FileWriter):
-    def __init__(self, path: Path, schema: pa.Schema) -> None:
-        super().__init__(path, schema)
-        self._handle = self.partial.open("w", encoding="utf-8")
-
-    def write(self, batch: pa.Table) -> None:
-        for row in batch.to_pylist():
-            self._handle.write(json.dumps(row, ensure_ascii=False, default=_json_default) + "\n")
-
-    def close(self) -> None:
-        self._handle.close()
-        self._finish()
+_WRITE = {"parquet": _write_parquet, "csv": _write_csv, "jsonl": _write_jsonl}
 
 
-_WRITERS: dict[OutputFormat, type[_FileWriter]] = {
-    OutputFormat.PARQUET: ParquetTableWriter,
-    OutputFormat.CSV: CsvTableWriter,
-    OutputFormat.JSONL: JsonlTableWriter,
-}
+def describe_os_error(error: OSError, path: Path) -> str:
+    if error.errno == errno.ENOSPC:
+        return f"disk full while writing {path}"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"permission denied writing {path}"
+    return f"cannot write {path}: {error.strerror or error}"
 
 
-def table_path(out_dir: Path, table: str, fmt: OutputFormat) -> Path:
-    return out_dir / f"{table}.{fmt.value}"
+def atomic_write(path: Path, write: Any) -> None:
+    """Call ``write(temporary_path)`` then rename the result to ``path``; on failure remove the
+    temporary file and raise WriteError with a readable message."""
+    partial = path.with_name("." + path.name + PARTIAL)
+    try:
+        write(partial)
+        os.replace(partial, path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise WriteError(error.errno, describe_os_error(error, path)) from error
 
 
-def open_writer(out_dir: Path, table: str, fmt: OutputFormat) -> TableWriter:
-    writer_class = _WRITERS[fmt]
-    writer: TableWriter = writer_class(table_path(out_dir, table, fmt), TABLES[table].arrow_schema())  # type: ignore[call-arg]
-    return writer
+def write_table_part(out_dir: Path, table: str, index: int, data: pa.Table, fmt: OutputFormat) -> Path:
+    """Write one shard of ``table`` atomically; returns its final path."""
+    folder = table_dir(out_dir, table)
+    folder.mkdir(exist_ok=True)
+    suffix = fmt.shard_suffix
+    path = folder / part_name(index, suffix)
+    atomic_write(path, lambda target: _WRITE[suffix](data, target))
+    return path
+
+
+def write_json(path: Path, payload: dict[str, Any]) -> None:
+    text = json.dumps(payload, indent=1, ensure_ascii=False, default=_json_default) + "\n"
+    atomic_write(path, lambda target: target.write_text(text, encoding="utf-8"))
+
+
+def read_table_parts(
+    out_dir: Path, table: str, fmt: OutputFormat, columns: list[str] | None = None
+) -> Iterator[pa.Table]:
+    """Each part of ``table`` as an Arrow table with the declared types, in input order."""
+    schema = TABLES[table].arrow_schema()
+    wanted = columns or schema.names
+    for path in table_parts(out_dir, table, fmt):
+        suffix = fmt.shard_suffix
+        if suffix == "parquet":
+            yield pq.read_table(path, columns=wanted)
+        elif suffix == "csv":
+            types = {name: schema.field(name).type for name in wanted}
+            options = pa_csv.ConvertOptions(
+                column_types=types, include_columns=wanted, strings_can_be_null=True
+            )
+            yield pa_csv.read_csv(path, convert_options=options)
+        else:
+            with path.open(encoding="utf-8") as handle:
+                rows = [json.loads(line) for line in handle if line.strip()]
+            yield pa.Table.from_pylist(
+                [{name: row.get(name) for name in wanted} for row in rows],
+                schema=pa.schema([schema.field(name) for name in wanted]),
+            )
+
+
+def write_duckdb(out_dir: Path, tables: list[str]) -> Path:
+    """Build ``tables.duckdb`` with every table from the Parquet shards (atomically)."""
+    import duckdb
+
+    path = out_dir / DUCKDB_FILE
+
+    def build(target: Path) -> None:
+        target.unlink(missing_ok=True)
+        connection = duckdb.connect(str(target))
+        try:
+            for table in tables:
+                glob = str(table_dir(out_dir, table) / "part-*.parquet")
+                connection.execute(
+                    f'CREATE TABLE "{table}" AS SELECT * FROM read_parquet(?)', [glob]
+                )
+        finally:
+            connection.close()
+        Path(str(target) + ".wal").unlink(missing_ok=True)
+
+    atomic_write(path, build)
+    return path

@@ -70,7 +70,9 @@ def test_readers_text_file_strips_bom(tmp_path: Path) -> None:
         (b"caf\xe9 au lait", "E002"),
     ],
 )
-def test_readers_bad_text_files_become_error_rows(tmp_path: Path, content: bytes, code: str) -> None:
+def test_readers_bad_text_files_become_error_rows(
+    tmp_path: Path, content: bytes, code: str
+) -> None:
     path = _write(tmp_path / "bad.txt", content)
     assert _summary(read_articles([path])) == [("bad", "", code)]
 
@@ -135,7 +137,10 @@ def test_readers_jsonl_invalid_utf8_line_is_error(tmp_path: Path) -> None:
     good = json.dumps({"id": "ok", "text": "Fine."}).encode()
     bad = b'{"id": "bad", "text": "caf\xe9"}'
     path = _write(tmp_path / "mixed.jsonl", good + b"\n" + bad + b"\n")
-    assert _summary(read_articles([path])) == [("ok", "Fine.", None), ("mixed.jsonl#L2", "", "E002")]
+    assert _summary(read_articles([path])) == [
+        ("ok", "Fine.", None),
+        ("mixed.jsonl#L2", "", "E002"),
+    ]
 
 
 def test_readers_gzip_jsonl(tmp_path: Path) -> None:

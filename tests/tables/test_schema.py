@@ -110,12 +110,32 @@ def test_build_people_summary_aggregates_across_documents() -> None:
     summary = PeopleSummary()
     summary.add(
         [
-            {"person_key": "xi jinping", "name": "Xi Jinping", "surface_name": "Xi Jinping", "title": "General Secretary", "doc_id": "a"},
-            {"person_key": "xi jinping", "name": "Xi Jinping", "surface_name": "Xi", "title": None, "doc_id": "a"},
+            {
+                "person_key": "xi jinping",
+                "name": "Xi Jinping",
+                "surface_name": "Xi Jinping",
+                "title": "General Secretary",
+                "doc_id": "a",
+            },
+            {
+                "person_key": "xi jinping",
+                "name": "Xi Jinping",
+                "surface_name": "Xi",
+                "title": None,
+                "doc_id": "a",
+            },
         ]
     )
     summary.add(
-        [{"person_key": "xi jinping", "name": "Xi Jinping", "surface_name": "Xi Jinping", "title": "President", "doc_id": "b"}]
+        [
+            {
+                "person_key": "xi jinping",
+                "name": "Xi Jinping",
+                "surface_name": "Xi Jinping",
+                "title": "President",
+                "doc_id": "b",
+            }
+        ]
     )
     assert summary.rows() == [
         {

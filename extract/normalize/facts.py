@@ -1,0 +1,242 @@
+"""Pure parts of the facts linker: rules loading, predicate normalisation, roles, date choice.
+
+Nothing here imports spaCy: the component (``extract.components.facts``) reads the parse and
+hands plain values to these functions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, NamedTuple
+
+RULES_FILE = "facts.json"
+
+_WORD_LISTS = (
+    "action_verbs",
+    "reporting_verbs",
+    "particles",
+    "location_prepositions",
+    "date_prepositions",
+    "subset_markers",
+    "place_nouns",
+    "place_entity_labels",
+    "scope_date_kinds",
+)
+_RULE_TABLES = ("link_rules", "date_links")
+_ALLOWED_KEYS = frozenset({"_comment", *_WORD_LISTS, *_RULE_TABLES})
+_RULE_KEYS = frozenset({"confidence", "description"})
+# The rule names the component emits: the data file must define each of them.
+LINK_RULES = (
+    "subject",
+    "object",
+    "attribute",
+    "preposition",
+    "subset",
+    "conjunct",
+    "relative_clause",
+    "participle_in_mention",
+    "noun_modifier",
+    "no_predicate",
+)
+DATE_LINKS = ("same_clause", "same_sentence", "previous_sentence")
+
+
+class FactRulesError(ValueError):
+    """The facts rules file is malformed."""
+
+
+@dataclass(frozen=True)
+class FactRules:
+    action_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    particles: frozenset[str]
+    location_prepositions: frozenset[str]
+    date_prepositions: frozenset[str]
+    subset_markers: frozenset[str]
+    place_nouns: frozenset[str]
+    place_entity_labels: frozenset[str]
+    scope_date_kinds: frozenset[str]
+    link_confidence: Mapping[str, float]
+    date_link_confidence: Mapping[str, float]
+
+    @property
+    def event_verbs(self) -> frozenset[str]:
+        """Predicates that make a person mention a person event."""
+        return self.action_verbs | self.reporting_verbs
+
+
+def _word_list(data: Mapping[str, Any], key: str) -> frozenset[str]:
+    words = data.get(key)
+    if not isinstance(words, list) or not words:
+        raise FactRulesError(f"{RULES_FILE}: '{key}' must be a non-empty list of strings")
+    for word in words:
+        if not isinstance(word, str) or not word or word != word.strip():
+            raise FactRulesError(f"{RULES_FILE}: '{key}' has a bad entry {word!r}")
+    return frozenset(words)
+
+
+def _rule_table(data: Mapping[str, Any], key: str, required: Iterable[str]) -> dict[str, float]:
+    table = data.get(key)
+    if not isinstance(table, dict):
+        raise FactRulesError(f"{RULES_FILE}: '{key}' must be an object of rules")
+    missing = sorted(set(required) - set(table))
+    unknown = sorted(set(table) - set(required))
+    if missing or unknown:
+        raise FactRulesError(f"{RULES_FILE}: '{key}' missing {missing}, unknown {unknown}")
+    confidences = {}
+    for name, rule in table.items():
+        if not isinstance(rule, dict) or set(rule) != _RULE_KEYS:
+            raise FactRulesError(
+                f"{RULES_FILE}: rule '{key}.{name}' must have exactly {sorted(_RULE_KEYS)}"
+            )
+        confidence = rule["confidence"]
+        if not isinstance(confidence, int | float) or not 0 < confidence <= 1:
+            raise FactRulesError(f"{RULES_FILE}: rule '{key}.{name}' confidence not in (0, 1]")
+        if not isinstance(rule["description"], str) or not rule["description"]:
+            raise FactRulesError(f"{RULES_FILE}: rule '{key}.{name}' needs a description")
+        confidences[name] = float(confidence)
+    return confidences
+
+
+def parse_fact_rules(data: Any) -> FactRules:
+    """Validate the decoded rules file; unknown or missing keys raise ``FactRulesError``."""
+    if not isinstance(data, dict):
+        raise FactRulesError(f"{RULES_FILE}: the top level must be an object")
+    unknown = sorted(set(data) - _ALLOWED_KEYS)
+    if unknown:
+        raise FactRulesError(f"{RULES_FILE}: unknown keys {unknown}")
+    lists = {key: _word_list(data, key) for key in _WORD_LISTS}
+    return FactRules(
+        **lists,
+        link_confidence=_rule_table(data, "link_rules", LINK_RULES),
+        date_link_confidence=_rule_table(data, "date_links", DATE_LINKS),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_fact_rules() -> FactRules:
+    """The packaged rules (``extract/rules/facts.json``), validated once per process."""
+    text = resources.files("extract.rules").joinpath(RULES_FILE).read_text(encoding="utf-8")
+    return parse_fact_rules(json.loads(text))
+
+
+@lru_cache(maxsize=4096)
+def normalize_predicate(lemma: str, particles: tuple[str, ...] = ()) -> str:
+    """The predicate name of a verb: lower-cased lemma joined to its particles with '_'.
+
+    Passives need nothing more: the lemma of "were recovered" is already "recover"; the
+    component swaps the roles instead (see ``logical_role``).
+    """
+    parts = [lemma.strip().lower(), *(p.strip().lower() for p in particles)]
+    return "_".join(part.replace(" ", "_") for part in parts if part)
+
+
+# Dependency label of an argument → its role for an active verb; passives swap two of them.
+_ACTIVE_ROLES = {
+    "nsubj": "subject",
+    "csubj": "subject",
+    "expl": None,
+    "dobj": "object",
+    "obj": "object",
+    "dative": "object",
+    "nsubjpass": "object",
+    "csubjpass": "object",
+    "agent": "subject",
+    "attr": "attribute",
+    "oprd": "attribute",
+    "acomp": "attribute",
+    "npadvmod": "attribute",
+}
+
+
+@lru_cache(maxsize=256)
+def logical_role(dep: str) -> str | None:
+    """The logical role of an argument from its dependency label ('nsubjpass' → 'object',
+    'agent' → 'subject'); None for labels that are not arguments."""
+    return _ACTIVE_ROLES.get(dep.lower())
+
+
+class DateCandidate(NamedTuple):
+    """A date mention seen from one fact, described by plain values."""
+
+    index: int  # position of the date in the document's date list
+    scope: str  # 'clause' | 'governing' | 'sentence' | 'previous_dangling'
+    same_segment: bool  # no ';' between the date and the fact's verb
+    kind: str  # the date row's kind
+
+
+class DateChoice(NamedTuple):
+    index: int
+    link: str  # one of DATE_LINKS
+
+
+def choose_date(
+    candidates: Sequence[DateCandidate], *, scope_kinds: Iterable[str]
+) -> DateChoice | None:
+    """The date that scopes a fact, or None when no link is clear.
+
+    In order: a date on the fact's own clause in the same ';'-segment (the first one); a date
+    on a verb that governs the fact's verb ('said on Monday that ...'), when there is exactly
+    one; a range date anywhere in the sentence; a dangling date that closes the previous
+    sentence. Durations and sets never scope a fact.
+    """
+    kinds = frozenset(scope_kinds)
+    usable = [c for c in candidates if c.kind in kinds]
+    clause = [c for c in usable if c.scope == "clause" and c.same_segment]
+    if clause:
+        return DateChoice(clause[0].index, "same_clause")
+    governing = [c for c in usable if c.scope == "governing" and c.same_segment]
+    if len(governing) == 1:
+        return DateChoice(governing[0].index, "same_sentence")
+    ranges = {c.index for c in usable if c.scope != "previous_dangling" and c.kind == "range"}
+    if len(ranges) == 1:
+        return DateChoice(ranges.pop(), "same_sentence")
+    in_sentence = [c for c in candidates if c.scope != "previous_dangling"]
+    previous = [c for c in usable if c.scope == "previous_dangling"]
+    if not in_sentence and len(previous) == 1:
+        return DateChoice(previous[0].index, "previous_sentence")
+    return None
+
+
+def fact_confidence(
+    rules: FactRules, link_rule: str, date_link: str | None, *, has_predicate: bool = True
+) -> float:
+    """Confidence of a row: the weakest of its predicate link and its date link."""
+    confidence = rules.link_confidence[link_rule]
+    if date_link is not None:
+        confidence = min(confidence, rules.date_link_confidence[date_link])
+    if not has_predicate:
+        confidence = min(confidence, rules.link_confidence["no_predicate"])
+    return round(confidence, 3)
+
+
+def fact_id(doc_id: str, index: int) -> str:
+    """Id of the ``index``-th fact of a document, unique in the run."""
+    return f"{doc_id}:facts:{index}"
+
+
+def quantity_values(table: str, row: Mapping[str, Any]) -> dict[str, str | None]:
+    """The value columns of a quantity fact from its count or money row, as text."""
+
+    def text(value: Any) -> str | None:
+        return None if value is None else str(value)
+
+    if table == "money":
+        return {
+            "value": text(row.get("amount")),
+            "low": text(row.get("low")),
+            "high": text(row.get("high")),
+            "qualifier": row.get("qualifier"),
+            "unit": row.get("currency") or row.get("currency_text"),
+        }
+    return {
+        "value": text(row.get("value")),
+        "low": text(row.get("low")),
+        "high": text(row.get("high")),
+        "qualifier": row.get("qualifier"),
+        "unit": row.get("object"),
+    }
