@@ -152,6 +152,8 @@ def process_shard(articles: list[Article], nlp: Language, settings: RunSettings)
     Strings the pipeline adds to the vocabulary live in a memory zone that ends with the shard,
     so a long run does not grow the StringStore."""
     started = time.perf_counter()
+    # --max-chars is the user's limit; spaCy's own (1,000,000) must not silently override it.
+    nlp.max_length = max(nlp.max_length, settings.max_chars)
     rows: dict[str, list[dict]] = {name: [] for name in PER_DOCUMENT_TABLES}
     output = ShardOutput(tables={}, pipeline=pipeline_info(nlp))
     with nlp.memory_zone():

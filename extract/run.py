@@ -1,32 +1,74 @@
-"""A whole run: read → pipeline → tables on disk, streaming with bounded memory."""
+"""A whole run: read → pipeline → sharded tables on disk, streaming, resumable, crash-safe.
+
+The input stream is cut into shards of ``shard_size`` records by position, so shard ``k`` holds
+the same records whatever the number of workers or the engine: output is identical, row for row.
+Each shard's tables are written atomically, then its marker (``_shards/part-k.json``); a resumed
+run skips shards with a marker and discards everything else. See docs/scaling.md.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import platform
 import shutil
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from spacy.language import Language
 
+from extract.engines import Engine, EngineError, Shard
 from extract.errors import Errors
 from extract.ingest import FieldMap, read_articles
-from extract.process import ArticleResult, process_articles
+from extract.ingest.readers import STDIN, iter_input_files
+from extract.process import Problem, ShardOutput
 from extract.settings import RunSettings
 from extract.tables.build import PeopleSummary, to_arrow
 from extract.tables.schema import PER_DOCUMENT_TABLES, SUMMARY_TABLES, TABLES
-from extract.tables.writers import PARTIAL, OutputFormat, TableWriter, open_writer
+from extract.tables.writers import (
+    DUCKDB_FILE,
+    PARTIAL,
+    SHARDS_DIR,
+    OutputFormat,
+    WriteError,
+    read_table_parts,
+    shard_index,
+    table_dir,
+    table_parts,
+    write_duckdb,
+    write_json,
+    write_table_part,
+)
+from extract.types import Article
 
 MANIFEST = "manifest.json"
-FLUSH_EVERY = 256  # articles per written row group: bounds memory, keeps files compact
+MANIFEST_VERSION = 1
+DEFAULT_SHARD_SIZE = 500  # records per shard: a crash loses at most the shards in flight
+MAX_LISTED_PROBLEMS = 1000  # the manifest lists this many problems; every one is in documents
+# Options that change the output: a resumed run must use the same.
+RESUME_OPTIONS = (
+    "format",
+    "shard_size",
+    "model",
+    "components",
+    "reference_date",
+    "home_country",
+    "max_chars",
+    "fields",
+)
 
 
-class OutputExistsError(RuntimeError):
+class RunError(RuntimeError):
+    """A run cannot start or go on; the message says why and what to do."""
+
+
+class OutputExistsError(RunError):
     pass
 
 
@@ -38,138 +80,458 @@ class RunSummary:
     rows: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
     words: int = 0
+    shards: int = 0
+    resumed_shards: int = 0
+    unreadable_inputs: int = 0
 
     def line(self) -> str:
         tables = ", ".join(f"{name} {self.rows[name]}" for name in TABLES if name != "documents")
+        resumed = f"; {self.resumed_shards} shards kept from the interrupted run" if self.resumed_shards else ""
         return (
             f"{self.articles} articles ({self.errors} errors, {self.warnings} warnings) in "
-            f"{self.seconds:.1f}s; rows: {tables}"
+            f"{self.seconds:.1f}s; rows: {tables}{resumed}"
         )
 
 
-def prepare_output(out_dir: Path, *, overwrite: bool) -> None:
-    if out_dir.exists() and any(out_dir.iterdir()):
-        ours = (out_dir / MANIFEST).exists() or any(
-            (out_dir / f"{name}.{fmt.value}").exists() for name in TABLES for fmt in OutputFormat
+# --- the output folder -------------------------------------------------------------------------
+
+
+def _is_ours(path: Path) -> bool:
+    name = path.name
+    return (
+        name in TABLES
+        or name in (MANIFEST, SHARDS_DIR, DUCKDB_FILE, DUCKDB_FILE + ".wal")
+        or name.startswith(".") and name.endswith(PARTIAL)
+        or any(name == f"{table}.{fmt.value}" for table in TABLES for fmt in OutputFormat)
+    )
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def read_manifest(out_dir: Path) -> dict[str, Any] | None:
+    path = out_dir / MANIFEST
+    if not path.exists():
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise RunError(f"cannot read {path}: {error}") from error
+
+
+def completed_shards(out_dir: Path) -> dict[int, dict[str, Any]]:
+    """Markers of the shards whose tables were all written, by shard index."""
+    folder = out_dir / SHARDS_DIR
+    done: dict[int, dict[str, Any]] = {}
+    if folder.is_dir():
+        for path in folder.iterdir():
+            index = shard_index(path)
+            if index is not None and path.suffix == ".json":
+                done[index] = json.loads(path.read_text(encoding="utf-8"))
+    return done
+
+
+def prepare_output(out_dir: Path, *, overwrite: bool, resume: bool = False) -> dict[int, dict[str, Any]]:
+    """Make ``out_dir`` ready; returns the completed shards to keep (empty unless resuming).
+
+    A folder holding another run is an error unless ``overwrite`` (delete that run's files) or
+    ``resume`` (keep its completed shards, discard the rest). Files that are not ours are never
+    deleted; a non-empty folder without a run needs ``overwrite`` to be written into."""
+    if overwrite and resume:
+        raise RunError("--overwrite and --resume exclude each other")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise RunError(f"--out {out_dir} is a file, not a folder")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        entries = list(out_dir.iterdir())
+    except PermissionError as error:
+        raise RunError(f"permission denied: cannot use {out_dir} as output folder") from error
+    except OSError as error:
+        raise RunError(f"cannot use {out_dir} as output folder: {error.strerror or error}") from error
+    ours = [path for path in entries if _is_ours(path)]
+    holds_run = bool(ours)
+    if resume and holds_run:
+        done = completed_shards(out_dir)
+        _discard_incomplete(out_dir, set(done))
+        return done
+    if holds_run and not overwrite:
+        raise OutputExistsError(Errors.E022.format(path=out_dir))
+    if entries and not holds_run and not overwrite:
+        raise OutputExistsError(
+            f"output folder {out_dir} holds other files; choose an empty folder or pass --overwrite "
+            "to write the tables next to them"
         )
-        if not overwrite:
-            raise OutputExistsError(Errors.E022.format(path=out_dir))
-        if ours:
-            for name in TABLES:
-                for fmt in OutputFormat:
-                    for path in (out_dir / f"{name}.{fmt.value}", out_dir / f"{name}.{fmt.value}{PARTIAL}"):
-                        path.unlink(missing_ok=True)
-            (out_dir / MANIFEST).unlink(missing_ok=True)
-        else:
-            shutil.rmtree(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    for path in ours:
+        _remove(path)
+    return {}
 
 
-class TableSink:
-    """Buffers rows per table and writes them as row groups every ``FLUSH_EVERY`` articles."""
+def _discard_incomplete(out_dir: Path, keep: set[int]) -> None:
+    """Remove temporary files, parts of shards without a marker, and end-of-run products."""
+    for table in TABLES:
+        folder = table_dir(out_dir, table)
+        if table in SUMMARY_TABLES:
+            _remove(folder)
+            continue
+        if folder.is_dir():
+            for path in folder.iterdir():
+                if shard_index(path) not in keep:
+                    path.unlink()
+    for path in out_dir.iterdir():
+        if path.name.startswith(".") and path.name.endswith(PARTIAL):
+            path.unlink()
+    shards = out_dir / SHARDS_DIR
+    if shards.is_dir():
+        for path in shards.iterdir():
+            if shard_index(path) not in keep:
+                path.unlink()
+    for name in (DUCKDB_FILE, DUCKDB_FILE + ".wal"):
+        (out_dir / name).unlink(missing_ok=True)
+
+
+# --- inputs ------------------------------------------------------------------------------------
+
+
+def describe_inputs(inputs: Iterable[str | Path]) -> list[dict[str, Any]]:
+    """Every input file with its size and SHA-256 (what the manifest records)."""
+    described: list[dict[str, Any]] = []
+    for source in iter_input_files(inputs):
+        if source == STDIN:
+            described.append({"path": STDIN})
+            continue
+        path = Path(source)
+        try:
+            digest = hashlib.sha256()
+            with path.open("rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):  # noqa: B023
+                    digest.update(block)
+            described.append({"path": str(path), "bytes": path.stat().st_size, "sha256": digest.hexdigest()})
+        except OSError as error:
+            described.append({"path": str(path), "error": error.strerror or str(error)})
+    return described
+
+
+def iter_shards(articles: Iterable[Article], shard_size: int, skip: set[int]) -> Iterator[Shard]:
+    """Consecutive records cut into shards by position; shards in ``skip`` are read (so that
+    duplicate ids are still detected) but not yielded."""
+    batch: list[Article] = []
+    index = 0
+    for article in articles:
+        batch.append(article)
+        if len(batch) == shard_size:
+            if index not in skip:
+                yield index, batch
+            index += 1
+            batch = []
+    if batch and index not in skip:
+        yield index, batch
+
+
+# --- the run -----------------------------------------------------------------------------------
+
+
+def _package_versions() -> dict[str, str | None]:
+    versions: dict[str, str | None] = {"python": platform.python_version()}
+    for package in ("news-extract", "spacy", "pyarrow", "duckdb", "dateparser", "dask", "distributed"):
+        try:
+            versions[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            versions[package] = None
+    return versions
+
+
+def _options(settings: RunSettings, fmt: OutputFormat, fields: FieldMap, shard_size: int, components: tuple[str, ...]) -> dict[str, Any]:
+    return {
+        "format": fmt.value,
+        "shard_size": shard_size,
+        "model": settings.model,
+        "components": list(components),
+        "reference_date": settings.reference_date.isoformat() if settings.reference_date else None,
+        "home_country": settings.home_country,
+        "max_chars": settings.max_chars,
+        "batch_size": settings.batch_size,
+        "fields": {"id": list(fields.id), "text": list(fields.text), "published": list(fields.published)},
+    }
+
+
+def _check_resumable(previous: dict[str, Any] | None, options: dict[str, Any], inputs: list[dict[str, Any]]) -> None:
+    if previous is None:
+        return
+    before = previous.get("options", {})
+    for name in RESUME_OPTIONS:
+        if before.get(name) != options.get(name):
+            raise RunError(
+                f"cannot resume: option {name} was {before.get(name)!r}, now {options.get(name)!r}; "
+                "rerun with the same options or use --overwrite"
+            )
+    hashes_before = [(item.get("path"), item.get("sha256")) for item in previous.get("inputs", [])]
+    hashes_now = [(item.get("path"), item.get("sha256")) for item in inputs]
+    if hashes_before != hashes_now:
+        raise RunError("cannot resume: the input files changed since the interrupted run; use --overwrite")
+
+
+class _ShardStore:
+    """Writes each shard's tables then its marker; aggregates what the manifest reports."""
 
     def __init__(self, out_dir: Path, fmt: OutputFormat) -> None:
-        self.writers: dict[str, TableWriter] = {
-            name: open_writer(out_dir, name, fmt) for name in (*PER_DOCUMENT_TABLES, *SUMMARY_TABLES)
+        self.out_dir = out_dir
+        self.fmt = fmt
+        (out_dir / SHARDS_DIR).mkdir(exist_ok=True)
+
+    def commit(self, index: int, output: ShardOutput) -> dict[str, Any]:
+        for table in PER_DOCUMENT_TABLES:
+            write_table_part(self.out_dir, table, index, output.tables[table], self.fmt)
+        marker = {
+            "shard": index,
+            "articles": output.articles,
+            "words": output.words,
+            "rows": output.rows,
+            "seconds": round(output.seconds, 3),
+            "problems": [problem.__dict__ for problem in output.problems],
+            "pipeline": output.pipeline,
         }
-        self.buffer: dict[str, list[dict]] = {name: [] for name in PER_DOCUMENT_TABLES}
-        self.pending = 0
+        write_json(self.out_dir / SHARDS_DIR / f"part-{index:06d}.json", marker)
+        return marker
 
-    def add(self, result: ArticleResult) -> None:
-        for name, rows in result.tables.items():
-            self.buffer[name].extend(rows)
-        self.pending += 1
-        if self.pending >= FLUSH_EVERY:
-            self.flush()
 
-    def flush(self) -> None:
-        for name, rows in self.buffer.items():
-            if rows:
-                self.writers[name].write(to_arrow(name, rows))
-                rows.clear()
-        self.pending = 0
-
-    def close(self, summaries: dict[str, list[dict]]) -> None:
-        self.flush()
-        for name, rows in summaries.items():
-            self.writers[name].write(to_arrow(name, rows))
-        for writer in self.writers.values():
-            writer.close()
+def _empty_table(table: str) -> Any:
+    return to_arrow(table, [])
 
 
 def run(
     inputs: Iterable[str | Path],
     out_dir: Path,
-    nlp: Language,
+    nlp: Language | None,
     settings: RunSettings,
     *,
     fmt: OutputFormat = OutputFormat.PARQUET,
     fields: FieldMap | None = None,
     overwrite: bool = False,
+    resume: bool = False,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    shard_size: int = DEFAULT_SHARD_SIZE,
     stdin: IO[bytes] | None = None,
-    on_result: Callable[[ArticleResult], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
     stderr: IO[str] | None = None,
 ) -> RunSummary:
-    """Extract every article of ``inputs`` into the tables in ``out_dir``."""
-    inputs = list(inputs)
+    """Extract every article of ``inputs`` into sharded tables in ``out_dir``.
+
+    ``nlp`` is used when the run happens in this process (one worker, or an input of a single
+    shard); worker processes load ``settings.model`` themselves. ``on_progress`` receives the
+    number of articles of each finished shard."""
+    from extract.engines.loader import PipelineSpec
+    from extract.pipeline import NEWS_COMPONENTS
+
     started = time.perf_counter()
-    prepare_output(out_dir, overwrite=overwrite)
-    sink = TableSink(out_dir, fmt)
-    people = PeopleSummary()
-    summary = RunSummary()
+    if shard_size < 1:
+        raise RunError("shard size must be at least 1")
+    inputs = list(inputs)
+    fields = fields or FieldMap()
+    components = tuple(nlp.pipe_names) if nlp is not None else NEWS_COMPONENTS
+    spec = PipelineSpec(settings.model, tuple(c for c in components if c.startswith("news_")))
+    options = _options(settings, fmt, fields, shard_size, spec.components)
+    described = describe_inputs(inputs)
+    previous = read_manifest(out_dir) if resume and out_dir.exists() else None
+    if previous is not None:
+        _check_resumable(previous, options, described)
+    done = prepare_output(out_dir, overwrite=overwrite, resume=resume)
     errors_to = stderr or sys.stderr
-    articles = read_articles(inputs, fields=fields, stdin=stdin)
-    for result in process_articles(articles, nlp, settings):
-        sink.add(result)
-        people.add(result.tables.get("persons", []))
-        summary.articles += 1
-        summary.words += len(result.article.text.split())
-        document = result.document
-        if document["status"] != "ok":
-            summary.errors += document["status"] == "error"
-            summary.warnings += document["status"] == "warning"
-            print(f"{document['status']}: {result.article.origin or document['doc_id']}: {document['error']}", file=errors_to)
-        for name, rows in result.tables.items():
-            summary.rows[name] += len(rows)
-        if on_result:
-            on_result(result)
-    people_rows = people.rows()
-    summary.rows["people"] = len(people_rows)
-    sink.close({"people": people_rows})
+    manifest: dict[str, Any] = {
+        "manifest_version": MANIFEST_VERSION,
+        "status": "running",
+        "extract_version": _package_versions()["news-extract"],
+        "packages": _package_versions(),
+        "options": options,
+        "inputs": described,
+        "layout": {
+            "tables": f"<table>/part-NNNNNN.{fmt.shard_suffix}",
+            "shard_markers": f"{SHARDS_DIR}/part-NNNNNN.json",
+            "summary_tables": list(SUMMARY_TABLES),
+        },
+    }
+    sessions: list[dict[str, Any]] = list(previous.get("sessions", [])) if previous else []
+    manifest["sessions"] = sessions
+    write_json(out_dir / MANIFEST, manifest)
+
+    timings: Counter[str] = Counter()
+    summary = RunSummary(resumed_shards=len(done))
+    active: Engine | None = None
+    try:
+        articles = read_articles(inputs, fields=fields, stdin=stdin)
+        shards = iter_shards(articles, shard_size, set(done))
+        active, shards = _start_engine(engine, workers, scheduler, nlp, spec, settings, shards)
+        store = _ShardStore(out_dir, fmt)
+        for index, output in active.map(shards):
+            write_started = time.perf_counter()
+            done[index] = store.commit(index, output)
+            timings["writing"] += time.perf_counter() - write_started
+            timings["processing"] += output.seconds
+            _report_problems(output.problems, errors_to)
+            if on_progress:
+                on_progress(output.articles)
+        manifest["engine"] = active.describe()
+        active.close()
+        active = None
+        finish_started = time.perf_counter()
+        _finish(out_dir, fmt, done, summary)
+        timings["finishing"] += time.perf_counter() - finish_started
+    except BaseException as error:
+        if active is not None:
+            active.close()
+        manifest["status"] = "interrupted" if isinstance(error, KeyboardInterrupt) else "failed"
+        manifest["failure"] = f"{type(error).__name__}: {error}"
+        manifest["shards_completed"] = len(done)
+        sessions.append(_session(time.perf_counter() - started, len(done), summary, timings))
+        try:
+            write_json(out_dir / MANIFEST, manifest)
+        except OSError:
+            pass  # the disk may be full: the missing "complete" status still tells the truth
+        if isinstance(error, EngineError):
+            raise RunError(str(error)) from error
+        raise
     summary.seconds = time.perf_counter() - started
-    write_manifest(out_dir, inputs, settings, fmt, summary, nlp)
+    _complete_manifest(manifest, done, summary, timings)
+    write_json(out_dir / MANIFEST, manifest)
     return summary
 
 
-def write_manifest(
-    out_dir: Path,
-    inputs: list[str | Path],
+def _start_engine(
+    engine: str,
+    workers: int,
+    scheduler: str | None,
+    nlp: Language | None,
+    spec: Any,
     settings: RunSettings,
-    fmt: OutputFormat,
-    summary: RunSummary,
-    nlp: Language,
-) -> None:
-    from extract import __version__
+    shards: Iterator[Shard],
+) -> tuple[Engine, Iterator[Shard]]:
+    """The engine for this run. A local run whose input fits in one shard stays in this process
+    (starting workers would cost more than it saves)."""
+    from itertools import chain
 
-    manifest = {
-        "extract_version": __version__,
-        "model": settings.model,
-        "model_version": f"{nlp.meta.get('name')}-{nlp.meta.get('version')}",
-        "pipeline": nlp.pipe_names,
-        "options": {
-            "format": fmt.value,
-            "reference_date": settings.reference_date.isoformat() if settings.reference_date else None,
-            "home_country": settings.home_country,
-            "batch_size": settings.batch_size,
-            "max_chars": settings.max_chars,
-        },
-        "inputs": [str(item) for item in inputs],
-        "articles": summary.articles,
-        "errors": summary.errors,
-        "warnings": summary.warnings,
-        "rows": dict(summary.rows),
-        "seconds": round(summary.seconds, 3),
+    from extract.engines.loader import get_pipeline
+    from extract.engines.local import InProcessEngine, ProcessPoolEngine
+
+    if engine == "dask":
+        from extract.engines.dask_engine import DaskEngine
+
+        return DaskEngine(spec, settings, scheduler=scheduler, workers=workers), shards
+    if engine != "local":
+        raise RunError(f"unknown engine '{engine}': use local or dask")
+    head = [shard for _, shard in zip(range(2), shards, strict=False)]
+    shards = chain(head, shards)
+    if workers <= 1 or len(head) < 2:
+        return InProcessEngine(nlp if nlp is not None else get_pipeline(spec), settings), shards
+    return ProcessPoolEngine(spec, settings, workers), shards
+
+
+def _report_problems(problems: list[Problem], stream: IO[str]) -> None:
+    for problem in problems:
+        print(f"{problem.status}: {problem.origin}: {problem.message}", file=stream)
+
+
+def _finish(out_dir: Path, fmt: OutputFormat, done: dict[int, dict[str, Any]], summary: RunSummary) -> None:
+    """Summary tables from the shards, empty parts for tables no shard wrote, DuckDB file."""
+    for table in PER_DOCUMENT_TABLES:
+        if not table_parts(out_dir, table, fmt):
+            write_table_part(out_dir, table, 0, _empty_table(table), fmt)
+    people = PeopleSummary()
+    columns = ["doc_id", "name", "surface_name", "title", "person_key"]
+    for part in read_table_parts(out_dir, "persons", fmt, columns=columns):
+        people.add(part.to_pylist())
+    people_rows = people.rows()
+    _remove(table_dir(out_dir, "people"))
+    write_table_part(out_dir, "people", 0, to_arrow("people", people_rows), fmt)
+    summary.rows["people"] = len(people_rows)
+    if fmt is OutputFormat.DUCKDB:
+        write_duckdb(out_dir, list(TABLES))
+
+
+def _complete_manifest(
+    manifest: dict[str, Any], done: dict[int, dict[str, Any]], summary: RunSummary, timings: Counter[str]
+) -> None:
+    problems: list[dict[str, Any]] = []
+    codes: Counter[str] = Counter()
+    pipeline: dict[str, Any] = {}
+    for index in sorted(done):
+        marker = done[index]
+        summary.articles += marker["articles"]
+        summary.words += marker["words"]
+        for table, count in marker["rows"].items():
+            summary.rows[table] += count
+        for problem in marker["problems"]:
+            summary.errors += problem["status"] == "error"
+            summary.warnings += problem["status"] == "warning"
+            codes[(problem["message"] or "?").split(":", 1)[0]] += 1
+            if len(problems) < MAX_LISTED_PROBLEMS:
+                problems.append(problem)
+        pipeline = pipeline or marker.get("pipeline", {})
+    summary.shards = len(done)
+    summary.unreadable_inputs = codes["E010"]
+    manifest["sessions"].append(_session(summary.seconds, len(done), summary, timings))
+    manifest.update(
+        status="complete",
+        pipeline=pipeline,
+        shards=len(done),
+        articles=summary.articles,
+        words=summary.words,
+        errors=summary.errors,
+        warnings=summary.warnings,
+        rows={table: summary.rows[table] for table in TABLES},
+        problem_codes=dict(sorted(codes.items())),
+        problems=problems,
+        problems_listed=len(problems),
+        seconds=round(sum(session["seconds"] for session in manifest["sessions"]), 3),
+    )
+
+
+def _session(seconds: float, shards: int, summary: RunSummary, timings: Counter[str]) -> dict[str, Any]:
+    """Timings of one invocation (a resumed run has several sessions)."""
+    return {
+        "seconds": round(seconds, 3),
+        "shards_kept": summary.resumed_shards,
+        "shards_processed": shards - summary.resumed_shards,
+        "processing_seconds": round(timings["processing"], 3),
+        "writing_seconds": round(timings["writing"], 3),
+        "finishing_seconds": round(timings["finishing"], 3),
     }
-    partial = out_dir / (MANIFEST + PARTIAL)
-    partial.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    partial.replace(out_dir / MANIFEST)
+
+
+def run_is_complete(out_dir: Path) -> bool:
+    manifest = read_manifest(out_dir)
+    return bool(manifest) and manifest.get("status") == "complete"  # type: ignore[union-attr]
+
+
+def output_tables(out_dir: Path) -> dict[str, tuple[str, list[Path]]]:
+    """The tables of a run folder: name -> (shard suffix, part files)."""
+    found: dict[str, tuple[str, list[Path]]] = {}
+    for table in TABLES:
+        folder = table_dir(out_dir, table)
+        if not folder.is_dir():
+            continue
+        for suffix in ("parquet", "csv", "jsonl"):
+            parts = sorted(folder.glob(f"part-*.{suffix}"))
+            if parts:
+                found[table] = (suffix, parts)
+                break
+    return found
+
+
+__all__ = [
+    "DEFAULT_SHARD_SIZE",
+    "MANIFEST",
+    "OutputExistsError",
+    "RunError",
+    "RunSummary",
+    "WriteError",
+    "output_tables",
+    "prepare_output",
+    "read_manifest",
+    "run",
+    "run_is_complete",
+]

@@ -11,8 +11,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from extract.cli._app import app, fail, stderr
 from extract.ingest import FieldMap
-from extract.pipeline import DEFAULT_MODEL, load_pipeline
-from extract.run import OutputExistsError, run
+from extract.engines import ENGINES
+from extract.errors import Errors
+from extract.engines.loader import PipelineSpec, get_pipeline, model_is_available
+from extract.pipeline import DEFAULT_MODEL
+from extract.run import DEFAULT_SHARD_SIZE, RunError, run
 from extract.settings import RunSettings, SettingsError, parse_reference_date
 from extract.tables.writers import OutputFormat
 
@@ -53,6 +56,24 @@ def run_cli(
     overwrite: Annotated[
         bool, typer.Option(help="Replace the tables of an earlier run in --out.")
     ] = False,
+    resume: Annotated[
+        bool,
+        typer.Option(help="Continue an interrupted run in --out: finished shards are kept."),
+    ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Worker processes (default: all cores).", show_default=False),
+    ] = None,
+    engine: Annotated[
+        str, typer.Option(help=f"Where shards run: {' or '.join(ENGINES)}.")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address (tcp://host:8786); none: a local Dask cluster."),
+    ] = None,
+    shard_size: Annotated[
+        int, typer.Option(min=1, help="Articles per output shard (the unit of work and of resume).")
+    ] = DEFAULT_SHARD_SIZE,
     progress: Annotated[
         bool | None, typer.Option(help="Show a progress bar (default: when stderr is a terminal).")
     ] = None,
@@ -73,6 +94,15 @@ def run_cli(
     for item in inputs:
         if item != "-" and not os.path.exists(item):
             raise fail(f"input not found: {item}")
+        if item != "-" and not os.access(item, os.R_OK):
+            raise fail(f"permission denied: cannot read {item}")
+    if engine not in ENGINES:
+        raise fail(f"unknown --engine '{engine}': use {' or '.join(ENGINES)}")
+    if scheduler and engine != "dask":
+        raise fail("--scheduler needs --engine dask")
+    if overwrite and resume:
+        raise fail("--overwrite and --resume exclude each other")
+    n_workers = workers or os.cpu_count() or 1
     settings = RunSettings(
         model=model,
         reference_date=reference,
@@ -81,10 +111,15 @@ def run_cli(
         max_chars=max_chars,
     )
     fields = FieldMap.with_overrides(id_field=id_field, text_field=text_field, date_field=date_field)
-    try:
-        nlp = load_pipeline(model)
-    except ValueError as error:
-        raise fail(str(error)) from None
+    # Worker processes load the model themselves; this process loads it only to run alone.
+    nlp = None
+    if engine == "local" and n_workers == 1:
+        try:
+            nlp = get_pipeline(PipelineSpec(model))
+        except ValueError as error:
+            raise fail(str(error)) from None
+    elif not model_is_available(model):
+        raise fail(Errors.E024.format(model=model))
     show_progress = stderr.is_terminal if progress is None else progress
     with Progress(
         TextColumn("[bold]extracting"),
@@ -98,8 +133,8 @@ def run_cli(
     ) as bar:
         task = bar.add_task("extract", total=None, rate="-")
 
-        def advance(_result: object) -> None:
-            bar.advance(task)
+        def advance(n_articles: int) -> None:
+            bar.advance(task, n_articles)
             elapsed = bar.tasks[0].elapsed or 0
             if elapsed:
                 bar.update(task, rate=f"{bar.tasks[0].completed / elapsed:.1f}")
@@ -113,11 +148,18 @@ def run_cli(
                 fmt=output_format,
                 fields=fields,
                 overwrite=overwrite,
-                on_result=advance,
+                resume=resume,
+                workers=n_workers,
+                engine=engine,
+                scheduler=scheduler,
+                shard_size=shard_size,
+                on_progress=advance,
                 stderr=None,
             )
-        except OutputExistsError as error:
+        except RunError as error:
             raise fail(str(error)) from None
         except OSError as error:
-            raise fail(f"cannot write to {out}: {error}") from None
+            raise fail(str(error) if error.errno is None else f"{out}: {error.strerror or error}") from None
     stderr.print(summary.line(), highlight=False)
+    if summary.unreadable_inputs:
+        raise fail(f"{summary.unreadable_inputs} input file(s) could not be read (see the error rows)")

@@ -1,36 +1,99 @@
-"""news_countries: GPE/NORP/LOC mentions → ISO 3166 (thin shell over normalize.countries)."""
+"""news_countries: country names, demonyms, places and self-references → ISO 3166.
+
+A thin shell over ``extract.normalize.countries``. Candidates come from one PhraseMatcher built
+from the gazetteer (so "Saint Vincent and the Grenadines" is one mention even when the model
+splits it); the model's entities veto what sits inside organisation, person and work names and
+confirm places. Also sets ``doc._.home_country`` (source "dominant") when metadata gave none.
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from extract.components._guard import run_guarded
 from extract.extensions import mention_id
-from extract.normalize.countries import lookup_country
+from extract.normalize.countries import (
+    Country,
+    clean_mention,
+    context_vetoes,
+    country_by_code,
+    country_forms,
+    dominant_country,
+    exclusion_phrases,
+    is_org_word,
+    lookup_form,
+    self_reference_phrases,
+    vetoed_by_context,
+)
+
+COUNTRY, EXCLUDED, SELF = "COUNTRY", "EXCLUDED", "SELF"
+# Entities whose inside is not a country mention ("Bank of China", "Michael Jordan").
+BLOCKING_LABELS = frozenset(
+    {"ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
+)
+# A place (city) is kept only where the model also sees a location.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_ARTICLES = frozenset({"the", "The"})
 
 
 class CountryLinker:
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        places: bool = True,
+        demonyms: bool = True,
+        self_references: bool = True,
+        use_entities: bool = True,
+        org_context: bool = True,
+        exclusions: bool = True,
+        infer_home_country: bool = True,
+    ) -> None:
         self.name = name
+        self.places = places
+        self.demonyms = demonyms
+        self.self_references = self_references
+        self.use_entities = use_entities
+        self.org_context = org_context
+        self.exclusions = exclusions
+        self.infer_home_country = infer_home_country
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        make = nlp.make_doc
+        self.matcher.add(COUNTRY, [make(form) for form in country_forms()])
+        if exclusions:
+            self.matcher.add(EXCLUDED, [make(phrase) for phrase in exclusion_phrases()])
+        if self_references:
+            self.matcher.add(SELF, [make(phrase) for phrase in self_reference_phrases()])
 
     def __call__(self, doc: Doc) -> Doc:
         return run_guarded(doc, "countries", self.name, self._rows)
 
     def _rows(self, doc: Doc) -> list[dict]:
+        found: list[tuple[Span, Country | None]] = []
+        for span in self._candidates(doc):
+            if span.label_ == SELF:
+                found.append((span, None))
+                continue
+            country = self._resolve(doc, span)
+            if country is not None:
+                found.append((span, country))
+        home = self._home_country(doc, [(c.iso3, s.start_char) for s, c in found if c])
         rows: list[dict] = []
-        for ent in doc.ents:
-            if ent.label_ not in ("GPE", "NORP", "LOC"):
-                continue
-            country = lookup_country(ent.text)
+        for span, country in found:
             if country is None:
-                continue
+                if home is None:
+                    continue
+                country = home._replace(mention_type="self_reference")
             rows.append(
                 {
                     "mention_id": mention_id(doc, "countries", len(rows)),
-                    "start_char": ent.start_char,
-                    "end_char": ent.end_char,
-                    "text": ent.text,
+                    "start_char": span.start_char,
+                    "end_char": span.end_char,
+                    "text": span.text,
                     "iso2": country.iso2,
                     "iso3": country.iso3,
                     "country": country.name,
@@ -40,7 +103,153 @@ class CountryLinker:
             )
         return rows
 
+    def _candidates(self, doc: Doc) -> list[Span]:
+        """Gazetteer matches, longest first without overlaps; "the" left out of names."""
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            label = doc.vocab.strings[match_id]
+            if label == COUNTRY and doc[start].text in _ARTICLES and end - start > 1:
+                start += 1
+            spans.append(Span(doc, start, end, label=label))
+        return sorted(
+            (span for span in filter_spans(spans) if span.label_ != EXCLUDED),
+            key=lambda span: span.start,
+        )
 
-@Language.factory("news_countries", assigns=["doc._.countries"], requires=["doc.ents"])
-def make_country_linker(nlp: Language, name: str) -> CountryLinker:
-    return CountryLinker(nlp, name)
+    def _resolve(self, doc: Doc, span: Span) -> Country | None:
+        country = lookup_form(span.text)
+        if country is None:
+            return None
+        if country.mention_type == "demonym" and not self.demonyms:
+            return None
+        if self.use_entities:
+            if self._blocked_by_entity(doc, span) or self._is_persons_surname(doc, span):
+                return None
+            if country.mention_type == "place" and not self._model_sees_place(doc, span):
+                return None
+        elif country.mention_type == "place":
+            return None
+        if country.mention_type == "place" and not self.places:
+            return None
+        if self.org_context and self._inside_org_name(doc, span):
+            return None
+        if clean_mention(span.text) in context_vetoes():
+            sentence = span.sent.text if doc.has_annotation("SENT_START") else doc.text
+            if vetoed_by_context(span.text, sentence):
+                return None
+        return country
+
+    @staticmethod
+    def _blocked_by_entity(doc: Doc, span: Span) -> bool:
+        """Inside a longer organisation, person or work name; or exactly a person's name when
+        the form is also a given name or surname ("Jordan")."""
+        ambiguous = clean_mention(span.text) in context_vetoes()
+        for token in span:
+            if token.ent_iob_ == "O" or token.ent_type_ not in BLOCKING_LABELS:
+                continue
+            ent = _entity_of(doc, token.i)
+            if _is_run_on_entity(ent):
+                continue
+            contains = ent.start <= span.start and ent.end >= span.end
+            if contains and (len(ent) > len(span) or (ambiguous and ent.label_ == "PERSON")):
+                return True
+            if contains and ent.label_ == "LANGUAGE":
+                return True
+        return False
+
+    @staticmethod
+    def _is_persons_surname(doc: Doc, span: Span) -> bool:
+        """A one-word form that is the first or last word of a person's name in the article
+        ("Holland" after "John Holland")."""
+        if len(span) != 1:
+            return False
+        word = span[0].lower_
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1 and word in (ent[0].lower_, ent[-1].lower_):
+                return True
+        return False
+
+    @staticmethod
+    def _model_sees_place(doc: Doc, span: Span) -> bool:
+        return all(token.ent_type_ in PLACE_LABELS for token in span)
+
+    @staticmethod
+    def _inside_org_name(doc: Doc, span: Span) -> bool:
+        """ "China Railway", "Bank of China", "Communist Party of the China ..."."""
+        if span.end < len(doc) and is_org_word(doc[span.end].text):
+            return True
+        index = span.start - 1
+        if index >= 0 and doc[index].lower_ == "the":
+            index -= 1
+        return index >= 1 and doc[index].lower_ == "of" and is_org_word(doc[index - 1].text)
+
+    def _home_country(self, doc: Doc, mentions: list[tuple[str, int]]) -> Country | None:
+        if doc._.home_country:
+            return country_by_code(doc._.home_country)
+        if not self.infer_home_country:
+            return None
+        iso3 = dominant_country(mentions)
+        if iso3 is None:
+            return None
+        doc._.home_country = iso3
+        doc._.home_country_source = "dominant"
+        return country_by_code(iso3)
+
+
+def _is_run_on_entity(ent: Span) -> bool:
+    """A model entity that runs across a line break, a bracket or a spaced dash ("Romania -
+    Cosmin Contra", "Scott Draper ( Australia"): not a name, so it blocks nothing."""
+    for token in ent:
+        if token.is_space or "\n" in token.text_with_ws or token.text in ("(", ")"):
+            return True
+        if token.text in ("-", "--") and token.whitespace_ and token.i > ent.start:
+            return True
+    return False
+
+
+def _entity_of(doc: Doc, index: int) -> Span:
+    start = index
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = index + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=doc[index].ent_type_)
+
+
+@Language.factory(
+    "news_countries",
+    assigns=["doc._.countries", "doc._.home_country", "doc._.home_country_source"],
+    requires=["doc.ents"],
+    default_config={
+        "places": True,
+        "demonyms": True,
+        "self_references": True,
+        "use_entities": True,
+        "org_context": True,
+        "exclusions": True,
+        "infer_home_country": True,
+    },
+)
+def make_country_linker(
+    nlp: Language,
+    name: str,
+    places: bool,
+    demonyms: bool,
+    self_references: bool,
+    use_entities: bool,
+    org_context: bool,
+    exclusions: bool,
+    infer_home_country: bool,
+) -> CountryLinker:
+    return CountryLinker(
+        nlp,
+        name,
+        places=places,
+        demonyms=demonyms,
+        self_references=self_references,
+        use_entities=use_entities,
+        org_context=org_context,
+        exclusions=exclusions,
+        infer_home_country=infer_home_country,
+    )

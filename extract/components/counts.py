@@ -1,47 +1,351 @@
-"""news_counts: numbers with the thing they count (shell over normalize.counts)."""
+"""news_counts: numbers with the thing they count (shell over normalize.counts).
+
+A count is a number run ("7,831", "1.5 million", "tens of thousands", "two dozen") attached by
+the dependency parse to the noun it counts: as its ``nummod`` ("7,831 escaped persons"), through
+an of-phrase ("tens of thousands of people", "three of the victims"), or, when the parse breaks,
+directly before a plural noun phrase ("a total of 7,831 escaped persons"). The object is the noun
+with its left modifiers and a bare conjunct ("countries and regions"). Spans that dates or money
+took, units, identifiers, ordinals and idioms (``rules/counts.json``) are not counts. Span
+convention: number (or range) through the object; qualifier words are left out.
+"""
 
 from __future__ import annotations
 
+import re
+from typing import NamedTuple
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from extract.components._guard import run_guarded
-from extract.extensions import mention_id
-from extract.normalize.counts import parse_count
+from extract.extensions import mention_id, mentions
+from extract.normalize.counts import Count, parse_count
+from extract.normalize.numbers import (
+    RulesError,
+    load_rules_json,
+    qualifier_after,
+    qualifier_before,
+)
+
+_RULE_KEYS = {
+    "unit_lemmas",
+    "idiom_heads_for_one",
+    "idioms",
+    "uninflected_plurals",
+    "identifier_markers",
+    "vague_number_words",
+    "scale_words",
+}
+
+
+class CountRules(NamedTuple):
+    units: frozenset[str]
+    idiom_heads_for_one: frozenset[str]
+    idioms: re.Pattern[str]
+    uninflected_plurals: frozenset[str]
+    identifier_markers: frozenset[str]
+    vague_words: frozenset[str]
+    scale_words: frozenset[str]
+
+
+def load_count_rules() -> CountRules:
+    data = load_rules_json("counts.json", _RULE_KEYS)
+    missing = _RULE_KEYS - set(data)
+    if missing:
+        raise RulesError(f"counts.json: missing keys {sorted(missing)}")
+    for key in _RULE_KEYS:
+        if not all(isinstance(w, str) and w for w in data[key]):
+            raise RulesError(f"counts.json: {key} must be a list of non-empty strings")
+    idioms = sorted(data["idioms"], key=len, reverse=True)
+    return CountRules(
+        frozenset(w.lower() for w in data["unit_lemmas"]),
+        frozenset(w.lower() for w in data["idiom_heads_for_one"]),
+        re.compile(r"(?i)\b(?:" + "|".join(re.escape(i) for i in idioms) + r")\b"),
+        frozenset(w.lower() for w in data["uninflected_plurals"]),
+        frozenset(w.lower() for w in data["identifier_markers"]),
+        frozenset(w.lower() for w in data["vague_number_words"]),
+        frozenset(w.lower() for w in data["scale_words"]),
+    )
+
+
+_NOUNS = ("NOUN", "PROPN")
+_QUOTES = "\"'“”‘’«»"
+_ORDINAL = re.compile(r"(?i)^\d+(?:st|nd|rd|th)$")
+_PHONE = re.compile(r"\d{2,4}[-.\s]\d{3,4}(?:[-.\s]\d{3,4})?$")
+_DIGIT_RANGE = re.compile(r"^(\d[\d,]*)[-\u2013](\d[\d,]*)$")
+_RANGE_CONNECTORS = {"to", "-", "\u2013", "\u2014", "and", "or"}
+_WORD_STARTERS = {"a", "an", "half", "several", "few"}
+_MAX_GAP = 3  # tokens allowed between a number and its noun in the fallback
 
 
 class CountExtractor:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.rules = load_count_rules()
 
     def __call__(self, doc: Doc) -> Doc:
         return run_guarded(doc, "counts", self.name, self._rows)
 
+    # -- number runs -------------------------------------------------------------------------
+    def _is_number(self, token: Token) -> bool:
+        lower = token.lower_
+        if lower in self.rules.vague_words or lower in self.rules.scale_words:
+            if len(lower) == 1:  # "m"/"k" only glued to digits: "1.5m"
+                return token.i > 0 and token.doc[token.i - 1].whitespace_ == "" and (
+                    token.doc[token.i - 1].text[-1:].isdigit()
+                )
+            return True
+        return token.tag_ == "CD" and token.like_num and not _ORDINAL.match(token.text)
+
+    def _runs(self, doc: Doc) -> list[tuple[int, int]]:
+        runs: list[tuple[int, int]] = []
+        i, n = 0, len(doc)
+        while i < n:
+            token = doc[i]
+            starts = self._is_number(token)
+            if not starts and token.lower_ in _WORD_STARTERS and i + 1 < n:
+                starts = doc[i + 1].lower_ in self.rules.scale_words or (
+                    token.lower_ == "half" and doc[i + 1].lower_ == "a"
+                )
+            if not starts:
+                i += 1
+                continue
+            j = i + 1
+            while j < n:
+                nxt = doc[j]
+                if self._is_number(nxt) and not nxt.text[:1].isdigit():
+                    j += 1
+                    continue
+                if j + 1 < n and self._joins(doc[j - 1], nxt, doc[j + 1]):
+                    j += 2
+                    continue
+                if nxt.lower_ == "a" and j + 1 < n and doc[j + 1].lower_ in self.rules.scale_words:
+                    j += 1  # "half a million"
+                    continue
+                break
+            runs.append((i, j))
+            i = j
+        return runs
+
+    def _joins(self, left: Token, middle: Token, right: Token) -> bool:
+        """Tokens that continue a number: "twenty-five", "one hundred and five", "tens of
+        thousands"."""
+        if not self._is_number(right):
+            return False
+        if middle.text == "-" and left.whitespace_ == "" and middle.whitespace_ == "":
+            return left.is_alpha and right.is_alpha
+        if middle.lower_ == "and":
+            return left.lower_ in ("hundred", "thousand") and right.is_alpha
+        if middle.lower_ == "of":
+            return left.lower_ in self.rules.vague_words and right.lower_ in self.rules.vague_words
+        return False
+
+    # -- rows --------------------------------------------------------------------------------
     def _rows(self, doc: Doc) -> list[dict]:
+        taken = [
+            (row["start_char"], row["end_char"])
+            for table in ("dates", "money")
+            for row in mentions(doc, table)
+        ]
+        idiom_spans = [m.span() for m in self.rules.idioms.finditer(doc.text)]
         rows: list[dict] = []
-        for ent in doc.ents:
-            if ent.label_ != "CARDINAL":
+        runs = self._runs(doc)
+        skip_until = -1
+        for index, (start, end) in enumerate(runs):
+            if start < skip_until:
                 continue
-            head = ent.root.head
-            if ent.root.dep_ != "nummod" or head.pos_ not in ("NOUN", "PROPN"):
+            run = doc[start:end]
+            if _overlaps(run.start_char, run.end_char, taken):
                 continue
-            count = parse_count(ent.text)
-            if count is None:
+            if _overlaps(run.start_char, run.end_char, idiom_spans):
                 continue
+            if self._is_identifier(run):
+                continue
+            high_run = self._range_partner(doc, runs, index)
+            head_run = high_run or run
+            found = self._object(head_run)
+            if found is None:
+                continue
+            head, obj_start, obj_end = found
+            if head.i < run.start:
+                continue
+            count = self._count(doc, run, high_run, obj_end)
+            if count is None or not self._countable(count, head):
+                continue
+            if high_run is not None:
+                skip_until = high_run.end
+            end_char = doc[obj_end - 1].idx + len(doc[obj_end - 1])
+            obj = doc.text[doc[obj_start].idx : end_char].strip(_QUOTES + " ")
             rows.append(
                 {
                     "mention_id": mention_id(doc, "counts", len(rows)),
-                    "start_char": ent.start_char,
-                    "end_char": head.idx + len(head),
-                    "text": doc.text[ent.start_char : head.idx + len(head)],
+                    "start_char": run.start_char,
+                    "end_char": end_char,
+                    "text": doc.text[run.start_char : end_char],
                     **count._asdict(),
-                    "object": head.text,
-                    "object_lemma": head.lemma_,
+                    "object": obj,
+                    "object_lemma": _lemma(head),
                 }
             )
         return rows
 
+    def _is_identifier(self, run: Span) -> bool:
+        doc = run.doc
+        first = run[0]
+        if _PHONE.match(run.text) or any("/" in t.text or ":" in t.text for t in run):
+            return True
+        if run.start == 0:
+            return False
+        before = doc[run.start - 1]
+        if before.lower_ in self.rules.identifier_markers:
+            return True
+        if before.lower_ in ("in", "out") and run.start > 1 and doc[run.start - 2].like_num:
+            return True  # a ratio: "one in ten", "nine out of ten"
+        last = run[-1]
+        if last.whitespace_ == "" and run.end < len(doc) and doc[run.end].text in ("-", "\u2013"):
+            if run.end + 1 < len(doc) and doc[run.end + 1].is_alpha:
+                return True  # a compound adjective: "one-off", "five-year", "500,000-strong"
+        # "Boeing 737", "Apollo 11": a name glued before a digit number.
+        return first.text[:1].isdigit() and before.tag_ in ("NNP", "NNPS") and (
+            before.i > before.sent.start
+        )
 
-@Language.factory("news_counts", assigns=["doc._.counts"], requires=["doc.ents", "token.dep"])
+    def _range_partner(self, doc: Doc, runs: list[tuple[int, int]], index: int) -> Span | None:
+        """The second number of "50 to 60 people", "between 50 and 60", "two or three"."""
+        start, end = runs[index]
+        if index + 1 >= len(runs):
+            return None
+        next_start, next_end = runs[index + 1]
+        if next_start != end + 1 or doc[end].lower_ not in _RANGE_CONNECTORS:
+            return None
+        connector = doc[end].lower_
+        lead = doc[start - 1].lower_ if start > 0 else ""
+        if lead == "from":
+            return None
+        if connector == "and" and lead != "between":
+            return None
+        return doc[next_start:next_end]
+
+    def _count(self, doc: Doc, run: Span, high_run: Span | None, obj_end: int) -> Count | None:
+        if high_run is not None:
+            return parse_count(run.text, high_text=high_run.text)
+        digit_range = _DIGIT_RANGE.match(run.text)
+        if digit_range:
+            return parse_count(digit_range.group(1), high_text=digit_range.group(2))
+        qualifier = qualifier_before(doc.text, run.start_char)
+        if qualifier is None:
+            qualifier = qualifier_after(doc.text, run.end_char)
+        if qualifier is None:
+            qualifier = qualifier_after(doc.text, doc[obj_end - 1].idx + len(doc[obj_end - 1]))
+        return parse_count(run.text, qualifier=qualifier or "exact")
+
+    def _object(self, run: Span) -> tuple[Token, int, int] | None:
+        """(head noun, first object token, end of object) for the number ``run``."""
+        doc = run.doc
+        root = run.root
+        head = root.head
+        # 1. nummod: "7,831 escaped persons".
+        if root.dep_ in ("nummod", "compound", "amod", "quantmod") and head.pos_ in _NOUNS:
+            if (
+                head.i >= run.end
+                and head.lower_ not in self.rules.scale_words
+                and not any(t.is_space for t in doc[run.end : head.i])
+            ):
+                return self._phrase(run, head)
+        # 2. of-phrase: "tens of thousands of people", "three of the victims".
+        if run.end + 1 < len(doc) and doc[run.end].lower_ == "of":
+            of = doc[run.end]
+            objects = [
+                t for t in of.children if t.dep_ == "pobj" and t.pos_ in (*_NOUNS, "VERB")
+            ]
+            if objects:
+                return self._phrase(run, objects[0], skip_determiners=True)
+        # 3. fallback: a plural noun right after the number ("7,831 escaped persons").
+        for offset in range(_MAX_GAP + 1):
+            i = run.end + offset
+            if i >= len(doc):
+                return None
+            token = doc[i]
+            if token.tag_ in ("NNS", "NNPS") or (
+                token.pos_ in _NOUNS and token.lower_ in self.rules.uninflected_plurals
+            ):
+                if i + 1 < len(doc) and doc[i + 1].pos_ in _NOUNS and doc[i + 1].tag_ != "NNP":
+                    continue  # the phrase goes on: "escaped persons' families"
+                return self._phrase(run, token)
+            if not (
+                token.pos_ in ("ADJ", "NOUN", "PROPN")
+                or token.tag_ in ("VBN", "VBD", "VBG", "HYPH")
+                or token.text in _QUOTES
+            ):
+                return None
+        return None
+
+    def _phrase(
+        self, run: Span, head: Token, *, skip_determiners: bool = False
+    ) -> tuple[Token, int, int] | None:
+        doc = run.doc
+        if skip_determiners:
+            first = head.left_edge.i
+            while first < head.i and (
+                doc[first].dep_ in ("det", "poss", "case", "nummod", "quantmod", "predet")
+                or doc[first].text in _QUOTES
+                or doc[first].like_num
+            ):
+                first += 1
+        else:
+            first = run.end
+            while first < head.i and (doc[first].is_punct or doc[first].text in _QUOTES):
+                first += 1
+        end = head.i + 1
+        # A bare conjunct: "countries and regions", "party members and state officials".
+        for child in head.children:
+            if child.dep_ != "conj" or child.pos_ not in _NOUNS or child.i <= head.i:
+                continue
+            if any(g.dep_ in ("nummod", "det", "poss") for g in child.children):
+                break
+            between = doc[head.i + 1 : child.left_edge.i]
+            if all(t.lower_ in ("and", "or", "&") for t in between) and len(between) == 1:
+                end = child.i + 1
+            break
+        # Closing quote right after the head stays out; an opening one inside is stripped.
+        return head, first, end
+
+    def _countable(self, count: Count, head: Token) -> bool:
+        lemma = head.lemma_.lower()
+        text = head.lower_
+        if lemma in self.rules.units or text in self.rules.units or not head.is_alpha:
+            return False
+        plural = (
+            head.tag_ in ("NNS", "NNPS")
+            or lemma in self.rules.uninflected_plurals
+            or (lemma != text and text.endswith("s"))
+        )
+        value = count.value if count.value is not None else count.low
+        if value is None:
+            return False
+        if value == 0 or value > 1 or count.value is None:
+            return plural
+        return lemma not in self.rules.idiom_heads_for_one
+
+
+def _lemma(head: Token) -> str:
+    """The head's lemma, keeping the case a name or acronym is written in ("PSPs" → "PSP",
+    "Oscars" → "Oscar", "persons" → "person")."""
+    lemma = head.lemma_.lower() or head.lower_
+    text = head.text
+    stem = text[:-1] if text.endswith("s") else text
+    if len(stem) > 1 and stem.isupper():
+        return lemma.upper()
+    if text[:1].isupper() and not head.is_sent_start and head.pos_ in ("PROPN", "NOUN"):
+        if head.ent_type_ or head.pos_ == "PROPN":
+            return lemma[:1].upper() + lemma[1:]
+    return lemma
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+@Language.factory("news_counts", assigns=["doc._.counts"], requires=["token.dep", "token.tag"])
 def make_count_extractor(nlp: Language, name: str) -> CountExtractor:
     return CountExtractor(nlp, name)

@@ -1,47 +1,469 @@
-"""news_dates: DATE mentions → TIMEX3 values (shell over normalize.dates)."""
+"""news_dates: every temporal expression of an article → one TIMEX3 row (shell over
+``normalize.dates``).
+
+Detection: spaCy's DATE and TIME entities plus our own token patterns
+(``rules/dates_patterns.jsonl``, word lists from ``rules/dates.json``), overlapping spans
+united, leading prepositions trimmed, modifiers on the left taken in ("the beginning of",
+"late", "around", "before"). Two dates joined by a connector become one range row ("from 2014
+to June 2020"); a clock time next to a day becomes one row ("10 p.m. Wednesday"); coordinated
+numbers before a time unit become one duration each ("five, ten, or twenty years").
+
+Not dates: spans that do not normalise (bare ordinals "18th", counts "7831", "12 kilos"),
+numbers that count a plural noun ("1990 people"), numbers next to currency or percent signs,
+pattern matches inside names or amounts, ages ("65 years old") and clock times without a day.
+
+Tense: the verb governing the date (its head chain) decides the direction of year-less
+expressions: "will"/"would"/"shall" auxiliaries and to-infinitives → future, Tense=Pres →
+present, otherwise past (news default). A sentence-initial "Today," in a present-tense
+sentence is generic ("nowadays") → PRESENT_REF.
+
+Reference date: ``doc._.reference_date`` when set (metadata or option); otherwise inferred
+from the article's own explicit dates (``normalize.dates_reference``: the latest full date,
+else month-year, else year, moved later by year-less month-days placed in that year) and
+flagged ``reference_date_source = "inferred"``; ``"none"`` when the article has no explicit
+year, and relative dates then keep ``X`` placeholders.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any, NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
 
 from extract.components._guard import run_guarded
 from extract.extensions import mention_id
-from extract.normalize.dates import normalize_date
+from extract.normalize.dates import DateValue, clean_date_text, normalize_date
+from extract.normalize.dates_lexicon import DatesLexicon, load_dates_lexicon
+from extract.normalize.dates_reference import infer_reference_date
+
+PATTERNS_FILE = "dates_patterns.jsonl"
+_PATTERN_KEYS = frozenset({"id", "pattern"})
+_ENTITY_LABELS = ("DATE", "TIME")
+# Entities a pattern match must not overlap: a month inside a name is not a date.
+_BLOCKING_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "NORP", "MONEY",
+     "PERCENT", "QUANTITY", "LANGUAGE"}
+)
+_LEADING_TRIM = frozenset(
+    {"on", "in", "at", "during", "since", "until", "till", "by", "for", "within", "through",
+     "throughout", "of", "from", "as", "starting", "effective", ",", "(", '"', "'", "“", "‘",
+     "-", "—", "–", "and", "or", "to", "between"}
+)
+_TRAILING_TRIM = frozenset({",", ".", ";", ":", ")", '"', "'", "'s", "’s", "”", "’", "-", "—"})
+_RANGE_CONNECTORS = frozenset({"to", "through", "thru", "until", "till", "-", "–", "—", "and"})
+_RANGE_OPENERS = frozenset({"from", "between"})
+_JOINERS = frozenset({",", "on", "at"})
+_SAFE_MODIFIER_MODS = frozenset(
+    {"START", "MID", "END", "APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE",
+     "EQUAL_OR_LESS", "BEFORE", "AFTER"}
+)
+_UNSAFE_MODIFIERS = frozenset({"some", "over", "under"})
 
 
-class DateNormalizer:
-    def __init__(self, nlp: Language, name: str) -> None:
+class _Candidate(NamedTuple):
+    start: int  # token indices, end exclusive
+    end: int
+    from_entity: bool
+
+
+class PatternsError(ValueError):
+    """The date patterns file is malformed."""
+
+
+def load_date_patterns(lexicon: DatesLexicon) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The packaged Matcher patterns, with ``"$name"`` word lists expanded from
+    ``rules/dates.json``; unknown keys or lists raise ``PatternsError``."""
+    text = resources.files("extract.rules").joinpath(PATTERNS_FILE).read_text(encoding="utf-8")
+    word_lists = _word_lists(lexicon)
+    patterns = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rule = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise PatternsError(f"{PATTERNS_FILE}:{number}: invalid JSON ({error})") from error
+        if not isinstance(rule, dict) or set(rule) != _PATTERN_KEYS:
+            raise PatternsError(
+                f"{PATTERNS_FILE}:{number}: a rule has exactly the keys {sorted(_PATTERN_KEYS)}"
+            )
+        if not isinstance(rule["id"], str) or not isinstance(rule["pattern"], list):
+            raise PatternsError(f"{PATTERNS_FILE}:{number}: 'id' is text, 'pattern' a list")
+        patterns.append((rule["id"], [_expand(token, word_lists, number) for token in rule["pattern"]]))
+    return patterns
+
+
+def _word_lists(lexicon: DatesLexicon) -> dict[str, list[str]]:
+    units = list(lexicon.duration_units)
+    plural = [u + "s" for u in units] + [u[:-1] + "ies" for u in units if u.endswith("y")]
+    return {
+        "$months": sorted(lexicon.months),
+        "$month_names": sorted(m for m in lexicon.months if len(m) > 3 or m == "may"),
+        "$weekday_names": sorted(w for w in lexicon.weekdays if w.endswith("day")),
+        "$parts_of_day": sorted(lexicon.parts_of_day),
+        "$ordinals": sorted(lexicon.ordinals),
+        "$duration_units": sorted(set(units + plural) - {"min", "sec", "hr", "yr", "night"}),
+        "$set_targets": sorted(
+            {*lexicon.duration_units, *(w for w in lexicon.weekdays if w.endswith("day"))}
+            - {"min", "sec", "hr", "yr"}
+        ),
+    }
+
+
+def _expand(token: Any, word_lists: dict[str, list[str]], number: int) -> Any:
+    if not isinstance(token, dict):
+        raise PatternsError(f"{PATTERNS_FILE}:{number}: a token pattern is an object")
+    expanded = {}
+    for key, value in token.items():
+        if isinstance(value, dict):
+            value = {
+                op: _lookup(arg, word_lists, number) if isinstance(arg, str) else arg
+                for op, arg in value.items()
+            }
+        expanded[key] = value
+    return expanded
+
+
+def _lookup(arg: str, word_lists: dict[str, list[str]], number: int) -> Any:
+    if not arg.startswith("$"):
+        return arg
+    if arg not in word_lists:
+        raise PatternsError(f"{PATTERNS_FILE}:{number}: unknown word list {arg}")
+    return word_lists[arg]
+
+
+class DateExtractor:
+    def __init__(self, nlp: Language, name: str, *, entity_labels: list[str]) -> None:
         self.name = name
+        self.entity_labels = frozenset(entity_labels)
+        self.lexicon = load_dates_lexicon()
+        self.matcher = Matcher(nlp.vocab)
+        for rule_id, pattern in load_date_patterns(self.lexicon):
+            self.matcher.add(rule_id, [pattern])
+        self.modifier_phrases = sorted(
+            (
+                (tuple(phrase.split()), mod)
+                for phrase, mod in self.lexicon.modifiers.items()
+                if mod in _SAFE_MODIFIER_MODS and phrase not in _UNSAFE_MODIFIERS
+            ),
+            key=lambda item: -len(item[0]),
+        )
 
     def __call__(self, doc: Doc) -> Doc:
+        doc = run_guarded(doc, "dates", self.name, self._rows)
         if doc._.reference_date_source is None:
             doc._.reference_date_source = "none"
-        return run_guarded(doc, "dates", self.name, self._rows)
+        return doc
+
+    # ------------------------------------------------------------------ rows
 
     def _rows(self, doc: Doc) -> list[dict]:
-        reference = dt.date.fromisoformat(doc._.reference_date) if doc._.reference_date else None
+        mentions = list(self._mentions(doc))
+        reference = _iso_date(doc._.reference_date)
+        if reference is None:
+            values = [(normalize_date(text, reference=None, tense=t), t) for _, text, t in mentions]
+            reference = infer_reference_date((v, t) for v, t in values if v is not None)
+            if reference is not None:
+                doc._.reference_date = reference.isoformat()
+                doc._.reference_date_source = "inferred"
         rows: list[dict] = []
-        for ent in doc.ents:
-            if ent.label_ != "DATE":
-                continue
-            value = normalize_date(ent.text, reference=reference)
+        for span, text, tense in mentions:
+            value = self._value(span, text, tense, reference)
             if value is None:
                 continue
             rows.append(
                 {
                     "mention_id": mention_id(doc, "dates", len(rows)),
-                    "start_char": ent.start_char,
-                    "end_char": ent.end_char,
-                    "text": ent.text,
+                    "start_char": span.start_char,
+                    "end_char": span.end_char,
+                    "text": span.text,
                     **value._asdict(),
                 }
             )
         return rows
 
+    def _value(
+        self, span: Span, text: str, tense: str, reference: dt.date | None
+    ) -> DateValue | None:
+        if _is_generic_today(span, self.lexicon):
+            return DateValue("date", "PRESENT_REF", None, None, None, None, False)
+        return normalize_date(text, reference=reference, tense=tense)
 
-@Language.factory("news_dates", assigns=["doc._.dates"], requires=["doc.ents"])
-def make_date_normalizer(nlp: Language, name: str) -> DateNormalizer:
-    return DateNormalizer(nlp, name)
+    # ------------------------------------------------------------------ detection
+
+    def _mentions(self, doc: Doc) -> Iterator[tuple[Span, str, str]]:
+        """(span, text to normalise, tense) of every temporal expression, in text order."""
+        spans = self._merge_neighbours(doc, self._spans(doc))
+        for span in spans:
+            tense = sentence_tense(span, self.lexicon)
+            if normalize_date(span.text, reference=None, tense=tense) is None:
+                if span[-1].lower_ in self.lexicon.not_date_followers:
+                    continue  # an age: "a 6-year-old boy"
+                found = list(self._coordinated(doc, span, tense))
+                yield from found or self._parts(span)
+                continue
+            if self._is_non_date(span):
+                continue
+            yield from self._coordinated(doc, span, tense, leading_only=True)
+            yield span, span.text, tense
+
+    def _parts(self, span: Span) -> Iterator[tuple[Span, str, str]]:
+        """The longest pieces of a span that does not normalise as a whole ("the third
+        quarter ended Sept. 30" → "the third quarter", "Sept. 30"), left to right."""
+        doc = span.doc
+        start = span.start
+        while start < span.end:
+            for end in range(span.end, start, -1):
+                piece = self._trim(doc, start, end)
+                if piece is None or piece.start != start or len(piece) == len(span):
+                    continue
+                if piece.text.lower() in self.lexicon.ambiguous_alone:
+                    continue
+                tense = sentence_tense(piece, self.lexicon)
+                if normalize_date(piece.text, reference=None, tense=tense) is not None:
+                    if not self._is_non_date(piece):
+                        yield piece, piece.text, tense
+                    start = piece.end
+                    break
+            else:
+                start += 1
+
+    def _spans(self, doc: Doc) -> list[Span]:
+        candidates = [
+            _Candidate(ent.start, ent.end, True) for ent in doc.ents if ent.label_ in self.entity_labels
+        ]
+        blocked = [
+            (ent.start, ent.end) for ent in doc.ents if ent.label_ in _BLOCKING_LABELS
+        ]
+        for _, start, end in self.matcher(doc):
+            if not any(s < end and start < e for s, e in blocked):
+                candidates.append(_Candidate(start, end, False))
+        candidates.sort()
+        united: list[list[int]] = []
+        for start, end, _ in candidates:
+            if united and start < united[-1][1]:
+                united[-1][1] = max(united[-1][1], end)
+            else:
+                united.append([start, end])
+        spans = []
+        for start, end in united:
+            span = self._trim(doc, start, end)
+            if span is not None:
+                spans.append(self._with_modifier(doc, span))
+        return spans
+
+    def _trim(self, doc: Doc, start: int, end: int) -> Span | None:
+        while end > start and doc[end - 1].lower_ in _TRAILING_TRIM:
+            end -= 1
+        while end - start > 1 and doc[start].lower_ in _LEADING_TRIM:
+            rest = doc[start + 1 : end].text.lower()
+            if rest in self.lexicon.ambiguous_alone:
+                break
+            start += 1
+        if end <= start or not any(c.isalnum() for c in doc[start:end].text):
+            return None
+        return doc[start:end]
+
+    def _with_modifier(self, doc: Doc, span: Span) -> Span:
+        """Take in a modifier written just before the span ("the beginning of", "late")."""
+        value = normalize_date(span.text, reference=None)
+        if value is None or value.mod is not None:
+            return span
+        for words, _ in self.modifier_phrases:
+            first = span.start - len(words)
+            if first < 0:
+                continue
+            modifier = doc[first : span.start]
+            if tuple(t.lower_ for t in modifier) == words and _governs(modifier, span):
+                extended = doc[first : span.end]
+                if normalize_date(extended.text, reference=None) is not None:
+                    return extended
+        return span
+
+    def _merge_neighbours(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Join two dates around a range connector into one range, and a clock time with its
+        day ("10 p.m. Wednesday")."""
+        merged: list[Span] = []
+        index = 0
+        while index < len(spans):
+            span = spans[index]
+            if index + 1 < len(spans):
+                joined = self._join(doc, span, spans[index + 1])
+                if joined is not None:
+                    merged.append(joined)
+                    index += 2
+                    continue
+            merged.append(self._range_opener(doc, span))
+            index += 1
+        return merged
+
+    def _join(self, doc: Doc, left: Span, right: Span) -> Span | None:
+        gap = [t.lower_ for t in doc[left.end : right.start]]
+        if len(gap) == 1 and gap[0] in _RANGE_CONNECTORS:
+            opener = left.start - 1
+            has_opener = opener >= 0 and doc[opener].lower_ in _RANGE_OPENERS
+            if gap[0] == "and" and not (has_opener and doc[opener].lower_ == "between"):
+                return None
+            start = opener if has_opener else left.start
+            candidate = doc[start : right.end]
+            value = normalize_date(candidate.text, reference=None)
+            if value is not None and value.kind == "range":
+                return candidate
+            return None
+        if len(gap) <= 2 and all(word in _JOINERS for word in gap):
+            candidate = doc[left.start : right.end]
+            value = normalize_date(candidate.text, reference=None)
+            if value is not None and value.grain == "time":
+                return candidate
+        return None
+
+    def _range_opener(self, doc: Doc, span: Span) -> Span:
+        """Take "from"/"between" into a range that spaCy found without it."""
+        opener = span.start - 1
+        if opener >= 0 and doc[opener].lower_ in _RANGE_OPENERS:
+            value = normalize_date(span.text, reference=None)
+            if value is not None and value.kind == "range":
+                return doc[opener : span.end]
+        return span
+
+    def _coordinated(
+        self, doc: Doc, span: Span, tense: str, *, leading_only: bool = False
+    ) -> Iterator[tuple[Span, str, str]]:
+        """"five, ten, or twenty years": one duration per number. With ``leading_only`` only
+        the numbers before ``span`` are read; otherwise the numbers inside it too."""
+        unit = doc[span.end - 1]
+        if _unit_word(unit.lower_, self.lexicon) is None:
+            return
+        numbers: list[Token] = []
+        last_number = span.end - 2
+        if last_number < span.start or not doc[last_number].like_num:
+            return
+        if leading_only and last_number != span.start:
+            return
+        position = (span.start if leading_only else last_number) - 1
+        while position >= 0:
+            token = doc[position]
+            if token.like_num and (leading_only or position >= span.start - 8):
+                numbers.append(token)
+            elif token.lower_ not in (",", "or", "and"):
+                break
+            position -= 1
+        if not numbers:
+            return
+        lowest = numbers[-1].i
+        if leading_only and lowest >= span.start:
+            return
+        for token in reversed(numbers):
+            yield doc[token.i : token.i + 1], f"{token.text} {unit.lower_}", tense
+        if not leading_only:
+            tail = doc[last_number : span.end]
+            yield tail, tail.text, tense
+
+    def _is_non_date(self, span: Span) -> bool:
+        doc = span.doc
+        words = [t for t in span if not t.is_punct]
+        if len(words) == 1 and words[0].like_num:
+            token = words[0]
+            before = doc[span.start - 1].lower_ if span.start > 0 else ""
+            after = doc[span.end].lower_ if span.end < len(doc) else ""
+            if before in self.lexicon.preceding_non_dates or after in self.lexicon.following_non_dates:
+                return True
+            if token.dep_ == "nummod" and token.head.tag_ == "NNS":
+                return _unit_word(token.head.lower_, self.lexicon) is None
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        return after in self.lexicon.not_date_followers
+
+
+def _governs(modifier: Span, span: Span) -> bool:
+    """The modifier belongs to the date: it heads the date ("around 1990") or hangs on it
+    ("about two years ago"), not on a neighbouring verb ("get around Wednesday's ruling")."""
+    if span.root.head.i in range(modifier.start, modifier.end):
+        return True
+    return any(span.start <= token.head.i < span.end for token in modifier)
+
+
+def _unit_word(word: str, lexicon: DatesLexicon) -> str | None:
+    for candidate in (word, word.removesuffix("s"), word.removesuffix("ies") + "y"):
+        if candidate in lexicon.duration_units:
+            return candidate
+    return None
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _governing_verb(span: Span) -> Token | None:
+    token = span.root
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def sentence_tense(span: Span, lexicon: DatesLexicon | None = None) -> str:
+    """past, present or future: the tense of the verb that governs ``span``."""
+    lexicon = lexicon or load_dates_lexicon()
+    verb = _governing_verb(span)
+    if verb is None:
+        return "past"
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.lower_ in lexicon.future_auxiliaries or any(
+        a.lower_ in lexicon.future_auxiliaries for a in auxiliaries
+    ):
+        return "future"
+    if any(a.lower_ == "going" for a in auxiliaries):
+        return "future"
+    if any(a.tag_ == "MD" for a in auxiliaries) or (
+        verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries)
+    ):
+        return "present"  # "must be returned by Jan. 14", "plans to meet on Tuesday": nearest
+    tenses = {t for token in (verb, *auxiliaries) for t in token.morph.get("Tense")}
+    if "Past" in tenses or verb.tag_ in ("VBD", "VBN"):
+        return "past"
+    if "Pres" in tenses:
+        return "present"
+    return "past"
+
+
+def _is_generic_today(span: Span, lexicon: DatesLexicon) -> bool:
+    """"Today, these initiatives have become ..." means nowadays, not the article's day."""
+    if span.text.lower() not in lexicon.generic_today or span.text.lower() == "now":
+        return False
+    sentence = span.sent
+    before = [t for t in sentence if t.i < span.start and not (t.is_punct or t.is_space)]
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if before or after is None or after.text != ",":
+        return False
+    verb = _governing_verb(span)
+    if verb is None:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in lexicon.future_auxiliaries for a in auxiliaries):
+        return False
+    tenses = {t for token in (verb, *auxiliaries) for t in token.morph.get("Tense")}
+    return "Pres" in tenses and "Past" not in {t for a in auxiliaries for t in a.morph.get("Tense")}
+
+
+@Language.factory(
+    "news_dates",
+    assigns=["doc._.dates", "doc._.reference_date", "doc._.reference_date_source"],
+    requires=["doc.ents", "token.dep", "token.morph"],
+    default_config={"entity_labels": list(_ENTITY_LABELS)},
+)
+def make_date_normalizer(nlp: Language, name: str, entity_labels: list[str]) -> DateExtractor:
+    return DateExtractor(nlp, name, entity_labels=entity_labels)

@@ -1,19 +1,745 @@
-"""news_facts: links quantities and person events to predicates, places and dates."""
+"""news_facts: links quantities and person events to predicates, places and dates.
+
+Reads the five mention lists (``doc._.persons``, ``countries``, ``dates``, ``counts``,
+``money``) and the dependency parse; writes ``doc._.facts``, one row per count or money mention
+and one per person event. Links follow the parse (subject, object, prepositional attachment,
+conjoined verbs), never token distance. The lexical rules are ``extract/rules/facts.json``; the
+pure parts (predicate names, roles, date choice, confidences) are ``extract.normalize.facts``.
+See docs/facts.md.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from extract.components._guard import run_guarded
+from extract.extensions import mentions
+from extract.normalize.facts import (
+    DateCandidate,
+    FactRules,
+    choose_date,
+    fact_confidence,
+    fact_id,
+    load_fact_rules,
+    logical_role,
+    normalize_predicate,
+    quantity_values,
+)
+
+_VERB_POS = frozenset({"VERB", "AUX"})
+_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "SYM", "X"})
+_ARGUMENT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "csubj", "dobj", "dative", "attr", "oprd", "acomp", "npadvmod"}
+)
+_PERSON_ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "poss", "quantmod"})
+_SHARED_ROLE_DEPS = frozenset({"conj", "appos"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+_NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which"})
+# Where the climb from a date stops: the first word that is not glue between it and a head.
+_GLUE_POS = frozenset({"ADP", "SCONJ", "PART", "CCONJ", "PUNCT", "DET"})
+_MAX_CLIMB = 8
+_TABLES = ("persons", "countries", "dates", "counts", "money")
+
+
+@dataclass
+class _Link:
+    """How an anchor attaches to its verb."""
+
+    verb: Token | None
+    role: str | None
+    rule: str
+    path: list[Token] = field(default_factory=list)  # nominal heads climbed through
+    extra_clause: list[Token] = field(default_factory=list)  # e.g. a participle in the anchor
+
+
+class _DocIndex:
+    """Everything the linker looks up, built once per Doc in linear time."""
+
+    def __init__(self, doc: Doc, rules: FactRules) -> None:
+        self.doc = doc
+        self.rules = rules
+        self.rows: dict[str, list[dict]] = {table: mentions(doc, table) for table in _TABLES}
+        n = len(doc)
+        self.owner: dict[str, list[int]] = {table: [-1] * n for table in _TABLES}
+        self.spans: dict[str, list[Span | None]] = {}
+        for table in _TABLES:
+            spans: list[Span | None] = []
+            owner = self.owner[table]
+            for index, row in enumerate(self.rows[table]):
+                span = doc.char_span(row["start_char"], row["end_char"], alignment_mode="expand")
+                spans.append(span)
+                if span is None:
+                    continue
+                for i in range(span.start, span.end):
+                    if owner[i] < 0:
+                        owner[i] = index
+            self.spans[table] = spans
+        # Pieces are sentences cut again at line breaks (a headline glued to the next line);
+        # segments are pieces cut at ';'. Paragraphs end at line breaks.
+        self.sentence = [0] * n
+        self.piece = [0] * n
+        self.segment = [0] * n
+        self.paragraph = [0] * n
+        self.piece_starts: list[int] = []
+        self.segment_has_verb: list[bool] = []
+        sentence = piece = segment = -1
+        paragraph = 0
+        sent_starts = {sent.start for sent in doc.sents}
+        new_piece = True
+        for token in doc:
+            i = token.i
+            if i in sent_starts:
+                sentence += 1
+                new_piece = True
+            is_break = token.is_space and "\n" in token.text
+            if is_break:
+                paragraph += 1
+                new_piece = True
+            elif new_piece:
+                piece += 1
+                segment += 1
+                self.piece_starts.append(i)
+                self.segment_has_verb.append(False)
+                new_piece = False
+            self.sentence[i] = max(sentence, 0)
+            self.piece[i] = max(piece, 0)
+            self.segment[i] = max(segment, 0)
+            self.paragraph[i] = paragraph
+            if segment >= 0 and _is_verb(token):
+                self.segment_has_verb[segment] = True
+            if token.text == ";" and not new_piece:
+                segment += 1
+                self.segment_has_verb.append(False)
+        self.dates_in_piece: dict[int, list[int]] = {}
+        self.date_attach: list[Token | None] = []
+        self.date_verb: list[Token | None] = []
+        for index, span in enumerate(self.spans["dates"]):
+            attach = self._attach_of(span) if span is not None else None
+            self.date_attach.append(attach)
+            self.date_verb.append(_verb_above(attach))
+            row = self.rows["dates"][index]
+            # A date without a value ('now', 'Monday' with no reference date) scopes nothing.
+            if span is not None and (row.get("start") or row.get("end")):
+                self.dates_in_piece.setdefault(self.piece[span.start], []).append(index)
+        self._chunks: dict[int, tuple[int, int]] | None = None
+        self._dangling: dict[int, int | None] = {}
+
+    # --- parse helpers -------------------------------------------------------------------
+
+    def _attach_of(self, span: Span) -> Token | None:
+        """The word a date hangs from: the first head above it that is not a preposition,
+        conjunction or punctuation ('On April 28' → the verb it modifies)."""
+        token = span.root
+        for _ in range(_MAX_CLIMB):
+            head = token.head
+            if head.i == token.i:
+                return None
+            token = head
+            if span.start <= token.i < span.end or token.pos_ in _GLUE_POS:
+                continue
+            return token
+        return None
+
+    def mention_at(self, table: str, token: Token) -> int:
+        return self.owner[table][token.i]
+
+    def phrase(self, token: Token) -> tuple[str, str | None, str | None]:
+        """An argument as written, with its person_key or iso3 when it is a mention."""
+        for table in ("persons", "countries", "counts", "money"):
+            index = self.owner[table][token.i]
+            if index >= 0:
+                row = self.rows[table][index]
+                return (
+                    row["text"],
+                    row.get("person_key") if table == "persons" else None,
+                    row.get("iso3") if table == "countries" else None,
+                )
+        if self._chunks is None:
+            self._chunks = {c.root.i: (c.start_char, c.end_char) for c in self.doc.noun_chunks}
+        bounds = self._chunks.get(token.i)
+        if bounds is not None:
+            return self.doc.text[bounds[0] : bounds[1]], None, None
+        return token.text, None, None
+
+    def _date_spans(self, dates: list[int]) -> list[Span]:
+        return [span for span in (self.spans["dates"][d] for d in dates) if span is not None]
+
+    def dangling_date(self, piece: int) -> int | None:
+        """A single date closing ``piece`` in a ';'-segment without a verb: the start of a
+        clause the sentence splitter cut off ('...; on May 31, "Hongtong staff", ...')."""
+        if piece not in self._dangling:
+            found: int | None = None
+            dates = self.dates_in_piece.get(piece, [])
+            segments = [self.segment[span.start] for span in self._date_spans(dates)]
+            last = segments[-1] if segments else -1
+            if last >= 0 and not self.segment_has_verb[last] and segments.count(last) == 1:
+                found = dates[-1]
+            self._dangling[piece] = found
+        return self._dangling[piece]
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in _VERB_POS
+
+
+def _verb_above(token: Token | None) -> Token | None:
+    """The first verb at or above ``token`` ('damage worth ... earlier this year' → the verb
+    whose object holds the date)."""
+    for _ in range(_MAX_CLIMB):
+        if token is None or _is_verb(token):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _conjunct_verb(token: Token, outside: Span) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "conj" and _is_verb(child) and not outside.start <= child.i < outside.end:
+            return child
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("auxpass", "nsubjpass", "csubjpass") for child in verb.children)
+
+
+def _participle_inside_any(verb: Token) -> Token | None:
+    """The noun a participle inside a quantity modifies ('escaped persons' → persons), when
+    the parser made the participle a main verb with that noun as its object."""
+    if verb.i == 0 or not verb.doc[verb.i - 1].like_num:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.i == verb.i + 1:
+            return child
+    return None
+
+
+def _participle_inside(index: _DocIndex, verb: Token) -> Span | None:
+    """The quantity span holding ``verb`` when the parser took a participle inside it
+    ('7,831 escaped persons') for a main verb."""
+    for table in ("counts", "money"):
+        owner = index.owner[table][verb.i]
+        if owner >= 0:
+            span = index.spans[table][owner]
+            if span is not None and verb.i < span.end - 1:
+                return span
+    return None
+
+
+def _repair_participle(index: _DocIndex, verb: Token, link: _Link) -> _Link:
+    span = _participle_inside(index, verb)
+    if span is None:
+        return link
+    real = _conjunct_verb(verb, span)
+    if real is None:
+        return _Link(None, None, "no_predicate", link.path, [verb])
+    role = "object" if _is_passive(real) else "subject"
+    if link.rule == "preposition" or link.rule == "subset":
+        role = link.role or role
+    return _Link(real, role, "participle_in_mention", link.path, [verb])
+
+
+def _link_anchor(index: _DocIndex, span: Span, *, persons: bool) -> _Link:
+    """Climb the parse from an anchor to the verb it is an argument of."""
+    rules = index.rules
+    token = span.root
+    path: list[Token] = [token]
+    rule: str | None = None
+    role_word: str | None = None
+    if not persons and _is_verb(token) and token.i < span.end - 1:
+        real = _conjunct_verb(token, span)
+        if real is None:
+            return _Link(None, None, "no_predicate", path, [token])
+        role = "object" if _is_passive(real) else "subject"
+        return _Link(real, role, "participle_in_mention", path, [token])
+    for _ in range(_MAX_CLIMB):
+        head = token.head
+        dep = token.dep_
+        if head.i == token.i:
+            break
+        if dep in _SHARED_ROLE_DEPS and not _is_verb(head):
+            token = head
+            path.append(token)
+            continue
+        if persons and dep == "compound":
+            break
+        if dep in _MODIFIER_DEPS and not _is_verb(head):
+            rule = rule or "noun_modifier"
+            token = head
+            path.append(token)
+            continue
+        if dep == "pobj":
+            prep = head
+            governor = prep.head
+            word = prep.lower_
+            if prep.dep_ == "agent" and _is_verb(governor):
+                return _finish(index, _Link(governor, "subject", rule or "subject", path))
+            if persons:
+                break
+            if word == "of" and not _is_verb(governor):
+                token = governor  # partitive: 'a total of 7,831 ...'
+                path.append(token)
+                continue
+            if prep.lemma_.lower() in rules.subset_markers or word in rules.subset_markers:
+                rule, role_word = "subset", word
+            elif rule is None:
+                rule, role_word = "preposition", word
+            if _is_verb(governor) and prep.dep_ in ("prep", "dative", "agent"):
+                return _finish(index, _Link(governor, role_word, rule, path))
+            if governor.i == prep.i:
+                break
+            token = governor
+            path.append(token)
+            continue
+        if dep in _ARGUMENT_DEPS and _is_verb(head):
+            if persons and dep not in _PERSON_ROLE_DEPS:
+                break
+            argument_role = logical_role(dep)
+            if argument_role is None:
+                break
+            if role_word is not None:
+                return _finish(index, _Link(head, role_word, rule or "preposition", path))
+            return _finish(index, _Link(head, argument_role, rule or argument_role, path))
+        break
+    if persons:
+        relative = _relative_clause_verb(span.root)
+        if relative is not None:
+            return relative
+    return _Link(None, None, "no_predicate", path)
+
+
+def _relative_clause_verb(name: Token) -> _Link | None:
+    """'Fu Yaobo and Zhang Qingzhao who fled to ...': a 'who' right after the name (or after a
+    name conjoined to it) makes the name the relative clause's subject, wherever the parser
+    attached the clause."""
+    doc = name.doc
+    for token in (name, *name.conjuncts):
+        following = token.i + 1
+        if following < len(doc) and doc[following].text == ",":
+            following += 1
+        if following >= len(doc):
+            continue
+        pronoun = doc[following]
+        verb = pronoun.head
+        if (
+            pronoun.lower_ in _RELATIVE_PRONOUNS
+            and pronoun.dep_ in _PERSON_ROLE_DEPS
+            and verb.dep_ == "relcl"
+            and _is_verb(verb)
+        ):
+            return _Link(verb, logical_role(pronoun.dep_), "relative_clause", [name])
+    return None
+
+
+def _finish(index: _DocIndex, link: _Link) -> _Link:
+    assert link.verb is not None
+    return _repair_participle(index, link.verb, link)
+
+
+def _particles(verb: Token, rules: FactRules) -> list[Token]:
+    found = []
+    for child in verb.children:
+        if child.dep_ == "prt" or (
+            child.dep_ == "advmod" and child.lower_ in rules.particles and 0 < child.i - verb.i <= 2
+        ):
+            found.append(child)
+    return found
+
+
+def _own_arguments(verb: Token) -> tuple[Token | None, Token | None]:
+    subject = obj = None
+    for child in verb.children:
+        dep = child.dep_
+        if dep in ("nsubj", "csubj") and subject is None:
+            subject = child
+        elif dep == "agent":
+            subject = next((c for c in child.children if c.dep_ == "pobj"), subject)
+        elif dep in ("nsubjpass", "csubjpass") or (dep in ("dobj", "attr") and obj is None):
+            obj = child
+    return subject, obj
+
+
+def _arguments(verb: Token) -> tuple[Token | None, Token | None]:
+    """Logical subject and object of ``verb``; a conjoined verb without a subject shares that
+    of the verb it is conjoined to, and its object too when that verb is passive ('X was
+    arrested and sent back': X is sent back)."""
+    subject, obj = _own_arguments(verb)
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return subject, obj
+    passive = _is_passive(verb)
+    for head in _clause_verbs(verb)[1:]:
+        if passive and obj is None and _participle_inside_any(head) is not None:
+            return subject, _participle_inside_any(
+                head
+            )  # '7,831 escaped persons ... were recovered'
+        if not any(c.dep_ in _SUBJECT_DEPS for c in head.children):
+            continue
+        head_subject, head_obj = _own_arguments(head)
+        if _is_passive(head):
+            return head_subject, obj or head_obj
+        if passive:
+            return subject, obj  # an active subject is not a passive verb's agent
+        return subject or head_subject, obj
+    return subject, obj
+
+
+def _clause_verbs(verb: Token) -> list[Token]:
+    """The verb, then the verbs it is conjoined to (their dates scope it when it has none)."""
+    verbs = [verb]
+    head = verb
+    for _ in range(_MAX_CLIMB):
+        if head.dep_ != "conj" or head.head.i == head.i or not _is_verb(head.head):
+            break
+        head = head.head
+        verbs.append(head)
+    return verbs
+
+
+def _conjoined_verbs(verb: Token) -> list[Token]:
+    """Verbs conjoined after ``verb`` that share its subject (no subject of their own) and its
+    voice ('killed ... and caused ...', not 'fled ... and was arrested ...')."""
+    found = []
+    passive = _is_passive(verb)
+    for child in verb.children:
+        if (
+            child.dep_ == "conj"
+            and _is_verb(child)
+            and not any(c.dep_ in _SUBJECT_DEPS for c in child.children)
+            and _is_passive(child) == passive
+        ):
+            found.append(child)
+    return found
+
+
+def _ancestor_verbs(token: Token, exclude: set[int], reporting: frozenset[str]) -> set[int]:
+    """Verbs governing ``token``'s clause, up to the first relative or participial clause
+    boundary (a clause modifying a noun has its own time). Reporting verbs are left out: the
+    day something was said does not date what was said."""
+    found: set[int] = set()
+    current = token
+    for ancestor in token.ancestors:
+        if current.dep_ in _NOUN_CLAUSE_DEPS:
+            break
+        current = ancestor
+        if (
+            _is_verb(ancestor)
+            and ancestor.i not in exclude
+            and ancestor.lemma_.lower() not in reporting
+        ):
+            found.add(ancestor.i)
+    return found
+
+
+class _FactBuilder:
+    def __init__(self, index: _DocIndex) -> None:
+        self.index = index
+        self.rules = index.rules
+
+    def build(self) -> list[dict]:
+        facts: list[dict] = []
+        index = self.index
+        for table in ("counts", "money"):
+            for position, row in enumerate(index.rows[table]):
+                span = index.spans[table][position]
+                if span is None:
+                    continue
+                link = _link_anchor(index, span, persons=False)
+                facts.append(self._row(table, row, span, link))
+        for position, row in enumerate(index.rows["persons"]):
+            span = index.spans["persons"][position]
+            if span is None:
+                continue
+            for link in self._person_links(span):
+                facts.append(self._row("persons", row, span, link))
+        facts.sort(key=lambda fact: (fact["start_char"], fact.pop("_order")))
+        doc_id = index.doc._.doc_id or ""
+        for number, fact in enumerate(facts):
+            fact["fact_id"] = fact_id(doc_id, number)
+        return facts
+
+    def _person_links(self, span: Span) -> Iterator[_Link]:
+        link = _link_anchor(self.index, span, persons=True)
+        events = self.rules.event_verbs
+        relative = _relative_clause_verb(span.root) if link.rule != "relative_clause" else None
+        if relative is not None and relative.verb is not None:
+            name = self._predicate(relative.verb)
+            if name in events or relative.verb.lemma_.lower() in events:
+                yield relative
+        if link.verb is None or link.role not in ("subject", "object"):
+            return
+        if self._predicate(link.verb) in events or link.verb.lemma_.lower() in events:
+            yield link
+        # Conjoined verbs without a subject of their own share the person: the subject of
+        # 'fled ... and was arrested', the passive subject of 'was arrested and sent back'.
+        passive_first = _is_passive(link.verb)
+        stack = [link.verb]
+        while stack:
+            verb = stack.pop()
+            for child in verb.children:
+                if child.dep_ != "conj" or not _is_verb(child):
+                    continue
+                if any(c.dep_ in _SUBJECT_DEPS for c in child.children):
+                    continue
+                if link.role == "subject":
+                    role = "object" if _is_passive(child) else "subject"
+                elif passive_first and not any(c.dep_ == "dobj" for c in child.children):
+                    role = "object"
+                else:
+                    continue
+                stack.append(child)
+                name = self._predicate(child)
+                if name in events or child.lemma_.lower() in events:
+                    yield _Link(child, role, "conjunct", link.path)
+
+    def _predicate(self, verb: Token) -> str:
+        particles = tuple(p.lower_ for p in _particles(verb, self.rules))
+        lemma = verb.lemma_.lower()
+        return normalize_predicate(self.rules.lemma_fixes.get(lemma, lemma), particles)
+
+    def _row(self, table: str, row: dict, span: Span, link: _Link) -> dict[str, Any]:
+        index = self.index
+        verb = link.verb
+        fact: dict[str, Any] = {
+            "fact_type": {"counts": "count", "money": "money", "persons": "person_event"}[table],
+            "sentence": index.sentence[span.start],
+            "start_char": row["start_char"],
+            "end_char": row["end_char"],
+            "predicate": None,
+            "role": link.role,
+            "negated": None,
+            "subject": None,
+            "subject_person_key": None,
+            "subject_iso3": None,
+            "object": None,
+            "object_person_key": None,
+            "object_iso3": None,
+            "mention_id": row["mention_id"],
+            "value": None,
+            "low": None,
+            "high": None,
+            "qualifier": None,
+            "unit": None,
+        }
+        if table != "persons":
+            fact.update(quantity_values(table, row))
+        anchor: tuple[str, str | None, str | None] = (row["text"], row.get("person_key"), None)
+        if verb is not None:
+            fact["predicate"] = self._predicate(verb)
+            fact["negated"] = any(child.dep_ == "neg" for child in verb.children)
+            subject, obj = _arguments(verb)
+            subject_value: tuple[str, str | None, str | None] | None = (
+                anchor if link.role == "subject" else None
+            )
+            object_value: tuple[str, str | None, str | None] | None = (
+                anchor if link.role == "object" else None
+            )
+            if subject_value is None and subject is not None and not _inside(subject, span):
+                subject_value = index.phrase(subject)
+            if object_value is None and obj is not None and not _inside(obj, span):
+                object_value = index.phrase(obj)
+            for prefix, value in (("subject", subject_value), ("object", object_value)):
+                if value is not None:
+                    fact[prefix], fact[f"{prefix}_person_key"], fact[f"{prefix}_iso3"] = value
+        date = self._date(span, link)
+        fact.update(date)
+        fact.update(self._places(span, link))
+        fact["link_rule"] = link.rule
+        fact["confidence"] = fact_confidence(
+            self.rules, link.rule, fact["date_link"], has_predicate=verb is not None
+        )
+        fact["_order"] = verb.i if verb is not None else -1
+        return fact
+
+    # --- dates ---------------------------------------------------------------------------
+
+    def _date(self, span: Span, link: _Link) -> dict[str, Any]:
+        index = self.index
+        piece = index.piece[span.start]
+        verb = link.verb
+        # Most specific first: the anchor's own noun phrase ('a 1986 loss of ...'), the verb,
+        # the verbs it is conjoined to, then its conjoined verbs ('killed ... and caused ...
+        # earlier this year').
+        clause_tokens: list[Token] = list(link.path)
+        clause_tokens.extend(link.extra_clause)
+        if verb is not None:
+            clause_tokens.extend(_clause_verbs(verb))
+            clause_tokens.extend(_conjoined_verbs(verb))
+            # 'the May deficit was ... at 866 mln dlrs': a date on an argument scopes the fact.
+            clause_tokens.extend(t for t in _arguments(verb) if t is not None)
+        clause_order = {token.i: rank for rank, token in reversed(list(enumerate(clause_tokens)))}
+        top = verb if verb is not None else link.path[-1]
+        governing = _ancestor_verbs(top, set(clause_order), self.rules.reporting_verbs)
+        segment = index.segment[(verb if verb is not None else span.root).i]
+        candidates: list[tuple[int, DateCandidate]] = []
+        anchor_tokens = range(span.start, span.end)
+        for date_index in index.dates_in_piece.get(piece, []):
+            date_span = index.spans["dates"][date_index]
+            assert date_span is not None
+            if date_span.start in anchor_tokens:
+                continue
+            attach = index.date_attach[date_index]
+            kind = index.rows["dates"][date_index].get("kind") or "date"
+            same_segment = index.segment[date_span.start] == segment
+            date_verb = index.date_verb[date_index]
+            if attach is not None and attach.i in clause_order:
+                rank = clause_order[attach.i]
+                candidates.append((rank, DateCandidate(date_index, "clause", same_segment, kind)))
+            elif date_verb is not None and date_verb.i in clause_order:
+                rank = 50 + clause_order[date_verb.i]
+                candidates.append((rank, DateCandidate(date_index, "clause", same_segment, kind)))
+            elif attach is not None and attach.i in governing:
+                candidates.append((99, DateCandidate(date_index, "governing", same_segment, kind)))
+            else:
+                candidates.append((100, DateCandidate(date_index, "sentence", same_segment, kind)))
+        in_scope = [c for c in candidates if c[1].kind in self.rules.scope_date_kinds]
+        if not in_scope and piece > 0:
+            first_token = index.piece_starts[piece]
+            previous_token = index.piece_starts[piece - 1]
+            if index.paragraph[first_token] == index.paragraph[previous_token]:
+                dangling = index.dangling_date(piece - 1)
+                if dangling is not None:
+                    kind = index.rows["dates"][dangling].get("kind") or "date"
+                    candidates.append(
+                        (200, DateCandidate(dangling, "previous_dangling", False, kind))
+                    )
+        candidates.sort(key=lambda item: (item[0], item[1].date_index))
+        choice = choose_date([c for _, c in candidates], scope_kinds=self.rules.scope_date_kinds)
+        if choice is None:
+            return {
+                "date_mention_id": None,
+                "date_start": None,
+                "date_end": None,
+                "date_link": None,
+            }
+        date_row = index.rows["dates"][choice.date_index]
+        return {
+            "date_mention_id": date_row["mention_id"],
+            "date_start": date_row.get("start"),
+            "date_end": date_row.get("end"),
+            "date_link": choice.link,
+        }
+
+    # --- places --------------------------------------------------------------------------
+
+    def _places(self, span: Span, link: _Link) -> dict[str, list]:
+        rules = self.rules
+        heads: list[Token] = []
+        if link.verb is not None:
+            heads.append(link.verb)
+            heads.extend(_particles(link.verb, rules))
+        heads.extend(token for token in link.path if not _is_verb(token))
+        if span.root not in heads:
+            heads.append(span.root)
+        for token in span:
+            if token.pos_ in ("NOUN", "PROPN") and token not in heads:
+                heads.append(token)
+        countries: list[tuple[str, str, str]] = []
+        places: list[tuple[str, str]] = []
+        seen: set[int] = set()
+        self._collect_places(heads, span, countries, places, seen)
+        if not places and link.verb is not None:
+            # 'killed 110 people and caused damage in Georgia': a conjoined verb's place.
+            conjuncts = [*_conjoined_verbs(link.verb), *_clause_verbs(link.verb)[1:]]
+            for conjunct in list(conjuncts):
+                conjuncts.extend(_particles(conjunct, rules))
+            self._collect_places(conjuncts, span, countries, places, seen)
+        return {
+            "country_iso3": [iso3 for iso3, _, _ in countries],
+            "country_prepositions": [prep for _, prep, _ in countries],
+            "country_mention_ids": [mid for _, _, mid in countries],
+            "places": [text for text, _ in places],
+            "place_prepositions": [prep for _, prep in places],
+        }
+
+    def _collect_places(
+        self,
+        heads: list[Token],
+        span: Span,
+        countries: list[tuple[str, str, str]],
+        places: list[tuple[str, str]],
+        seen: set[int],
+    ) -> None:
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in self.rules.location_prepositions:
+                    continue
+                if span.start <= prep.i < span.end:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    for place in (pobj, *pobj.conjuncts):
+                        if place.i in seen or span.start <= place.i < span.end:
+                            continue
+                        self._add_place(place, prep.lower_, countries, places, seen)
+
+    def _add_place(
+        self,
+        token: Token,
+        preposition: str,
+        countries: list[tuple[str, str, str]],
+        places: list[tuple[str, str]],
+        seen: set[int],
+    ) -> None:
+        index = self.index
+        country = index.owner["countries"][token.i]
+        if country >= 0:
+            row = index.rows["countries"][country]
+            country_span = index.spans["countries"][country]
+            if country_span is not None:
+                seen.update(range(country_span.start, country_span.end))
+            countries.append((row["iso3"], preposition, row["mention_id"]))
+            places.append((row["text"], preposition))
+            return
+        if token.ent_type_ in self.rules.place_entity_labels:
+            ent_start, ent_end = token.i, token.i + 1
+            while ent_start > 0 and token.doc[ent_start].ent_iob_ == "I":
+                ent_start -= 1
+            while ent_end < len(token.doc) and token.doc[ent_end].ent_iob_ == "I":
+                ent_end += 1
+            seen.update(range(ent_start, ent_end))
+            places.append((token.doc[ent_start:ent_end].text, preposition))
+            return
+        if token.lemma_.lower() in self.rules.place_nouns:
+            count = index.owner["counts"][token.i]
+            count_span = index.spans["counts"][count] if count >= 0 else None
+            if count_span is not None:
+                text = index.rows["counts"][count]["text"]
+                seen.update(range(count_span.start, count_span.end))
+            else:
+                text = index.phrase(token)[0]
+            seen.add(token.i)
+            places.append((text, preposition))
+
+
+def _inside(token: Token, span: Span) -> bool:
+    return span.start <= token.i < span.end
+
+
+def link_facts(doc: Doc, rules: FactRules | None = None) -> list[dict]:
+    """The fact rows of ``doc`` from its mention lists and parse. Does not change ``doc``."""
+    index = _DocIndex(doc, rules or load_fact_rules())
+    if not any(index.rows[table] for table in ("counts", "money", "persons")):
+        return []
+    return _FactBuilder(index).build()
 
 
 class FactLinker:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.rules = load_fact_rules()
 
     def __call__(self, doc: Doc) -> Doc:
-        return run_guarded(doc, "facts", self.name, lambda d: [])
+        return run_guarded(doc, "facts", self.name, lambda d: link_facts(d, self.rules))
 
 
 @Language.factory(

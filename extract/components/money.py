@@ -1,4 +1,10 @@
-"""news_money: MONEY mentions → exact amount and ISO 4217 currency (shell over normalize.money)."""
+"""news_money: money mentions → exact amount and ISO 4217 currency (shell over normalize.money).
+
+Detection is the rules-driven grammar of ``normalize.money.find_money`` run once over the text:
+it covers symbols, codes, currency names, scale words, ranges and qualifiers, which the small
+model's MONEY entities often cut short ("19.654 billion" without "yuan"). A bare "$" or "dollars"
+is resolved with the article's own explicit currencies, then ``doc._.home_country``.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ from spacy.tokens import Doc
 
 from extract.components._guard import run_guarded
 from extract.extensions import mention_id
-from extract.normalize.money import parse_money
+from extract.normalize.money import find_money
 
 
 class MoneyExtractor:
@@ -19,24 +25,19 @@ class MoneyExtractor:
 
     def _rows(self, doc: Doc) -> list[dict]:
         rows: list[dict] = []
-        for ent in doc.ents:
-            if ent.label_ != "MONEY":
-                continue
-            money = parse_money(ent.text)
-            if money is None:
-                continue
+        for mention in find_money(doc.text, home_country=doc._.home_country):
             rows.append(
                 {
                     "mention_id": mention_id(doc, "money", len(rows)),
-                    "start_char": ent.start_char,
-                    "end_char": ent.end_char,
-                    "text": ent.text,
-                    **money._asdict(),
+                    "start_char": mention.start,
+                    "end_char": mention.end,
+                    "text": mention.text,
+                    **mention.money._asdict(),
                 }
             )
         return rows
 
 
-@Language.factory("news_money", assigns=["doc._.money"], requires=["doc.ents"])
+@Language.factory("news_money", assigns=["doc._.money"])
 def make_money_extractor(nlp: Language, name: str) -> MoneyExtractor:
     return MoneyExtractor(nlp, name)

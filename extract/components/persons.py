@@ -1,42 +1,334 @@
-"""news_persons: PERSON mentions → canonical name, title and key (shell over normalize.persons)."""
+"""news_persons: PERSON mentions → name span, title, canonical name and key.
+
+A thin shell over ``extract.normalize.persons``. For each PERSON entity: titles inside the
+entity ("President Clinton") and just before it ("General Secretary", "Singapore's ambassador to
+China", "reporter") go to ``title``, or else an apposition right after it (", director of the
+Center for Integrity Studies"); possessives and punctuation leave the span; false positives
+(data file, plus strings that cannot be names) are dropped; mentions of the same person in the
+article share the canonical (longest) name and its ``person_key``.
+
+The row's span is the name only; the title is in its own column.
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from extract.components._guard import run_guarded
 from extract.extensions import mention_id
-from extract.normalize.persons import person_key
+from extract.normalize.countries import clean_mention, context_vetoes, is_city_name, lookup_form
+from extract.normalize.persons import (
+    ADJ,
+    ENT,
+    OTHER,
+    PERSON,
+    POSS,
+    PUNCT,
+    cluster_names,
+    is_false_positive,
+    leading_title_length,
+    person_key,
+    strip_possessive,
+    title_after,
+    title_before,
+    title_before_comma,
+)
+
+# Entities that may sit inside a title ("Singapore's ambassador to China", "U.S. President").
+TITLE_ENTITY_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
+_WINDOW = 14  # tokens looked at on each side of a name for a title
 
 
 class PersonNormalizer:
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        titles: bool = True,
+        appositions: bool = True,
+        false_positives: bool = True,
+        clustering: bool = True,
+        boundaries: bool = True,
+        propagate: bool = True,
+    ) -> None:
         self.name = name
+        self.titles = titles
+        self.appositions = appositions
+        self.false_positives = false_positives
+        self.clustering = clustering
+        self.boundaries = boundaries
+        self.propagate = propagate
 
     def __call__(self, doc: Doc) -> Doc:
         return run_guarded(doc, "persons", self.name, self._rows)
 
     def _rows(self, doc: Doc) -> list[dict]:
-        rows: list[dict] = []
+        mentions: list[tuple[Span, str | None]] = []
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
+            span = self._name_span(ent) if self.boundaries else ent
+            if span is None:
+                continue
+            surface = strip_possessive(span.text)
+            if self.false_positives and (
+                is_false_positive(surface)
+                or _names_a_place(surface)
+                or (len(span) == 1 and is_city_name(surface) and not _part_of_longer(doc, span))
+            ):
+                continue
+            mentions.append((span, self._title(doc, ent, span) if self.titles else None))
+        if self.propagate:
+            for span in _propagated(doc, [span for span, _ in mentions]):
+                if self.false_positives and _names_a_place(span.text):
+                    continue
+                mentions.append((span, self._title(doc, span, span) if self.titles else None))
+            mentions.sort(key=lambda mention: mention[0].start)
+        surfaces = [strip_possessive(span.text) for span, _ in mentions]
+        canonical = cluster_names(surfaces) if self.clustering else surfaces
+        rows: list[dict] = []
+        for (span, title), surface, name in zip(mentions, surfaces, canonical, strict=True):
             rows.append(
                 {
                     "mention_id": mention_id(doc, "persons", len(rows)),
-                    "start_char": ent.start_char,
-                    "end_char": ent.end_char,
-                    "text": ent.text,
-                    "name": ent.text,
-                    "surface_name": ent.text,
-                    "title": None,
-                    "person_key": person_key(ent.text),
+                    "start_char": span.start_char,
+                    "end_char": span.end_char,
+                    "text": span.text,
+                    "name": name,
+                    "surface_name": surface,
+                    "title": title,
+                    "person_key": person_key(name),
                 }
             )
         return rows
 
+    @staticmethod
+    def _name_span(ent: Span) -> Span | None:
+        """The entity without leading titles and punctuation or a trailing possessive, and
+        with the name parts the model left out ("Lee Hsien [Loong]", "Moon Jae[-in]")."""
+        doc = ent.doc
+        start, end = _extend_name(doc, ent.start, ent.end)
+        while end > start and (doc[end - 1].tag_ == "POS" or _is_edge_punct(doc[end - 1])):
+            end -= 1
+        while start < end and _is_edge_punct(doc[start]):
+            start += 1
+        if start >= end:
+            return None
+        start, end = _best_segment(doc, start, end)
+        if start >= end:
+            return None
+        words = [token.text for token in doc[start:end]]
+        if len(words) > 2 and lookup_form(words[0]) is not None:  # "Belgian King Baudouin"
+            cut = leading_title_length(words[1:])
+            start += cut + 1 if cut else 0
+        else:
+            start += leading_title_length(words)
+        return doc[start:end]
 
-@Language.factory("news_persons", assigns=["doc._.persons"], requires=["doc.ents"])
-def make_person_normalizer(nlp: Language, name: str) -> PersonNormalizer:
-    return PersonNormalizer(nlp, name)
+    def _title(self, doc: Doc, ent: Span, name: Span) -> str | None:
+        """Title text: inside the entity, before it, or (failing both) an apposition after."""
+        title_start = name.start if name.start > ent.start else None
+        sent_start = ent.sent.start if doc.has_annotation("SENT_START") else 0
+        left = doc[max(sent_start, ent.start - _WINDOW) : ent.start]
+        before = title_before([t.text for t in left], [_kind(t) for t in left])
+        if before:
+            title_start = ent.start - before
+        if title_start is not None:
+            return doc[title_start : name.start].text
+        if self.appositions:
+            left = doc[max(sent_start, ent.start - _WINDOW * 2) : ent.start]
+            comma = title_before_comma([t.text for t in left], [_kind(t) for t in left])
+            if comma:
+                return doc[ent.start - comma : ent.start - 1].text
+        if not self.appositions:
+            return None
+        sent_end = ent.sent.end if doc.has_annotation("SENT_START") else len(doc)
+        right = doc[name.end : min(sent_end, name.end + _WINDOW * 2)]
+        found = title_after([t.text for t in right], [_kind(t) for t in right])
+        if found is None:
+            return None
+        first, last = found
+        return doc[name.end + first : name.end + last].text
+
+
+def _extend_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Grow a name over a hyphenated tail written without spaces ("Jae" + "-in") and over
+    capitalised words next to it that no entity claims ("Ana" + "María Gómez")."""
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        if doc[end].whitespace_ or not doc[end + 1].is_alpha:
+            break
+        end += 2
+    while end < len(doc) and _loose_name_word(doc[end]) and doc[end - 1].whitespace_ == " ":
+        end += 1
+    while start > 0 and _loose_name_word(doc[start - 1]) and doc[start - 1].whitespace_ == " ":
+        start -= 1
+    return start, end
+
+
+def _loose_name_word(token: Token) -> bool:
+    return (
+        token.is_alpha
+        and token.is_title
+        and not token.ent_type_
+        and not token.is_stop
+        and leading_title_length([token.text, "X"]) == 0
+        and lookup_form(token.text) is None
+    )
+
+
+def _best_segment(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The longest part of a run-on entity ("Jim Adams\nWASHINGTON", "Sri Lanka - Arjuna
+    Ranatunga") that does not name a country or place; cut at line breaks, brackets and
+    spaced dashes."""
+    segments: list[tuple[int, int]] = []
+    begin = start
+    for index in range(start, end):
+        token = doc[index]
+        spaced_dash = token.text in ("-", "--") and bool(token.whitespace_) and index > start
+        if token.is_space or token.text in ("(", ")", ",") or spaced_dash:
+            segments.append((begin, index))
+            begin = index + 1
+        elif "\n" in token.whitespace_:
+            segments.append((begin, index + 1))
+            begin = index + 1
+    segments.append((begin, end))
+    segments = [(a, b) for a, b in segments if b > a]
+    if len(segments) <= 1:
+        return segments[0] if segments else (start, start)
+    names = [(a, b) for a, b in segments if not _names_a_place(doc[a:b].text)]
+    if not names:
+        return (start, start)
+    return max(names, key=lambda ab: (ab[1] - ab[0], -ab[0]))
+
+
+def _part_of_longer(doc: Doc, span: Span) -> bool:
+    """True when the one-word ``span`` is the first or last word of a longer PERSON entity."""
+    word = span[0].lower_
+    return any(
+        ent.label_ == "PERSON" and len(ent) > 1 and word in (ent[0].lower_, ent[-1].lower_)
+        for ent in doc.ents
+    )
+
+
+def _names_a_place(text: str) -> bool:
+    """True when ``text`` is a country, demonym or city form that is not also a common
+    personal name (those are listed with context vetoes, e.g. "Jordan")."""
+    return lookup_form(text) is not None and clean_mention(text) not in context_vetoes()
+
+
+def _propagated(doc: Doc, found: list[Span]) -> list[Span]:
+    """Other mentions of the people already found that the model missed or mislabelled: the
+    full name again, or its first or last word alone ("Lebed" after "Alexander Lebed"), when
+    capitalised, outside longer non-person entities and not part of a longer capitalised name."""
+    covered = {token.i for span in found for token in span}
+    full_names = {tuple(token.lower_ for token in span) for span in found}
+    parts = {
+        word
+        for span in found
+        if len(span) > 1
+        for word in (span[0].lower_, span[-1].lower_)
+        if len(word) > 1
+    }
+    longest_first = sorted(full_names, key=len, reverse=True)
+    spans: list[Span] = []
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        if index in covered or not token.is_alpha or not (token.is_title or token.is_upper):
+            index += 1
+            continue
+        end = None
+        for name in longest_first:
+            stop = index + len(name)
+            if stop <= len(doc) and tuple(t.lower_ for t in doc[index:stop]) == name:
+                end = stop
+                break
+        if end is None and token.lower_ in parts and not token.is_stop:
+            end = index + 1
+        if end is None or any(i in covered for i in range(index, end)):
+            index += 1
+            continue
+        if _extends_name(doc, index, end) or _inside_longer_entity(doc, index, end):
+            index = end
+            continue
+        spans.append(doc[index:end])
+        covered.update(range(index, end))
+        index = end
+    return spans
+
+
+def _extends_name(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised word right before or after: the match is part of another name."""
+    after = doc[end] if end < len(doc) else None
+    before = doc[start - 1] if start > 0 else None
+    if after is not None and after.is_alpha and after.is_title and not after.is_sent_start:
+        return True
+    return (
+        before is not None
+        and before.is_alpha
+        and before.is_title
+        and not before.is_sent_start
+        and leading_title_length([before.text, doc[start].text]) == 0
+    )
+
+
+def _inside_longer_entity(doc: Doc, start: int, end: int) -> bool:
+    for ent in doc.ents:
+        if ent.start <= start and ent.end >= end and len(ent) > end - start:
+            return ent.label_ != "PERSON"
+    return False
+
+
+def _is_edge_punct(token: Token) -> bool:
+    return token.is_punct and token.text not in ("-",)
+
+
+def _kind(token: Token) -> str:
+    if token.ent_type_ == "PERSON":
+        return PERSON
+    if token.ent_type_ in TITLE_ENTITY_LABELS:
+        return ENT
+    if token.tag_ == "POS":
+        return POSS
+    if token.is_punct:
+        return PUNCT
+    if token.pos_ == "ADJ":
+        return ADJ
+    return OTHER
+
+
+@Language.factory(
+    "news_persons",
+    assigns=["doc._.persons"],
+    requires=["doc.ents"],
+    default_config={
+        "titles": True,
+        "appositions": True,
+        "false_positives": True,
+        "clustering": True,
+        "boundaries": True,
+        "propagate": True,
+    },
+)
+def make_person_normalizer(
+    nlp: Language,
+    name: str,
+    titles: bool,
+    appositions: bool,
+    false_positives: bool,
+    clustering: bool,
+    boundaries: bool,
+    propagate: bool,
+) -> PersonNormalizer:
+    return PersonNormalizer(
+        nlp,
+        name,
+        titles=titles,
+        appositions=appositions,
+        false_positives=false_positives,
+        clustering=clustering,
+        boundaries=boundaries,
+        propagate=propagate,
+    )

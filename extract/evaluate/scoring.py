@@ -28,6 +28,8 @@ LINK_COLUMNS: dict[str, tuple[str, ...]] = {
     "country": ("country_iso3",),
 }
 _SET_LINKS = frozenset({"country"})  # multi-valued: scored per element
+# Columns that show a link exists without being compared (a date link to an unresolved date).
+_PRESENCE_ONLY: dict[str, tuple[str, ...]] = {"date": ("date_mention_id",)}
 
 
 def typed_columns(table: str) -> tuple[str, ...]:
@@ -78,13 +80,11 @@ def _timex_type(row: Row) -> str:
     return "DATE"
 
 
-# Which group a row of each table falls in for the per-type breakdown. A gold row's ``type``
-# key, when given, wins.
-_TYPE_OF: dict[str, Callable[[Row], str]] = {
+# Which group a row falls in for the per-type breakdown: dates by TIMEX3 type, countries by
+# mention_type. A gold row's ``type`` key, when given, wins. Other tables are scored overall.
+_TYPE_OF: dict[str, Callable[[Row], str | None]] = {
     "dates": _timex_type,
-    "countries": lambda row: str(row.get("mention_type") or "unknown"),
-    "money": lambda row: str(row.get("qualifier") or "unknown"),
-    "counts": lambda row: str(row.get("qualifier") or "unknown"),
+    "countries": lambda row: row.get("mention_type"),
 }
 
 
@@ -129,6 +129,8 @@ class TableResult:
     compared: tuple[str, ...]
     overall: Scores
     by_type: dict[str, Scores] = field(default_factory=dict)
+    # Per compared column: the share of matched pairs whose values agree on that column.
+    column_accuracy: dict[str, float] = field(default_factory=dict)
     document_sets: PRF | None = None
     false_negatives: list[Row] = field(default_factory=list)
     false_positives: list[Row] = field(default_factory=list)
@@ -138,6 +140,7 @@ class TableResult:
         result: dict[str, Any] = {
             "compared_columns": list(self.compared),
             **self.overall.to_dict(),
+            "column_accuracy": {name: round(v, 4) for name, v in self.column_accuracy.items()},
             "by_type": {name: scores.to_dict() for name, scores in sorted(self.by_type.items())},
         }
         if self.document_sets is not None:
@@ -145,9 +148,7 @@ class TableResult:
         return result
 
 
-def _scores(
-    n_gold: int, n_predicted: int, relaxed_tp: int, exact_tp: int, value_tp: int
-) -> Scores:
+def _scores(n_gold: int, n_predicted: int, relaxed_tp: int, exact_tp: int, value_tp: int) -> Scores:
     return Scores(
         n_gold=n_gold,
         n_predicted=n_predicted,
@@ -202,6 +203,8 @@ def score_table(table: str, gold: Sequence[Row], predicted: Sequence[Row]) -> Ta
         _scores(len(gold), len(predicted), len(relaxed_pairs), len(exact_pairs), len(right)),
     )
     groups = sorted({t for t in (*gold_types, *predicted_types) if t is not None})
+    if all(t is None for t in gold_types):
+        groups = []  # the gold gives no groups: overall scores only
     for group in groups:
         result.by_type[group] = _scores(
             sum(t == group for t in gold_types),
@@ -210,12 +213,19 @@ def score_table(table: str, gold: Sequence[Row], predicted: Sequence[Row]) -> Ta
             sum(gold_types[gi] == group for gi, _ in exact_pairs),
             sum(gold_types[gi] == group for gi, _ in right),
         )
+    for column in compared:
+        judged = [(gi, pi) for gi, pi in relaxed_pairs if column in gold[gi]]
+        if judged:
+            agreeing = sum(values_agree(gold[gi], predicted[pi], (column,)) for gi, pi in judged)
+            result.column_accuracy[column] = agreeing / len(judged)
     if table == "countries":
         result.document_sets = _document_sets(gold, predicted, "iso3")
     matched_gold = {gi for gi, _ in relaxed_pairs}
     matched_predicted = {pi for _, pi in relaxed_pairs}
     result.false_negatives = [row for gi, row in enumerate(gold) if gi not in matched_gold]
-    result.false_positives = [row for pi, row in enumerate(predicted) if pi not in matched_predicted]
+    result.false_positives = [
+        row for pi, row in enumerate(predicted) if pi not in matched_predicted
+    ]
     result.wrong_values = [
         (gold[gi], predicted[pi]) for gi, pi in relaxed_pairs if (gi, pi) not in right
     ]
@@ -237,9 +247,10 @@ class FactsResult:
         }
 
 
-def _present(row: Row, columns: Sequence[str]) -> bool:
+def _present(row: Row, link: str) -> bool:
     """True when ``row`` gives the link: a non-empty value in one of its columns (``negated``
     alone does not make a predicate link)."""
+    columns = (*LINK_COLUMNS[link], *_PRESENCE_ONLY.get(link, ()))
     return any(
         normalize_value(c, row.get(c)) not in (None, (), False) for c in columns if c != "negated"
     )
@@ -288,8 +299,8 @@ def score_facts(gold: Sequence[Row], predicted: Sequence[Row]) -> FactsResult:
                 if expected != found:
                     wrong.append(link)
                 continue
-            gold_has = _present(g, columns)
-            predicted_has = _present(p, columns)
+            gold_has = _present(g, link)
+            predicted_has = _present(p, link)
             tally[1] += predicted_has
             tally[2] += gold_has
             if gold_has and predicted_has and values_agree(g, p, columns):
@@ -304,10 +315,10 @@ def score_facts(gold: Sequence[Row], predicted: Sequence[Row]) -> FactsResult:
         if pi in paired_predicted:
             continue
         result.false_positives.append(p)
-        for link, columns in LINK_COLUMNS.items():
+        for link in LINK_COLUMNS:
             if annotated[link]:
                 counts[link][1] += (
-                    len(_link_values(p, link)) if link in _SET_LINKS else _present(p, columns)
+                    len(_link_values(p, link)) if link in _SET_LINKS else _present(p, link)
                 )
     for gi, g in enumerate(gold):
         if gi in paired_gold:
@@ -316,7 +327,7 @@ def score_facts(gold: Sequence[Row], predicted: Sequence[Row]) -> FactsResult:
         for link, columns in LINK_COLUMNS.items():
             if any(c in g for c in columns):
                 counts[link][2] += (
-                    len(_link_values(g, link)) if link in _SET_LINKS else _present(g, columns)
+                    len(_link_values(g, link)) if link in _SET_LINKS else _present(g, link)
                 )
     result.links = {
         link: PRF(tp, n_predicted - tp, n_gold - tp)

@@ -40,7 +40,9 @@ def validate_units(data: Any) -> tuple[dict[str, str], dict[str, tuple[str | Non
     currencies: dict[str, str] = {}
     for name, code in data.get("currencies", {}).items():
         if not isinstance(code, str) or not _ISO_4217.match(code):
-            raise CurrencyUnitsError(f"{RULES_FILE}: '{name}' maps to {code!r}, not an ISO 4217 code")
+            raise CurrencyUnitsError(
+                f"{RULES_FILE}: '{name}' maps to {code!r}, not an ISO 4217 code"
+            )
         currencies[name.casefold()] = code
     subunits: dict[str, tuple[str | None, Decimal]] = {}
     for name, spec in data.get("subunits", {}).items():

@@ -1,31 +1,974 @@
-"""Temporal expressions → TIMEX3 values, resolved against a reference date."""
+"""Temporal expressions → TIMEX3 values, resolved against a reference date.
+
+``normalize_date(text, reference=..., tense=...)`` reads one expression that the pipeline found
+("April 28 this year", "the beginning of 2019", "three months", "from 2014 to June 2020") and
+returns its TIMEX3 value with the calendar interval it covers, or None when the text is not a
+date. Hand rules cover the forms news uses (word lists in ``rules/dates.json``); dateparser is
+the fallback for numeric and unusual absolute formats only, parsed with a reused, cached parser.
+
+Resolution of expressions without a year follows the tense of the sentence: ``past`` picks the
+latest occurrence on or before the reference date, ``future`` the first one on or after it,
+``present`` the nearest one. Without a reference date, relative expressions keep ``X``
+placeholders (``XXXX-04-28``) and null ``start``/``end``.
+
+Pure: no spaCy import, no clock; results are cached by (text, reference, tense).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
+from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
+
+from dateparser.date import DateDataParser
+
+from extract.normalize import dates_calendar as cal
+from extract.normalize.dates_lexicon import load_dates_lexicon
+from extract.normalize.numbers import parse_number
+
+TENSES = ("past", "present", "future")
+LEX = load_dates_lexicon()
 
 
 class DateValue(NamedTuple):
-    kind: str
-    timex: str
-    start: dt.date | None
-    end: dt.date | None
-    grain: str | None
-    mod: str | None
-    relative: bool
+    kind: str  # date, range, duration or set
+    timex: str  # TIMEX3 value
+    start: dt.date | None  # first day covered (inclusive)
+    end: dt.date | None  # last day covered (inclusive)
+    grain: str | None  # time, day, week, month, season, quarter, half, year, decade, century
+    mod: str | None  # TIMEX3 mod
+    relative: bool  # the value needed the reference date
 
 
-_YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
+class _Context(NamedTuple):
+    reference: dt.date | None
+    tense: str
 
 
 def normalize_date(
     text: str, *, reference: dt.date | None, tense: str = "past"
 ) -> DateValue | None:
-    """The TIMEX3 value of ``text``, or None when it is not a date."""
-    match = _YEAR.match(text.strip())
-    if match:
-        year = int(match.group(1))
-        return DateValue("date", str(year), dt.date(year, 1, 1), dt.date(year, 12, 31), "year", None, False)
+    """The TIMEX3 value of ``text``, or None when it is not a date.
+
+    ``reference`` is the date relative expressions resolve against (None: keep ``X``
+    placeholders); ``tense`` (past, present, future) is the tense of the sentence, which
+    decides the direction of "March" or "on Tuesday"."""
+    if tense not in TENSES:
+        raise ValueError(f"tense must be one of {TENSES}, not {tense!r}")
+    return _normalize(text, reference, tense)
+
+
+@lru_cache(maxsize=65536)
+def _normalize(text: str, reference: dt.date | None, tense: str) -> DateValue | None:
+    clean = clean_date_text(text)
+    if not clean or clean in LEX.ambiguous_alone:
+        return None
+    ctx = _Context(reference, tense)
+    return _parse_range(clean, ctx) or _parse_single(clean, ctx)
+
+
+# --------------------------------------------------------------------------- text clean-up
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+
+
+MONTH = _alternation(LEX.months)
+WEEKDAY = _alternation(LEX.weekdays)
+SEASON = _alternation(LEX.seasons)
+POD = _alternation(LEX.parts_of_day)
+ORDINAL = _alternation(LEX.ordinals)
+HALF = _alternation(LEX.halves)
+OFFSET = _alternation(LEX.deictic_offsets)
+TZ = _alternation(LEX.time_zones)
+_ABBREVIATIONS = _alternation(
+    [w for w in (*LEX.months, *LEX.weekdays) if len(w) <= 5] + ["a.d", "b.c", "st", "mid"]
+)
+_PUNCT = " \t\n\"'“”‘’()[],.;:!?"
+_LEADING_PREPOSITIONS = re.compile(
+    r"^(?:on|in|at|during|since|until|till|by|for|within|through|throughout|as of|from|of|"
+    r"starting|beginning|ending|effective)\s+"
+)
+
+
+@lru_cache(maxsize=65536)
+def clean_date_text(text: str) -> str:
+    """Lower-case, unify quotes and dashes, drop dots of abbreviations and outer punctuation,
+    split word hyphens ("mid-2020" → "mid 2020", "two-year" → "two year")."""
+    s = text.lower().strip()
+    s = s.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+    s = re.sub(r"\b([ap])\.\s?m\b\.?", r"\1m", s)
+    s = re.sub(rf"\b({_ABBREVIATIONS})\.", r"\1", s)
+    s = re.sub(r"'s$", "", s)
+    s = s.strip(_PUNCT)
+    s = re.sub(r"(?<=[a-z])-(?=[a-z0-9'])|(?<=[0-9])-(?=[a-z])", " ", s)
+    s = re.sub(r"\s*-\s*", "-", s)
+    s = re.sub(r"\s*,\s*", ", ", s)
+    return re.sub(r"\s+", " ", s).strip(_PUNCT)
+
+
+# --------------------------------------------------------------------------- value builders
+
+
+def _value(timex: str, interval: tuple[dt.date, dt.date], grain: str, rel: bool) -> DateValue:
+    return DateValue("date", timex, interval[0], interval[1], grain, None, rel)
+
+
+def _day(day: dt.date, rel: bool) -> DateValue:
+    return _value(day.isoformat(), (day, day), "day", rel)
+
+
+def _month(year: int, month: int, rel: bool) -> DateValue:
+    return _value(f"{year:04d}-{month:02d}", cal.month_interval(year, month), "month", rel)
+
+
+def _year(year: int, rel: bool) -> DateValue:
+    return _value(f"{year:04d}", cal.year_interval(year), "year", rel)
+
+
+def _quarter(year: int, quarter: int, rel: bool) -> DateValue:
+    return _value(f"{year:04d}-Q{quarter}", cal.quarter_interval(year, quarter), "quarter", rel)
+
+
+def _half(year: int, half: int, rel: bool) -> DateValue:
+    return _value(f"{year:04d}-H{half}", cal.half_interval(year, half), "half", rel)
+
+
+def _season(year: int, code: str, rel: bool) -> DateValue:
+    return _value(f"{year:04d}-{code}", cal.season_interval(year, code), "season", rel)
+
+
+def _week(day: dt.date, rel: bool) -> DateValue:
+    return _value(cal.week_timex(day), cal.week_interval(day), "week", rel)
+
+
+def _weekend(day: dt.date, rel: bool) -> DateValue:
+    monday, sunday = cal.week_interval(day)
+    return _value(cal.week_timex(day) + "-WE", (sunday - dt.timedelta(days=1), sunday), "week", rel)
+
+
+def _decade(decade: int, rel: bool) -> DateValue:
+    interval = (dt.date(max(decade * 10, 1), 1, 1), dt.date(decade * 10 + 9, 12, 31))
+    return _value(f"{decade:03d}", interval, "decade", rel)
+
+
+def _century(century: int, rel: bool) -> DateValue:
+    interval = (dt.date(max(century * 100, 1), 1, 1), dt.date(century * 100 + 99, 12, 31))
+    return _value(f"{century:02d}", interval, "century", rel)
+
+
+def _unknown(timex: str, grain: str) -> DateValue:
+    return DateValue("date", timex, None, None, grain, None, True)
+
+
+def _ref(value: str) -> DateValue:
+    return DateValue("date", value, None, None, None, None, False)
+
+
+def _duration(timex: str, grain: str | None) -> DateValue:
+    return DateValue("duration", timex, None, None, grain, None, False)
+
+
+def _set(timex: str, grain: str | None) -> DateValue:
+    return DateValue("set", timex, None, None, grain, None, False)
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+def _pick_year(
+    interval_of: Callable[[int], tuple[dt.date, dt.date]],
+    ctx: _Context,
+    *,
+    nearest_in_future: bool = False,
+) -> int:
+    """The year of an expression without one ("March", "April 28", "the third quarter").
+
+    ``nearest_in_future``: quarters and halves are reported on after they end ("expects to
+    report third-quarter earnings"), so in future sentences they take the nearest one."""
+    assert ctx.reference is not None
+    ref = ctx.reference
+    year = ref.year
+    if ctx.tense == "past":
+        return year if interval_of(year)[0] <= ref else year - 1
+    if ctx.tense == "future" and not nearest_in_future:
+        # One day of grace: publication dates and event dates straddle time zones.
+        return year if interval_of(year)[1] >= ref - dt.timedelta(days=1) else year + 1
+    return min((year, year - 1, year + 1), key=lambda y: cal.distance(interval_of(y), ref))
+
+
+def _anchor_year(explicit: str | None, deictic: str | None, ctx: _Context) -> int | None:
+    """The year written with an expression: "2019", or "this/last/next year" (needs the
+    reference). None when the expression has no year."""
+    if explicit:
+        return int(explicit)
+    if deictic and ctx.reference is not None:
+        return ctx.reference.year + {"this": 0, "last": -1, "next": 1}[deictic]
     return None
+
+
+def _weekday_date(weekday: int, ctx: _Context, how: str | None = None) -> dt.date:
+    """The date of a weekday: ``how`` is last/next/this, else the sentence tense decides."""
+    assert ctx.reference is not None
+    ref = ctx.reference
+    today = ref.isoweekday()
+    if how == "last":
+        back = (today - weekday) % 7 or 7
+        return ref - dt.timedelta(days=back)
+    if how == "next":
+        return ref + dt.timedelta(days=(weekday - today) % 7 or 7)
+    if how == "this":
+        return ref + dt.timedelta(days=weekday - today)
+    if ctx.tense == "past":
+        return ref - dt.timedelta(days=(today - weekday) % 7)
+    if ctx.tense == "future":
+        return ref + dt.timedelta(days=(weekday - today) % 7 or 7)
+    return ref + dt.timedelta(days=(weekday - today + 3) % 7 - 3)
+
+
+# --------------------------------------------------------------------------- patterns
+
+_YEAR = r"(?P<year>1\d{3}|20\d{2})"
+_DEIC_YEAR = r"(?:,? (?:of )?(?P<deic>this|last|next) year)"
+_RE = {
+    "iso_day": re.compile(r"^(?P<year>\d{4})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})$"),
+    "iso_month": re.compile(r"^(?P<year>\d{4})-(?P<mon>\d{2})$"),
+    "numeric_day": re.compile(r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})$"),
+    "month_day": re.compile(
+        rf"^(?:(?P<wd>{WEEKDAY}),? )?(?:the )?(?P<mon>{MONTH}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:,? {_YEAR}|{_DEIC_YEAR})?$"
+    ),
+    "day_month": re.compile(
+        rf"^(?:(?P<wd>{WEEKDAY}),? )?(?:the )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?"
+        rf"(?P<mon>{MONTH})(?:,? {_YEAR}|{_DEIC_YEAR})?$"
+    ),
+    "month_year": re.compile(rf"^(?:the month of )?(?P<mon>{MONTH})(?:,? (?:of )?{_YEAR}|{_DEIC_YEAR})?$"),
+    "year": re.compile(
+        rf"^(?:(?:the )?(?:calendar |fiscal |financial )?year |(?:fiscal|fy) ?)?{_YEAR}$"
+    ),
+    "decade": re.compile(r"^(?:the )?(?P<dec>1\d\d|20\d)0'?s$"),
+    "short_decade": re.compile(r"^(?:the )?'?(?P<d>\d)0'?s$"),
+    "word_decade": re.compile(rf"^(?:the )?(?P<w>{_alternation(LEX.decade_words)})$"),
+    "century": re.compile(
+        rf"^(?:the )?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<w>{_alternation(LEX.century_words)}))"
+        r" century$"
+    ),
+    "quarter": re.compile(
+        rf"^(?:the )?(?:fiscal )?(?P<ord>{ORDINAL})(?: fiscal)? quarter"
+        rf"(?:(?:,| of)? (?:fiscal )?{_YEAR}|{_DEIC_YEAR})?$"
+    ),
+    "q_quarter": re.compile(rf"^(?:{_YEAR} )?(?:q(?P<q>[1-4])|(?P<q2>[1-4])q)(?:,? {_YEAR.replace('year', 'year2')})?$"),
+    "year_quarter": re.compile(rf"^(?:the )?{_YEAR} (?:fiscal )?(?P<ord>{ORDINAL}) quarter$"),
+    "half": re.compile(
+        rf"^(?:the )?(?P<ord>{HALF}) half(?:(?:,| of)? (?:fiscal )?{_YEAR}|{_DEIC_YEAR})?$"
+    ),
+    "h_half": re.compile(rf"^(?:h(?P<h>[12]) {_YEAR}|{_YEAR.replace('year', 'year2')} h(?P<h2>[12]))$"),
+    "season": re.compile(rf"^(?:the )?(?P<s>{SEASON})(?:(?:,| of)? {_YEAR}|{_DEIC_YEAR})?$"),
+    "weekday": re.compile(rf"^(?P<wd>{WEEKDAY})$"),
+    "deictic_unit": re.compile(
+        rf"^(?:(?:earlier|later) )?(?P<off>{OFFSET}) (?P<unit>year|month|week|weekend|quarter|"
+        rf"decade|century|{MONTH}|{WEEKDAY}|{SEASON})$"
+    ),
+    "ago": re.compile(
+        r"^(?:(?P<q>.+?) )?(?P<unit>[a-z]+?)(?:s|es)? (?P<ago>ago|earlier|before|back|later|"
+        r"from now|hence)$"
+    ),
+    "every": re.compile(
+        rf"^(?:every|each)(?: other| single)? (?P<what>{MONTH}|{WEEKDAY}|{SEASON}|[a-z]+?)s?"
+        rf"(?: (?P<pod>{POD}))?$"
+    ),
+    "weekday_plural": re.compile(rf"^(?P<wd>{WEEKDAY})s(?: (?P<pod>{POD}))?$"),
+    "clock": re.compile(
+        rf"(?P<clock>(?P<h>\d{{1,2}})(?::(?P<mi>\d{{2}}))? ?(?P<ampm>am|pm)|(?P<h24>\d{{1,2}}):"
+        rf"(?P<mi24>\d{{2}})|(?P<word>noon|midnight|midday))(?: (?P<tz>{TZ}))?"
+    ),
+    "week_of": re.compile(r"^(?:the )?week (?:of|ended|ending|to|beginning|starting) (?P<rest>.+)$"),
+    "pod": re.compile(rf"^(?P<rest>.+?) (?:(?:in|at) the )?(?P<pod>{POD})$"),
+    "pod_first": re.compile(rf"^(?:(?:early|late|mid) )?(?P<pod>{POD}),? (?P<rest>.+)$"),
+}
+_TIME_THEN_DAY = re.compile(rf"^(?:at |around |about )?{_RE['clock'].pattern},? (?:on )?(?P<rest>.+)$")
+_DAY_THEN_TIME = re.compile(rf"^(?P<rest>.+?),? (?:at |around |about )?{_RE['clock'].pattern}$")
+_YEAR_AGO_QUARTER = frozenset(
+    {
+        "the year ago quarter",
+        "the year earlier quarter",
+        "year ago quarter",
+        "year earlier quarter",
+        "the year ago third quarter",
+        "the year earlier third quarter",
+    }
+)
+_CURRENT_PERIOD_WORDS = frozenset(
+    {"the quarter", "the latest quarter", "the most recent quarter", "the last quarter"}
+)
+_UNIT_GRAINS = {
+    "S": "time",
+    "MIN": "time",
+    "H": "time",
+    "D": "day",
+    "W": "week",
+    "FORTNIGHT": "week",
+    "M": "month",
+    "Q": "quarter",
+    "Y": "year",
+    "DE": "decade",
+    "CE": "century",
+}
+_DURATION_LEADS = frozenset(
+    {
+        "past",
+        "last",
+        "next",
+        "first",
+        "coming",
+        "latest",
+        "final",
+        "initial",
+        "remaining",
+        "another",
+        "further",
+        "additional",
+        "other",
+        "upcoming",
+        "recent",
+    }
+)
+_PAST_LEADS = frozenset({"recent", "past", "last"})
+_FUTURE_LEADS = frozenset({"coming", "next", "upcoming"})
+_DURATION_FILLERS = frozenset(
+    {
+        "more",
+        "additional",
+        "further",
+        "full",
+        "straight",
+        "consecutive",
+        "whole",
+        "entire",
+        "trading",
+        "business",
+        "working",
+        "calendar",
+    }
+)
+
+
+def _unit_code(word: str) -> str | None:
+    """The duration unit of a (possibly plural) unit word: "months" → "M"."""
+    for candidate in (word, word[:-1] if word.endswith("s") else None, _singular_ies(word)):
+        if candidate and candidate in LEX.duration_units:
+            return LEX.duration_units[candidate]
+    return None
+
+
+def _singular_ies(word: str) -> str | None:
+    return word[:-3] + "y" if word.endswith("ies") else None
+
+
+# --------------------------------------------------------------------------- parsers
+
+
+def _parse_single(clean: str, ctx: _Context) -> DateValue | None:
+    text = _LEADING_PREPOSITIONS.sub("", clean)
+    if text in LEX.deictic_refs:
+        return _ref(LEX.deictic_refs[text])
+    if text in LEX.set_words:
+        timex = LEX.set_words[text]
+        return _set(timex, _set_grain(timex))
+    mod = None
+    for prefix in _MODIFIER_PREFIXES:
+        if text.startswith(prefix + " "):
+            mod, text = LEX.modifiers[prefix], text[len(prefix) + 1 :]
+            break
+    for suffix, suffix_mod in LEX.suffix_modifiers.items():
+        if text.endswith(" " + suffix):
+            mod, text = mod or suffix_mod, text[: -len(suffix) - 1]
+            break
+    value = _parse_core(text, ctx, modified=mod is not None)
+    if value is None and mod is None and text in LEX.deictic_refs:
+        return _ref(LEX.deictic_refs[text])
+    if value is None or mod is None:
+        return value
+    return _apply_mod(value, mod)
+
+
+_MODIFIER_PREFIXES = sorted(LEX.modifiers, key=len, reverse=True)
+
+
+def _set_grain(timex: str) -> str | None:
+    return _UNIT_GRAINS.get(timex[-1] if not timex.startswith("PT") else "H")
+
+
+def _apply_mod(value: DateValue, mod: str) -> DateValue:
+    if value.timex.endswith("_REF"):
+        return value
+    start, end = value.start, value.end
+    if value.kind == "date":
+        if mod in ("BEFORE", "ON_OR_BEFORE") and start is not None:
+            end = start - dt.timedelta(days=1) if mod == "BEFORE" else end
+            start = None
+        elif mod in ("AFTER", "ON_OR_AFTER") and end is not None:
+            start = end + dt.timedelta(days=1) if mod == "AFTER" else start
+            end = None
+    return value._replace(start=start, end=end, mod=mod)
+
+
+def _parse_core(text: str, ctx: _Context, *, modified: bool = False) -> DateValue | None:
+    if modified and text in ("the year", "the month", "the week", "the quarter", "the decade", "year"):
+        text = "this " + text.removeprefix("the ")
+    for parser in _CORE_PARSERS:
+        value = parser(text, ctx)
+        if value is not None:
+            return value
+    return None
+
+
+def _parse_deictic_day(text: str, ctx: _Context) -> DateValue | None:
+    if text in LEX.deictic_days:
+        offset = LEX.deictic_days[text]
+        if ctx.reference is None:
+            return _unknown("XXXX-XX-XX" + ("TNI" if text == "tonight" else ""), "day")
+        day = ctx.reference + dt.timedelta(days=offset)
+        if text == "tonight":
+            return _value(day.isoformat() + "TNI", (day, day), "time", True)
+        return _day(day, True)
+    if text == "last night":
+        if ctx.reference is None:
+            return _unknown("XXXX-XX-XXTNI", "time")
+        day = ctx.reference - dt.timedelta(days=1)
+        return _value(day.isoformat() + "TNI", (day, day), "time", True)
+    return None
+
+
+def _day_part(rest: str, ctx: _Context) -> DateValue | None:
+    """A day-grain value for the date part of a time expression ("Tuesday", "this", "Nov. 6")."""
+    if rest in ("this", "today", "the"):
+        rest = "today"
+    value = _parse_deictic_day(rest, ctx) or _parse_calendar(rest, ctx) or _parse_weekday(rest, ctx)
+    if value is None or value.kind != "date" or value.grain != "day":
+        return None
+    return value
+
+
+def _parse_time(text: str, ctx: _Context) -> DateValue | None:
+    """Clock times and parts of day, only when they come with a day."""
+    match = _TIME_THEN_DAY.match(text) or _DAY_THEN_TIME.match(text)
+    if match:
+        day = _day_part(match.group("rest"), ctx)
+        clock = _clock(match)
+        if day is None or clock is None:
+            return None
+        return day._replace(timex=day.timex + "T" + clock, grain="time")
+    match = _RE["pod"].match(text) or _RE["pod_first"].match(text)
+    if match:
+        day = _day_part(match.group("rest"), ctx)
+        if day is None:
+            return None
+        code = LEX.parts_of_day[match.group("pod")]
+        return day._replace(timex=day.timex + "T" + code, grain="time")
+    return None
+
+
+def _clock(match: re.Match[str]) -> str | None:
+    word = match.group("word")
+    if word:
+        return "24:00" if word == "midnight" else "12:00"
+    if match.group("h24"):
+        hour, minute = int(match.group("h24")), int(match.group("mi24"))
+    else:
+        hour, minute = int(match.group("h")), int(match.group("mi") or 0)
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match.group("ampm") == "pm" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _parse_calendar(text: str, ctx: _Context) -> DateValue | None:
+    """Absolute and year-less calendar dates: days, months, years, decades, centuries."""
+    m = _RE["iso_day"].match(text)
+    if m:
+        day = cal.safe_date(int(m["year"]), int(m["mon"]), int(m["day"]))
+        return _day(day, False) if day else None
+    m = _RE["iso_month"].match(text)
+    if m and 1 <= int(m["mon"]) <= 12:
+        return _month(int(m["year"]), int(m["mon"]), False)
+    m = _RE["numeric_day"].match(text)
+    if m:
+        return _numeric_day(m)
+    m = _RE["month_day"].match(text) or _RE["day_month"].match(text)
+    if m:
+        return _month_day(LEX.months[m["mon"]], int(m["day"]), m["year"], m["deic"], ctx)
+    m = _RE["month_year"].match(text)
+    if m:
+        return _month_of(LEX.months[m["mon"]], m["year"], m["deic"], ctx)
+    m = _RE["year"].match(text)
+    if m:
+        return _year(int(m["year"]), False)
+    m = _RE["decade"].match(text)
+    if m:
+        return _decade(int(m["dec"]), False)
+    m = _RE["short_decade"].match(text) or _RE["word_decade"].match(text)
+    if m:
+        digit = int(m["d"]) if "d" in m.groupdict() else LEX.decade_words[m["w"]]
+        return _decade(190 + digit, False)
+    m = _RE["century"].match(text)
+    if m:
+        number = int(m["n"]) if m["n"] else LEX.century_words[m["w"]]
+        return _century(number - 1, False) if number >= 1 else None
+    return None
+
+
+def _numeric_day(m: re.Match[str]) -> DateValue | None:
+    a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+    if year < 100:
+        year += 1900 if year >= 50 else 2000
+    month, day = (a, b) if a <= 12 else (b, a)  # news style is month first unless impossible
+    value = cal.safe_date(year, month, day)
+    return _day(value, False) if value else None
+
+
+def _month_day(
+    month: int, day: int, year: str | None, deic: str | None, ctx: _Context
+) -> DateValue | None:
+    if cal.safe_date(2000, month, day) is None:  # 2000 is a leap year: Feb 29 is possible
+        return None
+    anchored = _anchor_year(year, deic, ctx)
+    if anchored is not None:
+        value = cal.safe_date(anchored, month, day)
+        return _day(value, year is None) if value else None
+    if ctx.reference is None:
+        return _unknown(f"XXXX-{month:02d}-{day:02d}", "day")
+
+    def interval(y: int) -> tuple[dt.date, dt.date]:
+        d = cal.safe_date(y, month, day) or dt.date(y, month, 28)
+        return d, d
+
+    picked = _pick_year(interval, ctx)
+    value = cal.safe_date(picked, month, day)
+    return _day(value, True) if value else None
+
+
+def _month_of(month: int, year: str | None, deic: str | None, ctx: _Context) -> DateValue:
+    anchored = _anchor_year(year, deic, ctx)
+    if anchored is not None:
+        return _month(anchored, month, year is None)
+    if ctx.reference is None:
+        return _unknown(f"XXXX-{month:02d}", "month")
+    return _month(_pick_year(lambda y: cal.month_interval(y, month), ctx), month, True)
+
+
+def _parse_period(text: str, ctx: _Context) -> DateValue | None:
+    """Quarters, halves and seasons, with or without a year."""
+    m = _RE["quarter"].match(text) or _RE["year_quarter"].match(text)
+    if m:
+        quarter = LEX.ordinals[m["ord"]]
+        return _period(quarter, m["year"], m.groupdict().get("deic"), ctx, _quarter, "Q")
+    m = _RE["q_quarter"].match(text)
+    if m:
+        quarter = int(m["q"] or m["q2"])
+        return _period(quarter, m["year"] or m["year2"], None, ctx, _quarter, "Q")
+    m = _RE["half"].match(text)
+    if m:
+        return _period(LEX.halves[m["ord"]], m["year"], m["deic"], ctx, _half, "H")
+    m = _RE["h_half"].match(text)
+    if m:
+        return _period(int(m["h"] or m["h2"]), m["year"] or m["year2"], None, ctx, _half, "H")
+    m = _RE["season"].match(text)
+    if m:
+        code = LEX.seasons[m["s"]]
+        anchored = _anchor_year(m["year"], m["deic"], ctx)
+        if anchored is not None:
+            return _season(anchored, code, m["year"] is None)
+        if ctx.reference is None:
+            return _unknown(f"XXXX-{code}", "season")
+        year = _pick_year(lambda y: cal.season_interval(y, code), ctx)
+        return _season(year, code, True)
+    return None
+
+
+def _period(
+    number: int,
+    year: str | None,
+    deic: str | None,
+    ctx: _Context,
+    build: Callable[[int, int, bool], DateValue],
+    letter: str,
+) -> DateValue:
+    anchored = _anchor_year(year, deic, ctx)
+    if anchored is not None:
+        return build(anchored, number, year is None)
+    if ctx.reference is None:
+        return _unknown(f"XXXX-{letter}{number}", "quarter" if letter == "Q" else "half")
+    def interval(year: int) -> tuple[dt.date, dt.date]:
+        value = build(year, number, True)
+        assert value.start is not None and value.end is not None
+        return value.start, value.end
+
+    return build(_pick_year(interval, ctx, nearest_in_future=True), number, True)
+
+
+def _parse_weekday(text: str, ctx: _Context) -> DateValue | None:
+    m = _RE["weekday"].match(text)
+    if not m:
+        return None
+    weekday = LEX.weekdays[m["wd"]]
+    if ctx.reference is None:
+        return _unknown(f"XXXX-WXX-{weekday}", "day")
+    return _day(_weekday_date(weekday, ctx), True)
+
+
+def _parse_deictic_unit(text: str, ctx: _Context) -> DateValue | None:
+    """this/last/next + a unit, month, weekday or season: "last year", "next Tuesday"."""
+    m = _RE["deictic_unit"].match(text)
+    if not m:
+        return None
+    offset = LEX.deictic_offsets[m["off"]]
+    how = "this" if offset == 0 else ("last" if offset < 0 else "next")
+    unit = m["unit"]
+    ref = ctx.reference
+    if ref is None:
+        return _unknown_deictic(unit)
+    if unit == "year":
+        return _year(ref.year + offset, True)
+    if unit == "month":
+        return _month(*cal.add_months(ref.year, ref.month, offset), True)
+    if unit == "week":
+        return _week(ref + dt.timedelta(days=7 * offset), True)
+    if unit == "weekend":
+        return _weekend(ref + dt.timedelta(days=7 * offset), True)
+    if unit == "quarter":
+        index = ref.year * 4 + (ref.month - 1) // 3 + offset
+        return _quarter(index // 4, index % 4 + 1, True)
+    if unit == "decade":
+        return _decade(ref.year // 10 + offset, True)
+    if unit == "century":
+        return _century(ref.year // 100 + offset, True)
+    if unit in LEX.months:
+        month = LEX.months[unit]
+        if how == "last":
+            return _month(ref.year if month < ref.month else ref.year - 1, month, True)
+        if how == "next":
+            return _month(ref.year if month > ref.month else ref.year + 1, month, True)
+        return _month(ref.year, month, True)
+    if unit in LEX.weekdays:
+        return _day(_weekday_date(LEX.weekdays[unit], ctx, how), True)
+    code = LEX.seasons[unit]
+    season_year, current = cal.season_of(ref)
+    candidates = [season_year + delta for delta in (-1, 0, 1)]
+    if how == "this":
+        year = season_year if current == code else ref.year
+    elif how == "last":
+        year = max(y for y in candidates if cal.season_interval(y, code)[1] < ref)
+    else:
+        year = min(y for y in candidates if cal.season_interval(y, code)[0] > ref)
+    return _season(year, code, True)
+
+
+def _parse_week_of(text: str, ctx: _Context) -> DateValue | None:
+    """"the week of March 6", "the week ended February 22", "the weekend", "year-end"."""
+    m = _RE["week_of"].match(text)
+    if m:
+        day = _day_part(m["rest"], ctx)
+        if day is None:
+            return None
+        if day.start is None:
+            return _unknown("XXXX-WXX", "week")
+        return _week(day.start, day.relative)
+    if text in ("the weekend", "weekend"):
+        if ctx.reference is None:
+            return _unknown("XXXX-WXX-WE", "week")
+        ref = ctx.reference
+        saturday = ref + dt.timedelta(days=6 - ref.isoweekday())
+        if ctx.tense == "past" and saturday > ref:
+            saturday -= dt.timedelta(days=7)
+        return _weekend(saturday, True)
+    if text in _CURRENT_PERIOD_WORDS:
+        # "the quarter" of financial news: the latest completed one in past sentences.
+        if ctx.reference is None:
+            return _unknown("XXXX-QX", "quarter")
+        ref = ctx.reference
+        latest = text != "the quarter" or ctx.tense == "past"
+        index = ref.year * 4 + (ref.month - 1) // 3 - (1 if latest else 0)
+        return _quarter(index // 4, index % 4 + 1, True)
+    if text in _YEAR_AGO_QUARTER:
+        if ctx.reference is None:
+            return _unknown("XXXX-QX", "quarter")
+        ref = ctx.reference
+        index = ref.year * 4 + (ref.month - 1) // 3 - 1 - 4
+        return _quarter(index // 4, index % 4 + 1, True)
+    if text in ("year end", "the year end"):
+        value = _parse_deictic_unit("this year", ctx)
+        return value._replace(mod="END") if value else None
+    return None
+
+
+def _unknown_deictic(unit: str) -> DateValue:
+    if unit in LEX.months:
+        return _unknown(f"XXXX-{LEX.months[unit]:02d}", "month")
+    if unit in LEX.weekdays:
+        return _unknown(f"XXXX-WXX-{LEX.weekdays[unit]}", "day")
+    if unit in LEX.seasons:
+        return _unknown(f"XXXX-{LEX.seasons[unit]}", "season")
+    placeholders = {
+        "year": ("XXXX", "year"),
+        "month": ("XXXX-XX", "month"),
+        "week": ("XXXX-WXX", "week"),
+        "weekend": ("XXXX-WXX-WE", "week"),
+        "quarter": ("XXXX-QX", "quarter"),
+        "decade": ("XXX", "decade"),
+        "century": ("XX", "century"),
+    }
+    return _unknown(*placeholders[unit])
+
+
+def _quantity(words: list[str]) -> Decimal | None | str:
+    """The number of units: a Decimal, "X" for vague quantities, None when not a quantity."""
+    phrase = " ".join(w for w in words if w not in _DURATION_FILLERS)
+    if not phrase:
+        return Decimal(1)
+    if phrase in LEX.vague_quantities:
+        return "X"
+    if phrase in LEX.couple:
+        return Decimal(2)
+    if phrase.endswith(" and a half") or phrase.endswith(" and half"):
+        whole = _quantity(phrase.rsplit(" and ", 1)[0].split())
+        return whole + Decimal("0.5") if isinstance(whole, Decimal) else None
+    if not re.fullmatch(r"[a-z0-9 .,-]+", phrase) or re.fullmatch(r"\d{4,}", phrase):
+        return None  # "1988 quarter" is a year, not 1988 quarters
+    number = parse_number(phrase)
+    if number is None or number.value is None or number.value <= 0 or number.value > 5000:
+        return None
+    return number.value
+
+
+def _parse_ago(text: str, ctx: _Context) -> DateValue | None:
+    """"two years ago", "a year earlier", "three days later", "years ago"."""
+    m = _RE["ago"].match(text)
+    if not m:
+        return None
+    unit = _unit_code(m["unit"]) or _unit_code(m["unit"] + "s")
+    if unit is None or unit == "WE":
+        return None
+    words = (m["q"] or "").split()
+    if words and words[0] in ("about", "some", "nearly", "almost", "more", "less"):
+        return None  # modifiers are split off before this parser runs
+    quantity = _quantity([] if words == ["the"] else words)
+    direction = LEX.ago_words[m["ago"]]
+    if quantity is None:
+        return None
+    if quantity == "X":
+        return _ref("PAST_REF" if direction < 0 else "FUTURE_REF")
+    assert isinstance(quantity, Decimal)
+    if quantity != quantity.to_integral_value():
+        return None
+    n = int(quantity) * direction
+    ref = ctx.reference
+    if ref is None:
+        grain = _UNIT_GRAINS[unit]
+        placeholder = {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "quarter": "XXXX-QX"}
+        return _unknown(placeholder.get(grain, "XXXX-XX-XX"), grain)
+    if unit in ("S", "MIN", "H"):
+        return _day(ref, True)
+    if unit == "D":
+        return _day(ref + dt.timedelta(days=n), True)
+    if unit in ("W", "FORTNIGHT"):
+        return _week(ref + dt.timedelta(days=7 * n * (2 if unit == "FORTNIGHT" else 1)), True)
+    if unit == "M":
+        return _month(*cal.add_months(ref.year, ref.month, n), True)
+    if unit == "Q":
+        index = ref.year * 4 + (ref.month - 1) // 3 + n
+        return _quarter(index // 4, index % 4 + 1, True)
+    years = n * {"Y": 1, "DE": 10, "CE": 100}[unit]
+    return _year(ref.year + years, True) if 1 <= ref.year + years <= 9999 else None
+
+
+def _parse_duration(text: str, ctx: _Context) -> DateValue | None:
+    """"three months", "the past two years", "a decade", "12 hours", "recent years"."""
+    words = text.split()
+    if words and words[-1] in ("long", "old", "olds"):
+        if words[-1] != "long":
+            return None  # ages ("two year old") are not dates
+        words = words[:-1]
+    if words and words[0] == "the":
+        words = words[1:]
+    lead = None
+    if words and words[0] in _DURATION_LEADS:
+        lead, words = words[0], words[1:]
+    if not words:
+        return None
+    unit_word = words[-1]
+    unit = _unit_code(unit_word)
+    if unit is None or unit == "WE":
+        return None
+    plural = unit_word not in LEX.duration_units
+    quantity_words = words[:-1]
+    if quantity_words and quantity_words[-1] == "of" and " ".join(quantity_words) not in LEX.couple:
+        return None
+    if not quantity_words and not plural and lead is None:
+        return None  # "the year", "month": too ambiguous alone
+    quantity = _quantity(quantity_words) if quantity_words else ("X" if plural else Decimal(1))
+    if quantity is None:
+        return None
+    if quantity == "X" and lead in _PAST_LEADS and plural:
+        return _ref("PAST_REF")  # "recent years", "the past few months"
+    if quantity == "X" and lead in _FUTURE_LEADS and plural:
+        return _ref("FUTURE_REF")  # "the coming months"
+    return _duration(_duration_timex(quantity, unit), _UNIT_GRAINS[unit])
+
+
+def _duration_timex(quantity: Decimal | str, unit: str) -> str:
+    if quantity == "X":
+        symbol = {"MIN": "M", "FORTNIGHT": "W"}.get(unit, unit)
+        return ("PTX" if unit in ("S", "MIN", "H") else "PX") + symbol
+    assert isinstance(quantity, Decimal)
+    multiplier = {"FORTNIGHT": 2, "DE": 10, "CE": 100}.get(unit, 1)
+    amount = quantity * multiplier
+    number = str(int(amount)) if amount == amount.to_integral_value() else str(amount.normalize())
+    symbol = {"MIN": "M", "FORTNIGHT": "W", "DE": "Y", "CE": "Y"}.get(unit, unit)
+    return ("PT" if unit in ("S", "MIN", "H") else "P") + number + symbol
+
+
+def _parse_set(text: str, ctx: _Context) -> DateValue | None:
+    m = _RE["every"].match(text) or _RE["weekday_plural"].match(text)
+    if not m:
+        return None
+    what = m.groupdict().get("what") or m.groupdict().get("wd")
+    pod = LEX.parts_of_day.get(m["pod"]) if m["pod"] else None
+    suffix = "T" + pod if pod else ""
+    assert what is not None
+    if what in LEX.weekdays:
+        return _set(f"XXXX-WXX-{LEX.weekdays[what]}{suffix}", "day")
+    if m.re is _RE["weekday_plural"]:
+        return None
+    if what in LEX.months:
+        return _set(f"XXXX-{LEX.months[what]:02d}", "month")
+    if what in LEX.seasons:
+        return _set(f"XXXX-{LEX.seasons[what]}", "season")
+    unit = _unit_code(what)
+    if unit is None or unit in ("WE", "DE", "CE"):
+        return None
+    return _set(_duration_timex(Decimal(1), unit), _UNIT_GRAINS[unit])
+
+
+_DATEPARSER_CANDIDATE = re.compile(
+    rf"\d.*\b(?:{MONTH})\b|\b(?:{MONTH})\b.*\d|^\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}$"
+)
+
+
+def _parse_with_dateparser(text: str, ctx: _Context) -> DateValue | None:
+    """Absolute dates in formats the hand rules do not cover ("22.10.2020", "3rd of May,
+    2019 at noon"). Only full dates and month-years with a written year are accepted."""
+    if not _DATEPARSER_CANDIDATE.search(text) or not re.search(r"\b\d{4}\b", text):
+        return None
+    data = _dateparser(ctx.reference, ctx.tense).get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    parts = set(getattr(data, "parts", None) or ())
+    day = data.date_obj.date()
+    if {"year", "month", "day"} <= parts:
+        return _day(day, False)
+    if {"year", "month"} <= parts:
+        return _month(day.year, day.month, False)
+    return None
+
+
+@lru_cache(maxsize=256)
+def _dateparser(reference: dt.date | None, tense: str) -> DateDataParser:
+    base = dt.datetime.combine(reference or dt.date(2000, 1, 1), dt.time())
+    prefer = {"past": "past", "future": "future"}.get(tense, "current_period")
+    settings = {
+        "RELATIVE_BASE": base,
+        "PREFER_DATES_FROM": prefer,
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "STRICT_PARSING": False,
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+_CORE_PARSERS: tuple[Callable[[str, _Context], DateValue | None], ...] = (
+    _parse_deictic_day,
+    _parse_calendar,
+    _parse_period,
+    _parse_weekday,
+    _parse_deictic_unit,
+    _parse_week_of,
+    _parse_set,
+    _parse_time,
+    _parse_ago,
+    _parse_duration,
+    _parse_with_dateparser,
+)
+
+
+# --------------------------------------------------------------------------- ranges
+
+_OPENER = re.compile(rf"^(?P<opener>{_alternation(LEX.range_openers)}) (?P<body>.+)$")
+_CONNECTOR = re.compile(
+    r" (?P<word>" + _alternation([c for c in LEX.range_connectors if c != "-"]) + r") |-"
+)
+_BARE_DAY = re.compile(r"^(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<year>\d{4}))?$")
+_LEFT_MONTH_DAY = re.compile(rf"^(?P<mon>{MONTH}) \d{{1,2}}(?:st|nd|rd|th)?$")
+
+
+def _parse_range(clean: str, ctx: _Context) -> DateValue | None:
+    """One interval from two dates: "from 2014 to June 2020", "between May and July",
+    "1998-2001", "June 3-5, 2020"."""
+    opener = _OPENER.match(clean)
+    body = opener["body"] if opener else clean
+    for match in _CONNECTOR.finditer(body):
+        if match["word"] == "and" and not (opener and opener["opener"] == "between"):
+            continue
+        left, right = body[: match.start()].strip(), body[match.end() :].strip()
+        value = _range_from(left, right, ctx)
+        if value is not None:
+            return value
+    return None
+
+
+def _range_from(left: str, right: str, ctx: _Context) -> DateValue | None:
+    if not left or not right:
+        return None
+    if re.fullmatch(r"\d{4}", left) and re.fullmatch(r"\d{2}", right):
+        right = left[:2] + right  # "1998-99"
+        if int(right) <= int(left):
+            return None
+    bare_day = _BARE_DAY.match(right)
+    left_month_day = _LEFT_MONTH_DAY.match(left)
+    if bare_day and left_month_day:
+        right = f"{left_month_day['mon']} {right}"  # "June 3-5, 2020"
+    right_value = _parse_single(right, ctx)
+    if not _is_range_end(right_value):
+        return None
+    assert right_value is not None
+    left_value = _parse_single(left, ctx)
+    if left_value is not None and left_value.relative and not right_value.relative:
+        # The left end takes its year from the right one: "between May and July 2020".
+        assert right_value.end is not None
+        left_value = _parse_single(left, _Context(right_value.end, "past"))
+        if left_value is not None:
+            left_value = left_value._replace(relative=False)
+    if not _is_range_end(left_value):
+        return None
+    assert left_value is not None
+    if left_value.start and right_value.start and left_value.start > right_value.start:
+        return None
+    return DateValue(
+        "range",
+        f"{left_value.timex}/{right_value.timex}",
+        left_value.start,
+        right_value.end,
+        cal.coarser(left_value.grain, right_value.grain),
+        None,
+        left_value.relative or right_value.relative,
+    )
+
+
+def _is_range_end(value: DateValue | None) -> bool:
+    return value is not None and value.kind == "date" and not value.timex.endswith("_REF")

@@ -27,7 +27,7 @@ _WORD_LISTS = (
     "scope_date_kinds",
 )
 _RULE_TABLES = ("link_rules", "date_links")
-_ALLOWED_KEYS = frozenset({"_comment", *_WORD_LISTS, *_RULE_TABLES})
+_ALLOWED_KEYS = frozenset({"_comment", "lemma_fixes", *_WORD_LISTS, *_RULE_TABLES})
 _RULE_KEYS = frozenset({"confidence", "description"})
 # The rule names the component emits: the data file must define each of them.
 LINK_RULES = (
@@ -62,6 +62,7 @@ class FactRules:
     scope_date_kinds: frozenset[str]
     link_confidence: Mapping[str, float]
     date_link_confidence: Mapping[str, float]
+    lemma_fixes: Mapping[str, str]
 
     @property
     def event_verbs(self) -> frozenset[str]:
@@ -110,10 +111,16 @@ def parse_fact_rules(data: Any) -> FactRules:
     if unknown:
         raise FactRulesError(f"{RULES_FILE}: unknown keys {unknown}")
     lists = {key: _word_list(data, key) for key in _WORD_LISTS}
+    fixes = data.get("lemma_fixes", {})
+    if not isinstance(fixes, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and k and v for k, v in fixes.items()
+    ):
+        raise FactRulesError(f"{RULES_FILE}: 'lemma_fixes' must map lemmas to lemmas")
     return FactRules(
         **lists,
         link_confidence=_rule_table(data, "link_rules", LINK_RULES),
         date_link_confidence=_rule_table(data, "date_links", DATE_LINKS),
+        lemma_fixes=dict(fixes),
     )
 
 
@@ -163,14 +170,14 @@ def logical_role(dep: str) -> str | None:
 class DateCandidate(NamedTuple):
     """A date mention seen from one fact, described by plain values."""
 
-    index: int  # position of the date in the document's date list
+    date_index: int  # position of the date in the document's date list
     scope: str  # 'clause' | 'governing' | 'sentence' | 'previous_dangling'
     same_segment: bool  # no ';' between the date and the fact's verb
     kind: str  # the date row's kind
 
 
 class DateChoice(NamedTuple):
-    index: int
+    date_index: int
     link: str  # one of DATE_LINKS
 
 
@@ -188,17 +195,17 @@ def choose_date(
     usable = [c for c in candidates if c.kind in kinds]
     clause = [c for c in usable if c.scope == "clause" and c.same_segment]
     if clause:
-        return DateChoice(clause[0].index, "same_clause")
+        return DateChoice(clause[0].date_index, "same_clause")
     governing = [c for c in usable if c.scope == "governing" and c.same_segment]
     if len(governing) == 1:
-        return DateChoice(governing[0].index, "same_sentence")
-    ranges = {c.index for c in usable if c.scope != "previous_dangling" and c.kind == "range"}
+        return DateChoice(governing[0].date_index, "same_sentence")
+    ranges = {c.date_index for c in usable if c.scope != "previous_dangling" and c.kind == "range"}
     if len(ranges) == 1:
         return DateChoice(ranges.pop(), "same_sentence")
     in_sentence = [c for c in candidates if c.scope != "previous_dangling"]
     previous = [c for c in usable if c.scope == "previous_dangling"]
     if not in_sentence and len(previous) == 1:
-        return DateChoice(previous[0].index, "previous_sentence")
+        return DateChoice(previous[0].date_index, "previous_sentence")
     return None
 
 

@@ -1,13 +1,43 @@
-"""Money expressions → exact decimal amounts with ISO 4217 currencies."""
+"""Money expressions → exact decimal amounts with ISO 4217 currencies.
+
+``find_money(text)`` scans a whole article once with patterns compiled from the rules data
+(``rules/currencies.jsonl``, ``rules/currency_families.json``, ``rules/money.json``) and returns
+every mention with its span. ``parse_money(text)`` reads one expression. Ambiguous currencies ("$",
+"dollars", "¥", "francs") are resolved from an explicit currency of the same family elsewhere in
+the text, then from the home country, then from the family default, and flagged
+``currency_ambiguous``. Span convention (docs/money_counts.md): the amount with its currency and
+scale, both ends of a range, without qualifier words or per-unit phrases.
+
+Pure functions: no spaCy import.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
+
+from extract.normalize.numbers import (
+    SCALES,
+    VAGUE,
+    Number,
+    RulesError,
+    apply_qualifier,
+    decimal_text,
+    load_rules_json,
+    load_rules_jsonl,
+    normalize_decimal,
+    parse_number,
+    qualifier_after,
+    qualifier_before,
+)
 
 
 class Money(NamedTuple):
+    """One money mention's typed columns (the ``money`` table minus provenance)."""
+
     amount: str | None
     low: str | None
     high: str | None
@@ -18,17 +48,593 @@ class Money(NamedTuple):
     per_unit: str | None
 
 
-_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_CURRENCIES = {"yuan": "CNY", "dollars": "USD", "euros": "EUR"}
-_PATTERN = re.compile(r"([\d,]+(?:\.\d+)?)\s*(thousand|million|billion|trillion)?\s*(\w+)")
+class MoneyMention(NamedTuple):
+    start: int
+    end: int
+    text: str
+    money: Money
 
 
-def parse_money(text: str) -> Money | None:
-    match = _PATTERN.search(text)
-    if not match:
+class CurrencyExpression(NamedTuple):
+    text: str
+    currency: str | None  # ISO 4217, or None when only the family is known ("dollars")
+    family: str | None
+    position: str  # prefix, suffix or both
+    case_sensitive: bool
+    divisor: int  # units per main unit: 100 for "cents", 10 for "dimes", 20 for "nickels"
+
+
+_CURRENCY_KEYS = {"text", "currency", "family", "position", "case_sensitive", "divisor"}
+
+
+def _load_currencies() -> tuple[list[CurrencyExpression], dict[str, tuple[str, dict[str, str]]]]:
+    expressions = []
+    for row in load_rules_jsonl("currencies.jsonl"):
+        if set(row) != _CURRENCY_KEYS:
+            raise RulesError(f"currencies.jsonl: keys must be {sorted(_CURRENCY_KEYS)}: {row}")
+        if row["position"] not in ("prefix", "suffix", "both") or row["divisor"] not in (
+            1,
+            10,
+            20,
+            100,
+        ):
+            raise RulesError(f"currencies.jsonl: bad position or divisor: {row}")
+        if row["currency"] is None and row["family"] is None:
+            raise RulesError(f"currencies.jsonl: needs a currency or a family: {row}")
+        expressions.append(CurrencyExpression(**row))
+    data = load_rules_json("currency_families.json", {"families"})
+    families: dict[str, tuple[str, dict[str, str]]] = {}
+    for name, family in data["families"].items():
+        if set(family) != {"default", "countries"}:
+            raise RulesError(f"currency_families.json: {name} needs default and countries")
+        families[name] = (family["default"], family["countries"])
+    for expression in expressions:
+        if expression.family is not None and expression.family not in families:
+            raise RulesError(f"currencies.jsonl: unknown family {expression.family!r}")
+    return expressions, families
+
+
+_MONEY_RULE_KEYS = {"per_unit_words", "per_unit_stop_words", "table_labels", "elided_after"}
+
+
+def _load_money_rules() -> dict[str, list[str]]:
+    data = load_rules_json("money.json", _MONEY_RULE_KEYS)
+    for key in _MONEY_RULE_KEYS:
+        if key not in data or not all(isinstance(w, str) and w for w in data[key]):
+            raise RulesError(f"money.json: {key} must be a list of non-empty strings")
+    return {key: list(data[key]) for key in _MONEY_RULE_KEYS}
+
+
+CURRENCY_EXPRESSIONS, FAMILIES = _load_currencies()
+MONEY_RULES = _load_money_rules()
+PER_UNIT_WORDS = MONEY_RULES["per_unit_words"]
+PER_UNIT_STOP_WORDS = MONEY_RULES["per_unit_stop_words"]
+# Family of every ISO code we know, so an explicit "HK$" can resolve a later bare "$".
+CURRENCY_FAMILY: dict[str, str] = {
+    e.currency: e.family for e in CURRENCY_EXPRESSIONS if e.currency and e.family
+}
+
+
+def _lookup_table(position: str) -> dict[str, CurrencyExpression]:
+    table: dict[str, CurrencyExpression] = {}
+    for expression in CURRENCY_EXPRESSIONS:
+        if expression.position not in (position, "both"):
+            continue
+        key = expression.text if expression.case_sensitive else expression.text.lower()
+        table.setdefault(key, expression)
+    return table
+
+
+PREFIXES = _lookup_table("prefix")
+SUFFIXES = _lookup_table("suffix")
+
+
+def _alternation(position: str) -> str:
+    sensitive, insensitive = [], []
+    for expression in CURRENCY_EXPRESSIONS:
+        if expression.position not in (position, "both"):
+            continue
+        text = re.escape(expression.text).replace(r"\ ", r"\s+")
+        (sensitive if expression.case_sensitive else insensitive).append((expression.text, text))
+    # Longest first so "US$" wins over "$" and "Swiss francs" over "francs".
+    parts = [t for _, t in sorted(sensitive, key=lambda p: -len(p[0]))]
+    words = [t for _, t in sorted(insensitive, key=lambda p: -len(p[0]))]
+    alternatives = []
+    if words:
+        alternatives.append("(?i:" + "|".join(words) + ")")
+    alternatives.extend(parts)
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+_NUMBER_WORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)(?![a-z])"
+)
+_WORDS = (
+    r"(?i:(?<![a-z])(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b)"
+    r"|(?:half\s+a|a\s+half|(?:a\s+)?quarter\s+of\s+a|three[\s-]quarters\s+of\s+a)\s+)?"
+    rf"{_NUMBER_WORD}(?:(?:\s+and\s+a\s+half\s+|\s+and\s+|[\s-]+){_NUMBER_WORD})*"
+    r"|(?<![a-z])an?(?=\s+(?:penny|cent|dime|nickel)\b))"
+)
+_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
+    r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.]\d)"
+    r"|\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,.]\d)"
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,]\d)"
+    r"|\d*\.\d+|\d+)"
+    r"(?:\s\d/\d)?"
+)
+_VAGUE_WORDS = "|".join(
+    re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key=len, reverse=True)
+)
+_NUMBER = rf"(?:{_DIGITS}|{_WORDS})"
+_SCALE_WORDS = (
+    r"(?i:thousand|million|millions|billion|billions|trillion|mln|bln|bn|mn|mil|crores?|lakhs?"
+    r"|lacs?|trn|tn)"
+)
+_SCALE = rf"(?:\s?-?{_SCALE_WORDS}(?![a-z])|(?<=\d)(?:bn|m|b|k|K|M|B|T)(?![A-Za-z]))"
+_PREFIX = _alternation("prefix")
+_SUFFIX = _alternation("suffix")
+_SIGN = r"(?:(?<![\w.,\-])[-\u2212](?=\d))?"
+
+MONEY_PATTERN = re.compile(
+    rf"(?<![A-Za-z0-9$])(?P<pcur>{_PREFIX})\s?(?P<psign>{_SIGN})(?P<pnum>{_NUMBER})(?P<pscale>{_SCALE})?"
+    rf"(?![\d])"
+    rf"|(?P<vnum>(?i:(?<![a-z]){_VAGUE_WORDS}))\s+(?i:of)\s+(?P<vcur>{_SUFFIX})(?![A-Za-z])"
+    rf"|(?<![\w.,])(?P<ssign>{_SIGN})(?P<snum>{_NUMBER})(?P<sscale>{_SCALE})?\s?(?P<scur>{_SUFFIX})(?![A-Za-z])"
+)
+_CONNECTOR = r"\s*(?:to|-|\u2013|\u2014|and)\s*"
+_LEFT_NUMBER = re.compile(
+    rf"(?:(?P<lead>(?i:between|from))\s+)?(?P<num>{_DIGITS})(?P<scale>{_SCALE})?"
+    rf"(?P<conn>\s*(?:to|-|\u2013|\u2014|and)\s*)$"
+)
+_RIGHT_NUMBER = re.compile(
+    rf"^(?P<conn>{_CONNECTOR})(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?![\d$%\w])(?!\s*(?:%|pct|per\s*cent|percent))"
+)
+_JOIN = re.compile(rf"^{_CONNECTOR}$")
+_LEAD_BEFORE = re.compile(r"(?i:(?<![a-z])(between|from))\s+$")
+_PER_UNIT = re.compile(
+    r"\s*(?:(?P<per>per|/)\s*(?P<any>[A-Za-z][A-Za-z\-]*(?:\s(?:feet|foot|metres?|meters?))?)"
+    r"(?![A-Za-z])"
+    r"|(?i:a|an|each)\s+(?P<listed>"
+    + "|".join(re.escape(w) for w in sorted(PER_UNIT_WORDS, key=len, reverse=True))
+    + r")(?![A-Za-z])(?!\s+(?:"
+    + "|".join(PER_UNIT_STOP_WORDS)
+    + r")\b))"
+)
+_ELIDED = re.compile(
+    r"\s*,?\s*(?:(?:up|down|rising|falling|rose|fell)\s+)?(?i:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in MONEY_RULES["elided_after"])
+    + r")\s+(?:(?:a|an|the)\s+)?(?:(?:revised|restated|year-ago|year-earlier|previous|loss|profit)\s+)*"
+    + rf"(?P<num>{_DIGITS})(?P<scale>{_SCALE})?"
+    + r"(?![\d/]|[.,]\d)(?!\s*(?:%|pct\b|per\s*cent|percent|[A-Za-z$\u00a3\u20ac\u00a5]))"
+)
+_TABLE_LINE = re.compile(
+    r"^(?i:"
+    + "|".join(re.escape(w) for w in sorted(MONEY_RULES["table_labels"], key=len, reverse=True))
+    + r")(?:\s+(?i:loss|profit|income))?[ \t]+"
+    + rf"(?P<a>{_DIGITS})(?P<ascale>{_SCALE})?"
+    + r"(?:[ \t]+vs\.?[ \t]+(?:(?i:loss|profit)[ \t]+)?"
+    + rf"(?P<b>{_DIGITS})(?P<bscale>{_SCALE})?)?[ \t]*$",
+    re.MULTILINE,
+)
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+_IN_YEAR = re.compile(r"(?i:\bin\s+(?:constant\s+|real\s+)?)$")
+_WINDOW = 80
+
+
+class _Raw(NamedTuple):
+    """A detected amount before ranges, qualifiers and currency resolution."""
+
+    start: int
+    end: int
+    number: Number
+    scale: int  # factor of the scale word as written ("million" → 10**6), else 1
+    currency_text: str
+    expression: CurrencyExpression
+
+
+def _number(num: str, scale: str | None, sign: str | None) -> Number | None:
+    if num.strip().lower() in ("a", "an"):  # "a penny"
+        return Number(Decimal(1), Decimal(1), Decimal(1))
+    number = parse_number(num.strip())
+    if number is None:
         return None
-    amount = Decimal(match.group(1).replace(",", "")) * _SCALES.get(match.group(2) or "", 1)
-    word = match.group(3)
-    currency = _CURRENCIES.get(word.lower())
-    value = format(amount.normalize(), "f")
-    return Money(value, value, value, "exact", currency, word, False, None)
+    if scale:
+        factor = SCALES.get(scale.strip(" -").lower())
+        if factor is None:
+            return None
+        number = Number(*(None if v is None else v * factor for v in number))
+    if sign and number.value is not None:
+        number = Number(-number.value, -number.value, -number.value)
+    return number
+
+
+def _minor(number: Number, divisor: int) -> Number:
+    if divisor == 1:
+        return number
+    return Number(*(None if v is None else v / divisor for v in number))
+
+
+def _raw_matches(text: str) -> Iterable[_Raw]:
+    for match in MONEY_PATTERN.finditer(text):
+        if match.group("pcur") is not None:
+            currency_text = match.group("pcur")
+            expression = PREFIXES.get(currency_text) or PREFIXES.get(currency_text.lower())
+            number = _number(match.group("pnum"), match.group("pscale"), match.group("psign"))
+            scale = _scale_factor(match.group("pscale"))
+        elif match.group("vcur") is not None:
+            currency_text = match.group("vcur")
+            expression = _suffix_expression(currency_text)
+            number = parse_number(re.sub(r"\s+", " ", match.group("vnum").lower()))
+            scale = 1
+        else:
+            currency_text = match.group("scur")
+            expression = _suffix_expression(currency_text)
+            number = _number(match.group("snum"), match.group("sscale"), match.group("ssign"))
+            scale = _scale_factor(match.group("sscale"))
+            if _is_constant_year_dollars(text, match):
+                continue
+            if len(currency_text) == 1 and currency_text.isalpha() and (
+                match.start("scur") != match.end("snum") + len(match.group("sscale") or "")
+                or text[match.end() : match.end() + 1] == "."
+            ):
+                continue  # "300p" is pence; "5 p.m." is not
+            if _is_weight(text, match, expression):
+                continue
+        if number is None or expression is None:
+            continue
+        yield _Raw(
+            match.start(),
+            match.end(),
+            _minor(number, expression.divisor),
+            scale,
+            currency_text,
+            expression,
+        )
+
+
+def _scale_factor(scale: str | None) -> int:
+    return SCALES.get(scale.strip(" -").lower(), 1) if scale else 1
+
+
+def _suffix_expression(currency_text: str) -> CurrencyExpression | None:
+    key = re.sub(r"\s+", " ", currency_text)
+    return SUFFIXES.get(key) or SUFFIXES.get(key.lower())
+
+
+def _is_constant_year_dollars(text: str, match: re.Match[str]) -> bool:
+    """ "in 1990 dollars" is a price base, not an amount."""
+    num = match.group("snum")
+    return (
+        re.fullmatch(r"(?:19|20)\d\d", num) is not None
+        and not match.group("sscale")
+        and _IN_YEAR.search(text, max(0, match.start() - 20), match.start()) is not None
+    )
+
+
+def _is_weight(text: str, match: re.Match[str], expression: CurrencyExpression) -> bool:
+    """ "twenty-pound bag", "5,000 pounds of cocaine": pounds of weight, not money."""
+    if expression.family != "pound" or expression.currency is not None:
+        return False
+    after = text[match.end() : match.end() + 12]
+    if re.match(r"\s+of\b", after):
+        return True
+    between = text[match.start("snum") : match.start("scur")]
+    return "-" in between[-2:]
+
+
+def _resolve(
+    family: str | None,
+    currency: str | None,
+    start: int,
+    explicit: list[tuple[int, str, str]],
+    home_country: str | None,
+) -> tuple[str | None, bool]:
+    """(ISO code, guessed?) of a mention whose expression gives ``currency``/``family``."""
+    if currency is not None:
+        return currency, False
+    if family is None:
+        return None, True
+    before = [c for pos, fam, c in explicit if fam == family and 0 <= pos < start]
+    if before:
+        return before[-1], True
+    after = [c for pos, fam, c in explicit if fam == family and pos > start]
+    if after:
+        return after[0], True
+    context = [c for pos, fam, c in explicit if fam == family and pos < 0]
+    if context:
+        return context[0], True
+    default, countries = FAMILIES[family]
+    if home_country and home_country.upper() in countries:
+        return countries[home_country.upper()], True
+    return default, True
+
+
+def find_money(
+    text: str, *, home_country: str | None = None, context_currencies: Iterable[str] = ()
+) -> list[MoneyMention]:
+    """Every money mention in ``text``, in order. A bare "$"/"dollars"/"¥" takes the nearest
+    explicit currency of its family in ``text`` (before, then after), else one of
+    ``context_currencies`` (ISO codes known from elsewhere), else the currency of
+    ``home_country`` (ISO alpha-3), else the family default; it is then flagged ambiguous."""
+    raws = list(_raw_matches(text))
+    explicit = [(-1, CURRENCY_FAMILY[c], c) for c in context_currencies if c in CURRENCY_FAMILY]
+    explicit += [
+        (raw.start, raw.expression.family or "", raw.expression.currency or "")
+        for raw in raws
+        if raw.expression.currency is not None and raw.expression.family is not None
+    ]
+    mentions: list[MoneyMention] = []
+    i = 0
+    while i < len(raws):
+        raw = raws[i]
+        start, end = raw.start, raw.end
+        low_number: Number | None = None
+        high_number: Number | None = None
+        separate_first: tuple[int, int, Number] | None = None
+        consumed = 1
+        lead_match = None
+        # "$1 and $2 million", "$1.2 million to $23.5 million": two amounts joined into a range.
+        if i + 1 < len(raws):
+            nxt = raws[i + 1]
+            gap = text[raw.end : nxt.start]
+            gap_unit = _PER_UNIT.match(gap)
+            gap_rest = gap[gap_unit.end() :] if gap_unit else gap
+            compatible = raw.expression.currency == nxt.expression.currency and (
+                raw.expression.family == nxt.expression.family
+            )
+            if _JOIN.match(gap_rest) and compatible:
+                lead_match = _LEAD_BEFORE.search(text, max(0, start - 12), start)
+                is_and = gap_rest.strip().lower() == "and"
+                if lead_match and lead_match.group(1).lower() == "from":
+                    pass  # "from $1 to $2": two amounts
+                elif not is_and or lead_match:
+                    first = raw.number
+                    if raw.scale == 1:
+                        first = _borrow_scale(first, nxt)
+                    low_number, high_number = first, nxt.number
+                    end = nxt.end
+                    consumed = 2
+        if low_number is None:
+            # "5 to 10 mln dlrs", "between 5 and 10 mln dlrs": a bare number before the amount.
+            left = _LEFT_NUMBER.search(text, max(0, start - _WINDOW), start)
+            if left and _left_is_free(left, mentions):
+                first = _number(left.group("num"), left.group("scale"), None)
+                is_and = left.group("conn").strip().lower() == "and"
+                lead = (left.group("lead") or "").lower()
+                year_like = _YEAR_LIKE.fullmatch(left.group("num")) and not left.group("scale")
+                if first is not None and first.value is not None and not year_like:
+                    if not left.group("scale"):
+                        first = _borrow_scale(first, raw)
+                    first = _minor(first, raw.expression.divisor)
+                    if lead == "from" or (is_and and lead != "between"):
+                        # "from 5 to 10 mln dlrs", "191.15 and 955.75 ringgit": two amounts.
+                        separate_first = (left.start("num"), left.end("num"), first)
+                    else:
+                        low_number, high_number = first, raw.number
+                        start = left.start("num")
+            if low_number is None and separate_first is None:
+                # "$5-6 billion", "$5 to 6 million": the currency is on the first number only.
+                right = _RIGHT_NUMBER.match(text[end : end + _WINDOW])
+                next_start = raws[i + 1].start if i + 1 < len(raws) else len(text)
+                if right and end + right.end() <= next_start:
+                    second = _number(right.group("num"), right.group("scale"), None)
+                    is_and = right.group("conn").strip().lower() == "and"
+                    lead_match = _LEAD_BEFORE.search(text, max(0, start - 12), start)
+                    lead = lead_match.group(1).lower() if lead_match else ""
+                    if second is not None and second.value is not None and lead != "from" and (
+                        not is_and or lead == "between"
+                    ):
+                        second = _minor(second, raw.expression.divisor)
+                        first = raw.number
+                        if right.group("scale") and raw.scale == 1 and first.value is not None:
+                            factor = SCALES[right.group("scale").strip(" -").lower()]
+                            first = Number(*(v * factor for v in first if v is not None))
+                        if first.value is not None and second.value >= first.value:
+                            low_number, high_number = first, second
+                            end = end + right.end()
+        per_unit_match = _PER_UNIT.match(text, end)
+        per_unit = None
+        if per_unit_match:
+            per_unit = per_unit_match.group("any") or per_unit_match.group("listed")
+        if separate_first is not None:
+            s0, e0, number = separate_first
+            mentions.append(
+                _mention(text, s0, e0, number, "exact", raw, explicit, home_country, per_unit)
+            )
+        if low_number is not None and high_number is not None:
+            mentions.append(_range_mention(text, start, end, low_number, high_number, raws[i],
+                                           explicit, home_country, per_unit))
+        else:
+            qualifier = _qualifier(text, start, end, per_unit_match)
+            mentions.append(_mention(text, start, end, raw.number, qualifier, raw, explicit,
+                                     home_country, per_unit))
+        i += consumed
+    mentions += _elided(text, mentions, raws, explicit, home_country)
+    mentions += _table_lines(text, mentions, explicit, home_country)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _elided(
+    text: str,
+    mentions: list[MoneyMention],
+    raws: list[_Raw],
+    explicit: list[tuple[int, str, str]],
+    home_country: str | None,
+) -> list[MoneyMention]:
+    """ "64.06 ringgit per tonne from 40.96", "1.19 dlrs vs 1.05": the second amount's currency
+    is the first's."""
+    found: list[MoneyMention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    raw_at = {raw.start: raw for raw in raws}
+    for mention in mentions:
+        end = mention.end
+        unit = _PER_UNIT.match(text, end)
+        match = _ELIDED.match(text, unit.end() if unit else end)
+        if not match or mention.money.qualifier == "range":
+            continue
+        start_num, end_num = match.start("num"), match.end("num") + len(match.group("scale") or "")
+        if any(s < end_num and start_num < e for s, e in taken):
+            continue
+        number = _number(match.group("num"), match.group("scale"), None)
+        raw = _raw_covering(mention, raw_at)
+        if number is None or raw is None:
+            continue
+        if not match.group("scale") and raw.scale > 1:
+            number = _borrow_scale(number, raw)
+        number = _minor(number, raw.expression.divisor)
+        found.append(
+            _mention(text, start_num, end_num, number, "exact", raw, explicit, home_country,
+                     mention.money.per_unit)
+        )
+    return found
+
+
+def _raw_covering(mention: MoneyMention, raw_at: dict[int, _Raw]) -> _Raw | None:
+    for start, raw in raw_at.items():
+        if mention.start <= start < mention.end:
+            return raw
+    return None
+
+
+def _table_lines(
+    text: str,
+    mentions: list[MoneyMention],
+    explicit: list[tuple[int, str, str]],
+    home_country: str | None,
+) -> list[MoneyMention]:
+    """Earnings-table lines ("Net 102,508 vs 264,910", "Revs 18.8 mln vs 15.8 mln"): amounts in
+    the article's currency (its money mentions, else its home country's dollar)."""
+    found: list[MoneyMention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for line in _TABLE_LINE.finditer(text):
+        for group in ("a", "b"):
+            if line.group(group) is None:
+                continue
+            start = line.start(group)
+            end = line.end(group) + len(line.group(group + "scale") or "")
+            if any(s < end and start < e for s, e in taken):
+                continue
+            number = _number(line.group(group), line.group(group + "scale"), None)
+            if number is None:
+                continue
+            currency = _table_currency(start, mentions, explicit, home_country)
+            value, low, high = apply_qualifier(number, "exact")
+            money = Money(
+                decimal_text(value), decimal_text(low), decimal_text(high), "exact", currency,
+                None, True, None,
+            )
+            found.append(MoneyMention(start, end, text[start:end], money))
+    return found
+
+
+def _table_currency(
+    start: int,
+    mentions: list[MoneyMention],
+    explicit: list[tuple[int, str, str]],
+    home_country: str | None,
+) -> str | None:
+    before = [m for m in mentions if m.start < start and m.money.currency]
+    if before:
+        return before[-1].money.currency
+    after = [m for m in mentions if m.start > start and m.money.currency]
+    if after:
+        return after[0].money.currency
+    return _resolve("dollar", None, start, explicit, home_country)[0]
+
+
+def _left_is_free(left: re.Match[str], mentions: list[MoneyMention]) -> bool:
+    return not mentions or mentions[-1].end <= left.start("num")
+
+
+def _borrow_scale(first: Number, second: _Raw) -> Number:
+    """ "$1 and $2 million": a small first number takes the second's scale word."""
+    if first.value is None or first.value >= 1000 or second.scale == 1:
+        return first
+    return Number(*(None if v is None else v * second.scale for v in first))
+
+
+def _qualifier(text: str, start: int, end: int, per_unit: re.Match[str] | None) -> str:
+    before = qualifier_before(text, start)
+    if before:
+        return before
+    return qualifier_after(text, per_unit.end() if per_unit else end) or "exact"
+
+
+def _mention(
+    text: str,
+    start: int,
+    end: int,
+    number: Number,
+    qualifier: str,
+    raw: _Raw,
+    explicit: list[tuple[int, str, str]],
+    home_country: str | None,
+    per_unit: str | None,
+) -> MoneyMention:
+    currency, guessed = _resolve(
+        raw.expression.family, raw.expression.currency, raw.start, explicit, home_country
+    )
+    if number.value is None:
+        qualifier = "approx"
+    value, low, high = apply_qualifier(number, qualifier)
+    money = Money(
+        decimal_text(value),
+        decimal_text(low),
+        decimal_text(high),
+        qualifier,
+        currency,
+        raw.currency_text,
+        guessed,
+        per_unit,
+    )
+    return MoneyMention(start, end, text[start:end], money)
+
+
+def _range_mention(
+    text: str,
+    start: int,
+    end: int,
+    low: Number,
+    high: Number,
+    raw: _Raw,
+    explicit: list[tuple[int, str, str]],
+    home_country: str | None,
+    per_unit: str | None,
+) -> MoneyMention:
+    currency, guessed = _resolve(
+        raw.expression.family, raw.expression.currency, raw.start, explicit, home_country
+    )
+    money = Money(
+        None,
+        decimal_text(low.low if low.value is None else low.value),
+        decimal_text(high.high if high.value is None else high.value),
+        "range",
+        currency,
+        raw.currency_text,
+        guessed,
+        per_unit,
+    )
+    return MoneyMention(start, end, text[start:end], money)
+
+
+@lru_cache(maxsize=4096)
+def parse_money(
+    text: str, *, home_country: str | None = None, context_currency: str | None = None
+) -> Money | None:
+    """The money in one expression ("more than 19.654 billion yuan", "$1.13bn", "between $1 and
+    $2 million"), or None. ``context_currency`` (ISO code seen nearby, e.g. "HKD") resolves a bare
+    "$" of the same family before ``home_country`` does."""
+    context = (context_currency,) if context_currency else ()
+    mentions = find_money(text, home_country=home_country, context_currencies=context)
+    if not mentions:
+        return None
+    return mentions[0].money
+
+
+def amount_decimal(money: Money) -> Decimal | None:
+    """The amount as a ``Decimal`` (None for ranges and vague amounts)."""
+    return None if money.amount is None else normalize_decimal(Decimal(money.amount))

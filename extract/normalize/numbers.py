@@ -11,10 +11,78 @@ Pure functions: no spaCy import; results are cached.
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import NamedTuple
+from importlib import resources
+from typing import Any, NamedTuple
+
+QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
+
+
+class RulesError(ValueError):
+    """A rules data file is malformed (unknown key, wrong type or value)."""
+
+
+def load_rules_json(name: str, allowed_keys: set[str]) -> dict[str, Any]:
+    """Read ``extract/rules/<name>`` and reject keys outside ``allowed_keys`` ("_doc" is free)."""
+    text = resources.files("extract.rules").joinpath(name).read_text(encoding="utf-8")
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise RulesError(f"{name}: top level must be an object")
+    unknown = set(data) - allowed_keys - {"_doc"}
+    if unknown:
+        raise RulesError(f"{name}: unknown keys {sorted(unknown)}; allowed: {sorted(allowed_keys)}")
+    return data
+
+
+def load_rules_jsonl(name: str) -> list[dict[str, Any]]:
+    text = resources.files("extract.rules").joinpath(name).read_text(encoding="utf-8")
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if not isinstance(row, dict):
+            raise RulesError(f"{name}:{number}: each line must be an object")
+        rows.append(row)
+    return rows
+
+
+def _load_qualifiers() -> tuple[dict[str, str], dict[str, str]]:
+    data = load_rules_json("counts_qualifiers.json", {"before", "after"})
+    for side in ("before", "after"):
+        for phrase, qualifier in data[side].items():
+            if qualifier not in QUALIFIERS or not isinstance(phrase, str):
+                raise RulesError(f"counts_qualifiers.json: bad qualifier {phrase!r}: {qualifier!r}")
+    return data["before"], data["after"]
+
+
+# Qualifier phrases before the number and after the quantity: phrase → qualifier.
+QUALIFIERS_BEFORE, QUALIFIERS_AFTER = _load_qualifiers()
+_QUALIFIER_BEFORE = re.compile(
+    r"(?i:(?<![a-z])("
+    + "|".join(re.escape(q) for q in sorted(QUALIFIERS_BEFORE, key=len, reverse=True))
+    + r"))\s+$"
+)
+_QUALIFIER_AFTER = re.compile(
+    r"(?i:\s*("
+    + "|".join(re.escape(q) for q in sorted(QUALIFIERS_AFTER, key=len, reverse=True))
+    + r"))(?![a-z])"
+)
+
+
+def qualifier_before(text: str, start: int) -> str | None:
+    """The qualifier written just before ``text[start:]`` ("more than 120" → more_than)."""
+    match = _QUALIFIER_BEFORE.search(text, max(0, start - 30), start)
+    return QUALIFIERS_BEFORE[match.group(1).lower()] if match else None
+
+
+def qualifier_after(text: str, end: int) -> str | None:
+    """The qualifier written just after ``text[:end]`` ("50 or more" → at_least)."""
+    match = _QUALIFIER_AFTER.match(text, end)
+    return QUALIFIERS_AFTER[match.group(1).lower()] if match else None
 
 
 class Number(NamedTuple):
@@ -113,6 +181,13 @@ VAGUE: dict[str, tuple[int, int]] = {
     "tens of thousands": (20_000, 99_999),
     "hundreds of thousands": (200_000, 999_999),
     "millions": (2_000_000, 999_999_999),
+    "several million": (2_000_000, 9_999_999),
+    "several hundred": (200, 999),
+    "several thousand": (2_000, 9_999),
+    "a few hundred": (200, 999),
+    "a few thousand": (2_000, 9_999),
+    "tens of billions": (20_000_000_000, 99_999_999_999),
+    "hundreds of billions": (200_000_000_000, 999_999_999_999),
     "tens of millions": (20_000_000, 99_999_999),
     "hundreds of millions": (200_000_000, 999_999_999),
     "billions": (2_000_000_000, 999_999_999_999),
@@ -152,7 +227,7 @@ def _exact(value: Decimal) -> Number:
 def parse_number(text: str) -> Number | None:
     """The value of a numeral written with digits and/or words, or None when ``text`` is not a
     number. ``parse_number("19.654 billion").value == Decimal("19654000000")``."""
-    cleaned = text.strip().strip(".").replace("\u2212", "-")
+    cleaned = text.strip().rstrip(".").replace("\u2212", "-")
     if not cleaned:
         return None
     lowered = cleaned.lower()
@@ -204,7 +279,10 @@ def _parse_words(lowered: str) -> Number | None:
             return None
         return _exact(normalize_decimal(fraction * scaled))
     if words[0] in ("a", "an"):
-        words = ["one", *words[1:]]
+        # "a million" is one million; the article of "a three billion franc package" is not.
+        words = ["one", *words[1:]] if len(words) > 1 and words[1] in SCALES else words[1:]
+        if not words:
+            return None
     # A digit numeral followed by scale words: "1.5 million", "two and a half million".
     if len(words) >= 2 and words[1] in SCALES and re.fullmatch(r"[\d.,]+", words[0]):
         try:
@@ -276,3 +354,19 @@ def decimal_text(value: Decimal | None) -> str | None:
     if value is None:
         return None
     return format(normalize_decimal(value), "f")
+
+
+def apply_qualifier(number: Number, qualifier: str) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """(value, low, high) of ``number`` read with ``qualifier`` (see docs/money_counts.md):
+    exact → all equal; approx → bounds open; more_than/at_least → low; less_than/at_most → high.
+    Vague numbers keep their own bounds."""
+    if number.value is None:
+        return None, number.low, number.high
+    value = number.value
+    if qualifier == "exact":
+        return value, value, value
+    if qualifier in ("more_than", "at_least"):
+        return value, value, None
+    if qualifier in ("less_than", "at_most"):
+        return value, None, value
+    return value, None, None

@@ -172,6 +172,12 @@ FACTS = TableSchema(
         _col("start_char", INT, "Start of the fact's anchor (the quantity or person mention)."),
         _col("end_char", INT, "End of the fact's anchor."),
         _col("predicate", STRING, "Lemma of the governing verb ('recover', 'send_back')."),
+        _col(
+            "role",
+            STRING,
+            "The anchor's role for the verb: subject, object, attribute, or the linking word "
+            "('from', 'including').",
+        ),
         _col("negated", BOOL, "True when the verb is negated."),
         _col("subject", STRING, "Subject as written, or null."),
         _col("subject_person_key", STRING, "person_key of the subject, when a person."),
@@ -191,6 +197,14 @@ FACTS = TableSchema(
         _col("date_link", STRING, "same_clause, same_sentence or previous_sentence."),
         _col("country_iso3", STRINGS, "Countries where the event takes place or comes from."),
         _col("country_prepositions", STRINGS, "Preposition that linked each country (in, from…)."),
+        _col("country_mention_ids", STRINGS, "Mention id of each linked country, in order."),
+        _col(
+            "places",
+            STRINGS,
+            "Every linked place as written, countries or not ('more than 120 countries and "
+            "regions', 'ASEAN countries').",
+        ),
+        _col("place_prepositions", STRINGS, "Preposition that linked each place."),
         _col("link_rule", STRING, "Name of the rule that made the links (see rules/facts.json)."),
         _col("confidence", FLOAT, "Confidence of the links, 0 to 1."),
     ),

@@ -125,7 +125,7 @@ def atomic_write(path: Path, write: Any) -> None:
         os.replace(partial, path)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        raise WriteError(error.errno, describe_os_error(error, path)) from error
+        raise WriteError(describe_os_error(error, path)) from error
 
 
 def write_table_part(out_dir: Path, table: str, index: int, data: pa.Table, fmt: OutputFormat) -> Path:

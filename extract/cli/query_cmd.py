@@ -1,0 +1,133 @@
+"""extract query: SQL over a run's tables (DuckDB views over the shards)."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from extract.cli._app import app, fail, stderr, stdout
+from extract.run import RunError, output_tables, read_manifest
+from extract.tables.schema import TABLES
+
+
+class QueryError(ValueError):
+    pass
+
+
+def connect(out_dir: Path) -> Any:
+    """An in-memory DuckDB connection with one view per table of the run in ``out_dir``."""
+    import duckdb
+
+    tables = output_tables(out_dir)
+    if not tables:
+        raise QueryError(f"{out_dir} holds no tables of a run")
+    connection = duckdb.connect()
+    for name, (suffix, parts) in tables.items():
+        glob = _quote(str(parts[0].parent / f"part-*.{suffix}"))
+        # Views cannot hold parameters: the glob is inlined, quoted. CSV and JSONL get the
+        # declared column types, so every format gives the same view (and empty parts work).
+        if suffix == "parquet":
+            source = f"read_parquet({glob})"
+        elif suffix == "csv":
+            source = f"read_csv({glob}, header = true, columns = {_columns(name, lists_as_text=True)})"
+        else:
+            source = f"read_json({glob}, format = 'newline_delimited', columns = {_columns(name)})"
+        connection.execute(f'CREATE VIEW "{name}" AS SELECT * FROM {source}')
+    return connection
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _columns(table: str, *, lists_as_text: bool = False) -> str:
+    """A DuckDB ``columns`` struct literal for ``table``'s declared schema."""
+    import pyarrow as pa
+
+    def duck_type(type_: pa.DataType) -> str:
+        if pa.types.is_list(type_):
+            return "VARCHAR" if lists_as_text else duck_type(type_.value_type) + "[]"
+        if pa.types.is_boolean(type_):
+            return "BOOLEAN"
+        if pa.types.is_integer(type_):
+            return "BIGINT"
+        if pa.types.is_floating(type_):
+            return "DOUBLE"
+        if pa.types.is_date(type_):
+            return "DATE"
+        return "VARCHAR"
+
+    fields = ", ".join(
+        f"{_quote(column.name)}: {_quote(duck_type(column.type))}" for column in TABLES[table].columns
+    )
+    return "{" + fields + "}"
+
+
+def query(out_dir: Path, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Column names and rows of ``sql`` run over the tables in ``out_dir``."""
+    import duckdb
+
+    connection = connect(out_dir)
+    try:
+        result = connection.execute(sql)
+        columns = [column[0] for column in result.description or []]
+        return columns, result.fetchall()
+    except duckdb.Error as error:
+        raise QueryError(str(error)) from error
+    finally:
+        connection.close()
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+@app.command("query")
+def query_cli(
+    out_dir: Annotated[
+        Path, typer.Argument(help="Output folder of an extract run.", show_default=False)
+    ],
+    sql: Annotated[
+        str,
+        typer.Argument(
+            help="SQL over the tables, e.g. \"SELECT name, count(*) FROM persons GROUP BY 1\".",
+            show_default=False,
+        ),
+    ],
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
+) -> None:
+    """Run SQL over a run's tables (each table is a view named after it)."""
+    if not out_dir.is_dir():
+        raise fail(f"no such folder: {out_dir}")
+    try:
+        manifest = read_manifest(out_dir)
+    except RunError:
+        manifest = None
+    if manifest is not None and manifest.get("status") != "complete":
+        stderr.print(
+            f"[yellow]warning:[/] the run in {out_dir} is {manifest.get('status')}: tables are partial",
+            highlight=False,
+        )
+    try:
+        columns, rows = query(out_dir, sql)
+    except QueryError as error:
+        raise fail(str(error)) from None
+    if as_csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([_text(value) for value in row] for row in rows)
+        return
+    table = Table(title_justify="left")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(_text(value) for value in row))
+    stdout.print(table)
+    stderr.print(f"{len(rows)} rows", highlight=False)

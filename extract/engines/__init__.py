@@ -1,0 +1,59 @@
+"""Where shards of articles are processed: in this process, a local process pool, or Dask.
+
+Every engine maps ``(index, articles)`` shards to ``(index, ShardOutput)`` in input order with a
+bounded number of shards in flight; the runner (extract/run.py) writes what comes back. Workers
+only compute: they never touch the output folder, so a cluster needs no shared filesystem.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Protocol
+
+from extract.process import ShardOutput
+from extract.types import Article
+
+Shard = tuple[int, list[Article]]
+ENGINES = ("local", "dask")
+
+
+class EngineError(RuntimeError):
+    """An engine could not start or lost its workers; the message says what to do."""
+
+
+class Engine(Protocol):
+    name: str
+    workers: int
+
+    def map(self, shards: Iterable[Shard]) -> Iterator[tuple[int, ShardOutput]]: ...
+
+    def describe(self) -> dict[str, Any]: ...
+
+    def close(self) -> None: ...
+
+
+class _Future(Protocol):
+    def result(self) -> Any: ...
+
+    def cancel(self) -> Any: ...
+
+
+def ordered_window(
+    submit: Callable[[int, list[Article]], _Future], shards: Iterable[Shard], window: int
+) -> Iterator[tuple[int, ShardOutput]]:
+    """Submit shards, keeping at most ``window`` in flight, and yield results in input order.
+    Input is read only as results are taken, so memory stays bounded."""
+    pending: deque[tuple[int, _Future]] = deque()
+    try:
+        for index, articles in shards:
+            pending.append((index, submit(index, articles)))
+            if len(pending) >= window:
+                done_index, future = pending.popleft()
+                yield done_index, future.result()
+        while pending:
+            done_index, future = pending.popleft()
+            yield done_index, future.result()
+    finally:
+        for _, future in pending:
+            future.cancel()

@@ -1,0 +1,87 @@
+"""Single-machine engines: in this process, or a pool of worker processes."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from spacy.language import Language
+
+from extract.engines import EngineError, Shard, ordered_window
+from extract.engines.loader import PipelineSpec, get_pipeline
+from extract.process import ShardOutput, process_shard
+from extract.settings import RunSettings
+from extract.types import Article
+
+
+class InProcessEngine:
+    """One worker: the calling process runs the pipeline itself (no pickling at all)."""
+
+    name = "local"
+    workers = 1
+
+    def __init__(self, nlp: Language, settings: RunSettings) -> None:
+        self.nlp = nlp
+        self.settings = settings
+
+    def map(self, shards: Iterable[Shard]) -> Iterator[tuple[int, ShardOutput]]:
+        for index, articles in shards:
+            yield index, process_shard(articles, self.nlp, self.settings)
+
+    def describe(self) -> dict[str, Any]:
+        return {"engine": "local", "workers": 1}
+
+    def close(self) -> None:
+        pass
+
+
+_WORKER_SPEC: PipelineSpec | None = None
+
+
+def _init_worker(spec: PipelineSpec) -> None:
+    global _WORKER_SPEC
+    _WORKER_SPEC = spec
+    get_pipeline(spec)
+
+
+def _process_in_worker(articles: list[Article], settings: RunSettings) -> ShardOutput:
+    assert _WORKER_SPEC is not None, "worker not initialised"
+    return process_shard(articles, get_pipeline(_WORKER_SPEC), settings)
+
+
+class ProcessPoolEngine:
+    """N worker processes, each loading the pipeline once; at most 2N shards in flight."""
+
+    name = "local"
+
+    def __init__(self, spec: PipelineSpec, settings: RunSettings, workers: int) -> None:
+        self.workers = workers
+        self.settings = settings
+        # spawn: workers start clean (no copied locks or threads from the parent).
+        self._pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(spec,),
+        )
+
+    def _submit(self, index: int, articles: list[Article]) -> Future[ShardOutput]:
+        return self._pool.submit(_process_in_worker, articles, self.settings)
+
+    def map(self, shards: Iterable[Shard]) -> Iterator[tuple[int, ShardOutput]]:
+        try:
+            yield from ordered_window(self._submit, shards, 2 * self.workers)
+        except BrokenProcessPool as error:
+            raise EngineError(
+                "a worker process died (out of memory, or the model failed to load); "
+                "rerun with --resume to continue, or with --workers 1 to see the error"
+            ) from error
+
+    def describe(self) -> dict[str, Any]:
+        return {"engine": "local", "workers": self.workers}
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)

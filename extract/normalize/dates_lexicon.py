@@ -1,0 +1,166 @@
+"""The date word lists of ``extract/rules/dates.json``, loaded once and validated.
+
+Every key of the file is declared here with its value type; an unknown or missing key, or a
+value of the wrong type, raises ``DatesRulesError`` naming the key, so a typo in the data fails
+loudly at import instead of silently dropping a rule. Pure: no spaCy import.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+RULES_PACKAGE = "extract.rules"
+RULES_FILE = "dates.json"
+
+# key -> (kind, value type): "map" is an object of str -> value type, "list" a list of str.
+_SCHEMA: dict[str, tuple[str, type]] = {
+    "months": ("map", int),
+    "weekdays": ("map", int),
+    "seasons": ("map", str),
+    "parts_of_day": ("map", str),
+    "ordinals": ("map", int),
+    "halves": ("map", int),
+    "duration_units": ("map", str),
+    "vague_quantities": ("list", str),
+    "couple": ("list", str),
+    "modifiers": ("map", str),
+    "suffix_modifiers": ("map", str),
+    "deictic_refs": ("map", str),
+    "deictic_days": ("map", int),
+    "deictic_offsets": ("map", int),
+    "ago_words": ("map", int),
+    "set_words": ("map", str),
+    "set_quantifiers": ("list", str),
+    "range_connectors": ("list", str),
+    "range_openers": ("list", str),
+    "ambiguous_alone": ("list", str),
+    "not_date_followers": ("list", str),
+    "time_zones": ("list", str),
+    "decade_words": ("map", int),
+    "century_words": ("map", int),
+    "future_auxiliaries": ("list", str),
+    "generic_today": ("list", str),
+    "preceding_non_dates": ("list", str),
+    "following_non_dates": ("list", str),
+}
+TIMEX_MODS = frozenset(
+    {
+        "START",
+        "MID",
+        "END",
+        "APPROX",
+        "BEFORE",
+        "AFTER",
+        "ON_OR_BEFORE",
+        "ON_OR_AFTER",
+        "LESS_THAN",
+        "MORE_THAN",
+        "EQUAL_OR_LESS",
+        "EQUAL_OR_MORE",
+    }
+)
+REF_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+UNIT_CODES = frozenset({"S", "MIN", "H", "D", "W", "FORTNIGHT", "M", "Q", "Y", "DE", "CE", "WE"})
+
+
+class DatesRulesError(ValueError):
+    """The date rules file is malformed."""
+
+
+@dataclass(frozen=True)
+class DatesLexicon:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    seasons: dict[str, str]
+    parts_of_day: dict[str, str]
+    ordinals: dict[str, int]
+    halves: dict[str, int]
+    duration_units: dict[str, str]
+    vague_quantities: frozenset[str]
+    couple: frozenset[str]
+    modifiers: dict[str, str]
+    suffix_modifiers: dict[str, str]
+    deictic_refs: dict[str, str]
+    deictic_days: dict[str, int]
+    deictic_offsets: dict[str, int]
+    ago_words: dict[str, int]
+    set_words: dict[str, str]
+    set_quantifiers: frozenset[str]
+    range_connectors: tuple[str, ...]
+    range_openers: tuple[str, ...]
+    ambiguous_alone: frozenset[str]
+    not_date_followers: frozenset[str]
+    time_zones: frozenset[str]
+    decade_words: dict[str, int]
+    century_words: dict[str, int]
+    future_auxiliaries: frozenset[str]
+    generic_today: frozenset[str]
+    preceding_non_dates: frozenset[str]
+    following_non_dates: frozenset[str]
+
+
+def validate_dates_rules(data: Any, *, where: str = RULES_FILE) -> DatesLexicon:
+    """Check ``data`` (the parsed JSON) against the declared keys and types."""
+    if not isinstance(data, dict):
+        raise DatesRulesError(f"{where}: expected a JSON object")
+    unknown = sorted(set(data) - set(_SCHEMA))
+    if unknown:
+        raise DatesRulesError(f"{where}: unknown keys {unknown}; allowed: {sorted(_SCHEMA)}")
+    missing = sorted(set(_SCHEMA) - set(data))
+    if missing:
+        raise DatesRulesError(f"{where}: missing keys {missing}")
+    values: dict[str, Any] = {}
+    for key, (kind, value_type) in _SCHEMA.items():
+        raw = data[key]
+        if kind == "map":
+            if not isinstance(raw, dict) or not all(
+                isinstance(k, str) and k == k.lower() and isinstance(v, value_type)
+                for k, v in raw.items()
+            ):
+                raise DatesRulesError(
+                    f"{where}: '{key}' must map lower-case words to {value_type.__name__}"
+                )
+            values[key] = dict(raw)
+        else:
+            if not isinstance(raw, list) or not all(
+                isinstance(item, str) and item == item.lower() for item in raw
+            ):
+                raise DatesRulesError(f"{where}: '{key}' must be a list of lower-case strings")
+            values[key] = tuple(raw) if key.startswith("range_") else frozenset(raw)
+    _check_values(values, where)
+    return DatesLexicon(**values)
+
+
+def _check_values(values: dict[str, Any], where: str) -> None:
+    for key in ("modifiers", "suffix_modifiers"):
+        bad = sorted(v for v in values[key].values() if v not in TIMEX_MODS)
+        if bad:
+            raise DatesRulesError(f"{where}: '{key}' has values that are not TIMEX3 mods: {bad}")
+    bad = sorted(v for v in values["deictic_refs"].values() if v not in REF_VALUES)
+    if bad:
+        raise DatesRulesError(f"{where}: 'deictic_refs' values must be in {sorted(REF_VALUES)}")
+    bad = sorted(v for v in values["duration_units"].values() if v not in UNIT_CODES)
+    if bad:
+        raise DatesRulesError(f"{where}: 'duration_units' has unknown unit codes {bad}")
+    for key, low, high in (("months", 1, 12), ("weekdays", 1, 7), ("ordinals", 1, 4)):
+        bad = sorted(k for k, v in values[key].items() if not low <= v <= high)
+        if bad:
+            raise DatesRulesError(f"{where}: '{key}' values must be {low}..{high}: {bad}")
+    bad = sorted(v for v in values["seasons"].values() if v not in ("SP", "SU", "FA", "WI"))
+    if bad:
+        raise DatesRulesError(f"{where}: 'seasons' values must be SP, SU, FA or WI: {bad}")
+
+
+@lru_cache(maxsize=1)
+def load_dates_lexicon() -> DatesLexicon:
+    """The packaged date word lists (read and validated once per process)."""
+    text = resources.files(RULES_PACKAGE).joinpath(RULES_FILE).read_text(encoding="utf-8")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DatesRulesError(f"{RULES_FILE}: invalid JSON ({error})") from error
+    return validate_dates_rules(data)

@@ -1,0 +1,256 @@
+"""extract.normalize.persons: titles, boundaries, keys and in-document clusters."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.normalize.persons import (
+    ADJ,
+    ENT,
+    OTHER,
+    PERSON,
+    POSS,
+    PUNCT,
+    canonical_name,
+    cluster_names,
+    is_false_positive,
+    person_key,
+    reorder_last_first,
+    split_title,
+    strip_possessive,
+    title_after,
+    title_before,
+    title_before_comma,
+)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("General Secretary Xi Jinping", ("Xi Jinping", "General Secretary")),
+        ("Comrade Xi Jinping", ("Xi Jinping", "Comrade")),
+        ("President Barack Obama", ("Barack Obama", "President")),
+        ("former President Bill Clinton", ("Bill Clinton", "former President")),
+        ("Prime Minister Boris Johnson", ("Boris Johnson", "Prime Minister")),
+        ("Deputy Prime Minister Li Keqiang", ("Li Keqiang", "Deputy Prime Minister")),
+        ("Secretary of State Madeleine Albright", ("Madeleine Albright", "Secretary of State")),
+        ("Mr. Smith", ("Smith", "Mr.")),
+        ("Mr Smith", ("Smith", "Mr")),
+        ("Mrs. Thatcher", ("Thatcher", "Mrs.")),
+        ("Dr. Anthony Fauci", ("Anthony Fauci", "Dr.")),
+        ("reporter Zhang Shengjun", ("Zhang Shengjun", "reporter")),
+        ("Sheikh Hasina", ("Sheikh Hasina", None)),
+        ("Prince Charles", ("Prince Charles", None)),
+        ("Major Tom", ("Major Tom", None)),
+        ("King Abdullah", ("Abdullah", "King")),
+        ("Pope Francis", ("Francis", "Pope")),
+        ("Ayatollah Ali Khamenei", ("Ali Khamenei", "Ayatollah")),
+        ("Chancellor Angela Merkel", ("Angela Merkel", "Chancellor")),
+        ("Xi Jinping", ("Xi Jinping", None)),
+        ("President", ("President", None)),
+        ("Xi Jinping's", ("Xi Jinping", None)),
+        ("Lu Deyao\u2019s", ("Lu Deyao", None)),
+        ("General Colin Powell", ("Colin Powell", "General")),
+        ("Ludwig van Beethoven", ("Ludwig van Beethoven", None)),
+        ("J.R.R. Tolkien", ("J.R.R. Tolkien", None)),
+        ("Senator John McCain", ("John McCain", "Senator")),
+        ("Gen. Colin Powell", ("Colin Powell", "Gen.")),
+    ],
+)
+def test_persons_split_title(text: str, expected: tuple[str, str | None]) -> None:
+    assert split_title(text) == expected
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("Xi Jinping", "xi-jinping"),
+        ("Xi Jin-ping", "xi-jinping"),
+        ("XI JINPING", "xi-jinping"),
+        ("xi jinping", "xi-jinping"),
+        ("General Secretary Xi Jinping", "xi-jinping"),
+        ("Xi Jinping's", "xi-jinping"),
+        ("Kim Jong Un", "kim-jongun"),
+        ("Kim Jong-un", "kim-jongun"),
+        ("Moon Jae-in", "moon-jaein"),
+        ("José Martí", "jose-marti"),
+        ("Jose Marti", "jose-marti"),
+        ("Andrés Manuel López Obrador", "andres-manuellopezobrador"),
+        ("Mohammed bin Salman", "mohammed-binsalman"),
+        ("Mohammed Bin Salman", "mohammed-binsalman"),
+        ("Abu Bakr al-Baghdadi", "abu-bakralbaghdadi"),
+        ("Abu Bakr Al Baghdadi", "abu-bakralbaghdadi"),
+        ("Ludwig van Beethoven", "ludwig-vanbeethoven"),
+        ("J.R.R. Tolkien", "j-rrtolkien"),
+        ("J. R. R. Tolkien", "j-rrtolkien"),
+        ("Tolkien, J.R.R.", "j-rrtolkien"),
+        ("Obama, Barack", "barack-obama"),
+        ("Vladimir Putin", "vladimir-putin"),
+        ("Mikhail Gorbachev", "mikhail-gorbachev"),
+        ("Sergei Lavrov", "sergei-lavrov"),
+        ("Sinéad O'Connor", "sinead-oconnor"),
+        ("Sinead O\u2019Connor", "sinead-oconnor"),
+        ("Madonna", "madonna"),
+        ("Gabriel García Márquez", "gabriel-garciamarquez"),
+        ("Charles de Gaulle", "charles-degaulle"),
+        ("Lu Deyao\u2019s", "lu-deyao"),
+    ],
+)
+def test_persons_person_key(name: str, expected: str) -> None:
+    assert person_key(name) == expected
+
+
+@pytest.mark.parametrize(
+    "names,expected",
+    [
+        (["Xi Jinping", "Xi"], ["Xi Jinping", "Xi Jinping"]),
+        (["Hu Yipin", "Qiang Tao", "Hu", "Qiang"], ["Hu Yipin", "Qiang Tao", "Hu Yipin", "Qiang Tao"]),
+        (["Xi", "Xi Jinping"], ["Xi Jinping", "Xi Jinping"]),
+        (["Barack Obama", "Obama", "Obama"], ["Barack Obama"] * 3),
+        (["George Bush", "George W. Bush", "Bush"], ["George W. Bush"] * 3),
+        (
+            ["Zhang Qingzhao", "Zhang Shengjun", "Zhang"],
+            ["Zhang Qingzhao", "Zhang Shengjun", "Zhang Shengjun"],
+        ),
+        (["Zhang", "Zhang Qingzhao", "Zhang Shengjun"], ["Zhang Qingzhao", "Zhang Qingzhao", "Zhang Shengjun"]),
+        (["Lebed", "Alexander Lebed"], ["Alexander Lebed", "Alexander Lebed"]),
+        (["Xi Jinping", "XI JINPING"], ["Xi Jinping", "Xi Jinping"]),
+        (["Xi Jinping", "Li Keqiang"], ["Xi Jinping", "Li Keqiang"]),
+        (["Smith"], ["Smith"]),
+        ([], []),
+    ],
+)
+def test_persons_cluster_names(names: list[str], expected: list[str]) -> None:
+    assert cluster_names(names) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Xi Jinping's", "Xi Jinping"),
+        ("Xi Jinping\u2019s", "Xi Jinping"),
+        ("Jones'", "Jones"),
+        ("Zhang Shengjun)", "Zhang Shengjun"),
+        ('"Lu Deyao', "Lu Deyao"),
+        ("Martin Luther King Jr.", "Martin Luther King Jr."),
+        ("J.R.R.", "J.R.R."),
+        ("Hu Yipin.", "Hu Yipin"),
+        ("Qiang  Tao", "Qiang Tao"),
+    ],
+)
+def test_persons_strip_possessive(text: str, expected: str) -> None:
+    assert strip_possessive(text) == expected
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("Tolkien, J.R.R.", "J.R.R. Tolkien"),
+        ("Obama, Barack", "Barack Obama"),
+        ("King, Martin Luther, Jr.", "King, Martin Luther, Jr."),
+        ("Martin Luther King, Jr.", "Martin Luther King, Jr."),
+        ("Xi Jinping", "Xi Jinping"),
+    ],
+)
+def test_persons_reorder_last_first(name: str, expected: str) -> None:
+    assert reorder_last_first(name) == expected
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("General Secretary Xi Jinping's", "Xi Jinping"),
+        ("Tolkien, J.R.R.", "J.R.R. Tolkien"),
+        ("Mr. Smith", "Smith"),
+    ],
+)
+def test_persons_canonical_name(name: str, expected: str) -> None:
+    assert canonical_name(name) == expected
+
+
+@pytest.mark.parametrize(
+    "words,kinds,expected",
+    [
+        (["leadership", "of", "General", "Secretary"], [OTHER] * 4, 2),
+        (["with", "Comrade"], [OTHER, OTHER], 1),
+        (
+            ["Singapore", "\u2019s", "ambassador", "to", "China"],
+            [ENT, POSS, OTHER, OTHER, ENT],
+            5,
+        ),
+        (["The", "central", "accountant"], [OTHER, ADJ, OTHER], 2),
+        (["(", "Our", "reporter"], [PUNCT, OTHER, OTHER], 1),
+        (["U.S.", "President"], [ENT, OTHER], 2),
+        (["England", "captain"], [ENT, OTHER], 2),
+        (["Clinton", "'s", "spokesman"], [PERSON, POSS, OTHER], 3),
+        (["former", "Prime", "Minister"], [OTHER] * 3, 3),
+        (["in", "China"], [OTHER, ENT], 0),
+        (["pursuit", "of"], [OTHER, OTHER], 0),
+        (["Fu", "Yaobo", "and"], [PERSON, PERSON, OTHER], 0),
+        (["said"], [OTHER], 0),
+        ([], [], 0),
+    ],
+)
+def test_persons_title_before(words: list[str], kinds: list[str], expected: int) -> None:
+    assert title_before(words, kinds) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            ", director of the Center for Integrity Studies at the University",
+            "director of the Center for Integrity Studies",
+        ),
+        (
+            ", a researcher at the G20 Anti - corruption Research Center for Fleeing and Recovery .",
+            "researcher at the G20 Anti - corruption Research Center for Fleeing and Recovery",
+        ),
+        (", the party spokesman , said", "party spokesman"),
+        (", 45 , said", None),
+        (" said on Friday", None),
+        (", who fled abroad", None),
+    ],
+)
+def test_persons_title_after(text: str, expected: str | None) -> None:
+    words = text.replace(",", " ,").split()
+    kinds = [PUNCT if w in ",." else POSS if w == "'s" else OTHER for w in words]
+    found = title_after(words, kinds)
+    assert (" ".join(words[found[0] : found[1]]) if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            '" staff " , former head of the High - tech Zone Branch of Bank of Communications Wenzhou Branch ,',
+            "former head of the High - tech Zone Branch of Bank of Communications Wenzhou Branch ,",
+        ),
+        ("On Friday , the spokesman ,", "spokesman ,"),
+        ("After the meeting ,", None),
+        ("former head", None),
+    ],
+)
+def test_persons_title_before_comma(text: str, expected: str | None) -> None:
+    words = text.split()
+    kinds = [PUNCT if w in ',."' else OTHER for w in words]
+    count = title_before_comma(words, kinds)
+    assert (" ".join(words[len(words) - count :]) if count else None) == expected
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("Hongtong", True),
+        ("HONGTONG", True),
+        ("Attendance", True),
+        ("x", True),
+        ("mr smith", True),
+        ("Agent 007", True),
+        ("Xi Jinping", False),
+        ("O'Brien", False),
+        ("Zhang Shengjun", False),
+    ],
+)
+def test_persons_is_false_positive(name: str, expected: bool) -> None:
+    assert is_false_positive(name) is expected

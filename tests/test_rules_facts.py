@@ -1,0 +1,71 @@
+"""extract/rules/facts.json: loads, validates, and rejects malformed data."""
+
+from __future__ import annotations
+
+import copy
+import json
+from importlib import resources
+
+import pytest
+
+from extract.normalize.facts import (
+    DATE_LINKS,
+    LINK_RULES,
+    FactRulesError,
+    load_fact_rules,
+    parse_fact_rules,
+)
+
+
+def _raw() -> dict:
+    text = resources.files("extract.rules").joinpath("facts.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def test_rules_facts_packaged_file_loads():
+    rules = load_fact_rules()
+    assert set(rules.link_confidence) == set(LINK_RULES)
+    assert set(rules.date_link_confidence) == set(DATE_LINKS)
+    assert {"arrest", "send_back", "sentence", "kill", "elect", "meet"} <= rules.action_verbs
+    assert "say" in rules.event_verbs
+    assert {"in", "from", "to", "at"} <= rules.location_prepositions
+    assert rules.lemma_fixes["fin"] == "fine"
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["action_verbs", "reporting_verbs", "particles", "location_prepositions", "place_nouns"],
+)
+def test_rules_facts_word_lists_are_lowercase_and_unique(key):
+    words = _raw()[key]
+    assert words == [w.lower() for w in words]
+    assert len(words) == len(set(words))
+
+
+@pytest.mark.parametrize(
+    "mutate,message",
+    [
+        (lambda d: d.update(unknown_key=[]), "unknown keys"),
+        (lambda d: d.pop("action_verbs"), "'action_verbs' must be a non-empty list"),
+        (lambda d: d.update(particles=["back", " out"]), "bad entry"),
+        (lambda d: d["link_rules"].pop("subject"), "missing ['subject']"),
+        (
+            lambda d: d["link_rules"].update(extra={"confidence": 1, "description": "x"}),
+            "unknown ['extra']",
+        ),
+        (lambda d: d["link_rules"]["object"].update(confidence=1.5), "confidence not in"),
+        (lambda d: d["date_links"]["same_clause"].pop("description"), "must have exactly"),
+        (lambda d: d.update(lemma_fixes={"fin": 3}), "lemma_fixes"),
+    ],
+)
+def test_rules_facts_rejects_malformed_data(mutate, message):
+    data = copy.deepcopy(_raw())
+    mutate(data)
+    with pytest.raises(FactRulesError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        parse_fact_rules(data)
+
+
+@pytest.mark.parametrize("data", [[], "facts", None])
+def test_rules_facts_rejects_non_object(data):
+    with pytest.raises(FactRulesError, match="top level"):
+        parse_fact_rules(data)
