@@ -8,6 +8,7 @@ run skips shards with a marker and discards everything else. See docs/scaling.md
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import platform
@@ -234,6 +235,7 @@ def iter_shards(articles: Iterable[Article], shard_size: int, skip: set[int]) ->
 # --- the run -----------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1)
 def _package_versions() -> dict[str, str | None]:
     versions: dict[str, str | None] = {"python": platform.python_version()}
     for package in ("news-extract", "spacy", "pyarrow", "duckdb", "dateparser", "dask", "distributed"):
@@ -432,7 +434,14 @@ def _start_engine(
 
 def _report_problems(problems: list[Problem], stream: IO[str]) -> None:
     for problem in problems:
-        print(f"{problem.status}: {problem.origin}: {problem.message}", file=stream)
+        print(f"{problem.status}: {_one_line(problem.origin)}: {_one_line(problem.message)}", file=stream)
+
+
+def _one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters escaped: one problem, one line."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _finish(out_dir: Path, fmt: OutputFormat, done: dict[int, dict[str, Any]], summary: RunSummary) -> None:

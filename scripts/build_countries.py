@@ -88,7 +88,11 @@ def name_rows() -> list[dict]:
     rows: list[dict] = []
     for record in pycountry.countries:
         codes = (record.alpha_2, record.alpha_3, record.name)
-        for form in (record.name, getattr(record, "common_name", None), getattr(record, "official_name", None)):
+        for form in (
+            record.name,
+            getattr(record, "common_name", None),
+            getattr(record, "official_name", None),
+        ):
             if form and "," not in form and "(" not in form:
                 rows.append(_row(form, codes, "name", False))
     for record in read_news_forms():
@@ -115,7 +119,9 @@ def place_rows(taken: set[str]) -> list[dict]:
     us_states = {state["name"] for state in cache.get_us_states().values()}
     excluded = {
         line.strip()
-        for line in (RULES / "countries_place_exclusions.txt").read_text(encoding="utf-8").splitlines()
+        for line in (RULES / "countries_place_exclusions.txt")
+        .read_text(encoding="utf-8")
+        .splitlines()
         if line.strip() and not line.startswith("#")
     }
     by_name: dict[str, list[dict]] = defaultdict(list)
@@ -129,7 +135,9 @@ def place_rows(taken: set[str]) -> list[dict]:
         if name in excluded or name.lower() in taken or (name in us_states and code != "US"):
             continue
         same_name = by_name[name]
-        if any(o["countrycode"] == code and o["population"] > city["population"] for o in same_name):
+        if any(
+            o["countrycode"] == code and o["population"] > city["population"] for o in same_name
+        ):
             continue
         abroad = [o["population"] for o in same_name if o["countrycode"] != code]
         if abroad and city["population"] < DOMINANCE * max(abroad):

@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
@@ -23,6 +24,7 @@ from extract.evaluate.adapters import (
     split_range,
     tempeval3,
 )
+from extract.evaluate.evaluation import parse_component_settings
 from extract.evaluate.matching import match_rows, normalize_value
 from extract.evaluate.predictions import read_run_tables
 from extract.evaluate.scoring import score_facts, score_table
@@ -652,14 +654,27 @@ def write_jsonl_run(folder: Path, tables: dict[str, list[dict]]) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("layout", ["file", "shards", "jsonl-shards"])
+def write_csv_run(folder: Path, tables: dict[str, list[dict]]) -> Path:
+    for name, rows in tables.items():
+        (folder / name).mkdir(parents=True)
+        arrow = pa.Table.from_pylist(rows, schema=TABLES[name].arrow_schema())
+        pa_csv.write_csv(arrow, folder / name / "part-000000.csv")
+    return folder
+
+
+@pytest.mark.parametrize("layout", ["file", "shards", "jsonl-shards", "csv-shards"])
 def test_evaluate_read_run_tables_layouts(tmp_path: Path, layout: str) -> None:
     if layout == "jsonl-shards":
         run_dir = write_jsonl_run(tmp_path / "run", {"dates": RUN_DATES})
+    elif layout == "csv-shards":
+        run_dir = write_csv_run(tmp_path / "run", {"dates": RUN_DATES})
     else:
         run_dir = write_run(tmp_path / "run", {"dates": RUN_DATES}, split=layout == "shards")
     tables, notes = read_run_tables(run_dir, ["dates", "money"], ["hu"])
     assert [row["mention_id"] for row in tables["dates"]] == ["hu:dates:0", "hu:dates:1"]
+    first = tables["dates"][0]
+    assert (first["start_char"], normalize_value("start", first["start"])) == (3, "2020-04-28")
+    assert first["mod"] is None
     assert tables["money"] == []
     assert notes == [f"money: no table in {run_dir}: every gold row is a miss"]
 
@@ -833,14 +848,49 @@ def test_evaluate_cli_errors(tiny_gold: Path, args: list[str], message: str) -> 
     assert message in result.output
 
 
+@pytest.mark.parametrize(
+    "items,expected",
+    [
+        (["news_persons.titles=false"], {"news_persons": {"titles": False}}),
+        (
+            ["news_dates.window=3", "news_dates.mode=strict", 'news_money.x="$"'],
+            {"news_dates": {"window": 3, "mode": "strict"}, "news_money": {"x": "$"}},
+        ),
+        ([], {}),
+    ],
+)
+def test_evaluate_parse_component_settings(items: list[str], expected: dict) -> None:
+    assert parse_component_settings(items) == expected
+
+
+@pytest.mark.parametrize("item", ["news_persons=false", "titles=false", "news_persons.titles"])
+def test_evaluate_parse_component_settings_rejects(item: str) -> None:
+    with pytest.raises(ValueError, match="COMPONENT.KEY=VALUE"):
+        parse_component_settings([item])
+
+
+def test_evaluate_cli_scores_every_set_of_a_folder(tiny_gold: Path, tmp_path: Path) -> None:
+    other = {"articles": [], "doc_ids": ["hu"]}
+    write_gold(tiny_gold.parent / "people", other, {"persons": []})
+    run_dir = write_run(tmp_path / "run", {"dates": RUN_DATES})
+    args = ["eval", str(tiny_gold.parent), "--tables", str(run_dir), "--json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    sets = json.loads(result.stdout)["sets"]
+    assert [(s["gold"], sorted(s["tables"])) for s in sets] == [
+        ("people", ["persons"]),
+        ("tiny", ["dates"]),
+    ]
+    only_dates = runner.invoke(app, [*args, "--table", "dates"])
+    assert [s["gold"] for s in json.loads(only_dates.stdout)["sets"]] == ["tiny"]
+
+
 def test_evaluate_cli_skips_a_set_without_its_articles(tmp_path: Path) -> None:
     meta = {"articles": ["../shared/data/not-there.jsonl"], "doc_ids": ["hu"]}
     folder = write_gold(tmp_path / "gold" / "missing", meta, {"dates": GOLD_DATES})
     result = runner.invoke(app, ["eval", str(folder), "--run", "--json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output.splitlines()[0])["skipped"].startswith(
-        "missing: articles not found: "
-    )
+    assert json.loads(result.stdout)["skipped"].startswith("missing: articles not found: ")
 
 
 @pytest.mark.slow
@@ -885,6 +935,7 @@ DOCS = Path(__file__).resolve().parents[1] / "docs" / "evaluation.md"
         "--table",
         "--errors",
         "--adapter",
+        "--config",
         "partial_tables",
         "extract eval ../shared/data/dev/tempeval3_train_tbaq.jsonl --run --json",
         "extract eval ../shared/data/dev/conll2003_testa.jsonl --run --json",

@@ -69,3 +69,28 @@ def test_rules_facts_rejects_malformed_data(mutate, message):
 def test_rules_facts_rejects_non_object(data):
     with pytest.raises(FactRulesError, match="top level"):
         parse_fact_rules(data)
+
+
+@pytest.mark.parametrize(
+    "gold_file,source",
+    [
+        ("corpora/gold/seed/facts.jsonl", None),
+        ("corpora/gold/facts/facts.jsonl", "dev/reuters21578.jsonl"),
+        ("corpora/gold/facts/facts.jsonl", "dev/bbc_news.jsonl"),
+    ],
+)
+def test_rules_facts_gold_offsets_match_texts(gold_file, source):
+    from tests.conftest import REPO, SEED_PATH, shared_file
+
+    rows = [
+        json.loads(line) for line in (REPO / gold_file).read_text(encoding="utf-8").splitlines()
+    ]
+    if source is None:
+        texts = {"seed_article": SEED_PATH.read_text(encoding="utf-8")}
+    else:
+        with shared_file(source).open(encoding="utf-8") as lines:
+            texts = {r["doc_id"]: r["text"] for r in map(json.loads, lines)}
+    checked = [row for row in rows if row["doc_id"] in texts]
+    assert checked
+    for row in checked:
+        assert texts[row["doc_id"]][row["start_char"] : row["end_char"]] == row["text"], row

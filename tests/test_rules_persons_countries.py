@@ -19,7 +19,9 @@ RULES = REPO / "extract" / "rules"
 
 
 def _build_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_countries", REPO / "scripts" / "build_countries.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_countries", REPO / "scripts" / "build_countries.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -76,10 +78,16 @@ def test_rules_persons_countries_rejects_bad_lines(
 ) -> None:
     monkeypatch.setattr(persons_rules, "read_rules_text", lambda filename: line + "\n")
     with pytest.raises(RulesError, match=message.replace("[", r"\[").replace("]", r"\]")):
-        read_jsonl("persons_titles.jsonl", frozenset({"phrase", "kind", "also_name"}), frozenset({"phrase", "kind"}))
+        read_jsonl(
+            "persons_titles.jsonl",
+            frozenset({"phrase", "kind", "also_name"}),
+            frozenset({"phrase", "kind"}),
+        )
 
 
-def test_rules_persons_countries_rejects_unknown_title_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rules_persons_countries_rejects_unknown_title_kind(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(
         persons_rules, "read_rules_text", lambda filename: '{"phrase": "mr", "kind": "nickname"}\n'
     )
@@ -93,7 +101,10 @@ def test_rules_persons_countries_rejects_unknown_title_kind(monkeypatch: pytest.
 
 
 def test_rules_persons_countries_generated_rows_are_well_formed() -> None:
-    rows = [json.loads(line) for line in (RULES / "countries.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [
+        json.loads(line)
+        for line in (RULES / "countries.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert len({row["form"] for row in rows}) == len(rows)
     for row in rows:
         assert set(row) == {"form", "iso2", "iso3", "name", "mention_type", "former"}

@@ -141,15 +141,20 @@ class CountryLinker:
 
     @staticmethod
     def _blocked_by_entity(doc: Doc, span: Span) -> bool:
-        """Inside a longer organisation, person or work name; or exactly a person's name when
-        the form is also a given name or surname ("Jordan")."""
+        """Inside a longer organisation, person or work name (a demonym opening a person's
+        entity is kept); or exactly a person's name when the form is also a given name or
+        surname ("Jordan")."""
         ambiguous = clean_mention(span.text) in context_vetoes()
+        demonym = lookup_form(span.text)
+        is_demonym = demonym is not None and demonym.mention_type == "demonym"
         for token in span:
             if token.ent_iob_ == "O" or token.ent_type_ not in BLOCKING_LABELS:
                 continue
             ent = _entity_of(doc, token.i)
             if _is_run_on_entity(ent):
                 continue
+            if is_demonym and ent.label_ == "PERSON" and span.end < ent.end:
+                continue  # "Australian Anthony Hill", "Belgian King Baudouin"
             contains = ent.start <= span.start and ent.end >= span.end
             if contains and (len(ent) > len(span) or (ambiguous and ent.label_ == "PERSON")):
                 return True

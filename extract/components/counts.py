@@ -91,8 +91,10 @@ class CountExtractor:
         lower = token.lower_
         if lower in self.rules.vague_words or lower in self.rules.scale_words:
             if len(lower) == 1:  # "m"/"k" only glued to digits: "1.5m"
-                return token.i > 0 and token.doc[token.i - 1].whitespace_ == "" and (
-                    token.doc[token.i - 1].text[-1:].isdigit()
+                return (
+                    token.i > 0
+                    and token.doc[token.i - 1].whitespace_ == ""
+                    and (token.doc[token.i - 1].text[-1:].isdigit())
                 )
             return True
         return token.tag_ == "CD" and token.like_num and not _ORDINAL.match(token.text)
@@ -194,21 +196,45 @@ class CountExtractor:
         first = run[0]
         if _PHONE.match(run.text) or any("/" in t.text or ":" in t.text for t in run):
             return True
+        if run.end + 1 < len(doc) and doc[run.end].lower_ in ("in", "out"):
+            after = doc[run.end + 1 : run.end + 3]
+            if any(t.like_num for t in after):
+                return True  # a ratio: "one in ten customers", "nine out of ten"
+        if (
+            first.is_alpha
+            and first.text[:1].isupper()
+            and not first.is_sent_start
+            and run.end < len(doc)
+            and doc[run.end].text[:1].isupper()
+        ):
+            return True  # a name: "Six Nations", "Big Four", "the Group of Seven"
         if run.start == 0:
             return False
         before = doc[run.start - 1]
+        if (
+            before.text in ("-", "\u2013")
+            and before.whitespace_ == ""
+            and run.start > 1
+            and doc[run.start - 2].text[-1:].isdigit()
+            and doc[run.start - 2].whitespace_ == ""
+        ):
+            return True  # a score or the end of "50-60": "a 2-1 lead"
+        if before.lower_ in ("the", "this", "that") and run.text.lower() == "one":
+            return True  # "the one team that" means the only one
         if before.lower_ in self.rules.identifier_markers:
             return True
         if before.lower_ in ("in", "out") and run.start > 1 and doc[run.start - 2].like_num:
             return True  # a ratio: "one in ten", "nine out of ten"
         last = run[-1]
-        if last.whitespace_ == "" and run.end < len(doc) and doc[run.end].text in ("-", "\u2013"):
-            if run.end + 1 < len(doc) and doc[run.end + 1].is_alpha:
-                return True  # a compound adjective: "one-off", "five-year", "500,000-strong"
+        if (
+            last.whitespace_ == ""
+            and run.end + 1 < len(doc)
+            and doc[run.end].text in ("-", "\u2013")
+            and doc[run.end + 1].is_alpha
+        ):
+            return True  # a compound adjective: "one-off", "five-year", "500,000-strong"
         # "Boeing 737", "Apollo 11": a name glued before a digit number.
-        return first.text[:1].isdigit() and before.tag_ in ("NNP", "NNPS") and (
-            before.i > before.sent.start
-        )
+        return first.text[:1].isdigit() and before.tag_ in ("NNP", "NNPS")
 
     def _range_partner(self, doc: Doc, runs: list[tuple[int, int]], index: int) -> Span | None:
         """The second number of "50 to 60 people", "between 50 and 60", "two or three"."""
@@ -245,19 +271,18 @@ class CountExtractor:
         root = run.root
         head = root.head
         # 1. nummod: "7,831 escaped persons".
-        if root.dep_ in ("nummod", "compound", "amod", "quantmod") and head.pos_ in _NOUNS:
-            if (
-                head.i >= run.end
-                and head.lower_ not in self.rules.scale_words
-                and not any(t.is_space for t in doc[run.end : head.i])
-            ):
-                return self._phrase(run, head)
+        if (
+            root.dep_ in ("nummod", "compound", "amod", "quantmod")
+            and head.pos_ in _NOUNS
+            and head.i >= run.end
+            and head.lower_ not in self.rules.scale_words
+            and not any(t.is_space for t in doc[run.end : head.i])
+        ):
+            return self._phrase(run, head)
         # 2. of-phrase: "tens of thousands of people", "three of the victims".
         if run.end + 1 < len(doc) and doc[run.end].lower_ == "of":
             of = doc[run.end]
-            objects = [
-                t for t in of.children if t.dep_ == "pobj" and t.pos_ in (*_NOUNS, "VERB")
-            ]
+            objects = [t for t in of.children if t.dep_ == "pobj" and t.pos_ in (*_NOUNS, "VERB")]
             if objects:
                 return self._phrase(run, objects[0], skip_determiners=True)
         # 3. fallback: a plural noun right after the number ("7,831 escaped persons").
@@ -336,9 +361,8 @@ def _lemma(head: Token) -> str:
     stem = text[:-1] if text.endswith("s") else text
     if len(stem) > 1 and stem.isupper():
         return lemma.upper()
-    if text[:1].isupper() and not head.is_sent_start and head.pos_ in ("PROPN", "NOUN"):
-        if head.ent_type_ or head.pos_ == "PROPN":
-            return lemma[:1].upper() + lemma[1:]
+    if text[:1].isupper() and not head.is_sent_start and (head.ent_type_ or head.pos_ == "PROPN"):
+        return lemma[:1].upper() + lemma[1:]
     return lemma
 
 

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.components._guard import run_guarded
 from extract.extensions import mention_id
-from extract.normalize.dates import DateValue, clean_date_text, normalize_date
+from extract.normalize.dates import DateValue, is_year_shift, normalize_date, year_before
 from extract.normalize.dates_lexicon import DatesLexicon, load_dates_lexicon
 from extract.normalize.dates_reference import infer_reference_date
 
@@ -146,14 +146,12 @@ class DateExtractor:
         self.matcher = Matcher(nlp.vocab)
         for rule_id, pattern in load_date_patterns(self.lexicon):
             self.matcher.add(rule_id, [pattern])
-        self.modifier_phrases = sorted(
-            (
-                (tuple(phrase.split()), mod)
-                for phrase, mod in self.lexicon.modifiers.items()
-                if mod in _SAFE_MODIFIER_MODS and phrase not in _UNSAFE_MODIFIERS
-            ),
-            key=lambda item: -len(item[0]),
-        )
+        # Modifier phrases indexed by their last word, longest first.
+        self.modifier_phrases: dict[str, list[tuple[str, ...]]] = {}
+        for phrase, mod in sorted(self.lexicon.modifiers.items(), key=lambda i: -len(i[0])):
+            if mod in _SAFE_MODIFIER_MODS and phrase not in _UNSAFE_MODIFIERS:
+                words = tuple(phrase.split())
+                self.modifier_phrases.setdefault(words[-1], []).append(words)
 
     def __call__(self, doc: Doc) -> Doc:
         doc = run_guarded(doc, "dates", self.name, self._rows)
@@ -173,10 +171,15 @@ class DateExtractor:
                 doc._.reference_date = reference.isoformat()
                 doc._.reference_date_source = "inferred"
         rows: list[dict] = []
+        last_period: DateValue | None = None
         for span, text, tense in mentions:
             value = self._value(span, text, tense, reference)
             if value is None:
                 continue
+            if last_period is not None and is_year_shift(text):
+                value = year_before(last_period) or value
+            elif value.grain in ("quarter", "half") and value.kind == "date":
+                last_period = value
             rows.append(
                 {
                     "mention_id": mention_id(doc, "dates", len(rows)),
@@ -272,10 +275,15 @@ class DateExtractor:
 
     def _with_modifier(self, doc: Doc, span: Span) -> Span:
         """Take in a modifier written just before the span ("the beginning of", "late")."""
+        if span.start == 0:
+            return span
+        phrases = self.modifier_phrases.get(doc[span.start - 1].lower_)
+        if not phrases:
+            return span
         value = normalize_date(span.text, reference=None)
         if value is None or value.mod is not None:
             return span
-        for words, _ in self.modifier_phrases:
+        for words in phrases:
             first = span.start - len(words)
             if first < 0:
                 continue
@@ -377,6 +385,8 @@ class DateExtractor:
             if token.dep_ == "nummod" and token.head.tag_ == "NNS":
                 return _unit_word(token.head.lower_, self.lexicon) is None
         after = doc[span.end].lower_ if span.end < len(doc) else ""
+        if after == "of" and span[-1].lower_ in ("quarter", "quarters", "half", "halves"):
+            return True  # a fraction: "about three-quarters of its food"
         return after in self.lexicon.not_date_followers
 
 

@@ -40,6 +40,10 @@ _PERSON_ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 _MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "poss", "quantmod"})
 _SHARED_ROLE_DEPS = frozenset({"conj", "appos"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+_TITLE_ROLE_DEPS = frozenset({"dobj", "oprd", "nsubj", "nsubjpass"})
+# Clauses without a subject of their own whose subject is the person's ('took 10 years ...,
+# winning Academy Awards'; 'is to get ... after winning a court battle').
+_CONTROLLED_DEPS = frozenset({"xcomp", "advcl", "pcomp"})
 _NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which"})
 # Where the climb from a date stops: the first word that is not glue between it and a head.
@@ -271,6 +275,10 @@ def _link_anchor(index: _DocIndex, span: Span, *, persons: bool) -> _Link:
             path.append(token)
             continue
         if persons and dep == "compound":
+            # 'named Robert Benders president': a name glued to the title noun after it.
+            if head.pos_ == "NOUN" and head.dep_ in _TITLE_ROLE_DEPS and _is_verb(head.head):
+                role = "subject" if head.dep_ == "nsubj" else "object"
+                return _Link(head.head, role, role, [*path, head])
             break
         if dep in _MODIFIER_DEPS and not _is_verb(head):
             rule = rule or "noun_modifier"
@@ -300,6 +308,10 @@ def _link_anchor(index: _DocIndex, span: Span, *, persons: bool) -> _Link:
             token = governor
             path.append(token)
             continue
+        if dep in ("nsubj", "nsubjpass") and head.dep_ in ("aux", "auxpass") and _is_verb(head):
+            # 'Durkin was re-elected': the parser hung the subject on the auxiliary.
+            dep = "nsubjpass" if head.dep_ == "auxpass" or _is_passive(head.head) else dep
+            head = head.head
         if dep in _ARGUMENT_DEPS and _is_verb(head):
             if persons and dep not in _PERSON_ROLE_DEPS:
                 break
@@ -430,11 +442,9 @@ def _ancestor_verbs(token: Token, exclude: set[int], reporting: frozenset[str]) 
         if current.dep_ in _NOUN_CLAUSE_DEPS:
             break
         current = ancestor
-        if (
-            _is_verb(ancestor)
-            and ancestor.i not in exclude
-            and ancestor.lemma_.lower() not in reporting
-        ):
+        if _is_verb(ancestor) and ancestor.lemma_.lower() in reporting:
+            break
+        if _is_verb(ancestor) and ancestor.i not in exclude:
             found.add(ancestor.i)
     return found
 
@@ -499,11 +509,45 @@ class _FactBuilder:
                 name = self._predicate(child)
                 if name in events or child.lemma_.lower() in events:
                     yield _Link(child, role, "conjunct", link.path)
+        # Not under a reporting verb: in 'X announced the appointment of Y, replacing Z' the
+        # -ing clause is about the news, not about X.
+        if (
+            link.role == "subject"
+            and not _is_passive(link.verb)
+            and link.verb.lemma_.lower() not in self.rules.reporting_verbs
+        ):
+            yield from self._controlled_links(link)
+
+    def _controlled_links(self, link: _Link) -> Iterator[_Link]:
+        """Subjectless infinitive and -ing clauses under the person's verb share its subject."""
+        assert link.verb is not None
+        events = self.rules.event_verbs
+        stack = [(link.verb, 0)]
+        while stack:
+            verb, depth = stack.pop()
+            for child in verb.children:
+                target = child
+                if child.dep_ == "prep":  # 'after winning ...'
+                    target = next((c for c in child.children if c.dep_ == "pcomp"), child)
+                if target.dep_ not in _CONTROLLED_DEPS or not _is_verb(target):
+                    continue
+                if target.tag_ not in ("VB", "VBG") or _is_passive(target):
+                    continue
+                if any(c.dep_ in _SUBJECT_DEPS for c in target.children):
+                    continue
+                if depth < 2:
+                    stack.append((target, depth + 1))
+                if self._predicate(target) in events or target.lemma_.lower() in events:
+                    yield _Link(target, "subject", "shared_subject", link.path)
 
     def _predicate(self, verb: Token) -> str:
         particles = tuple(p.lower_ for p in _particles(verb, self.rules))
         lemma = verb.lemma_.lower()
-        return normalize_predicate(self.rules.lemma_fixes.get(lemma, lemma), particles)
+        lemma = self.rules.lemma_fixes.get(lemma, lemma)
+        doc = verb.doc
+        if verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "re":
+            lemma = "re" + lemma  # 're-elected' is split by the tokenizer
+        return normalize_predicate(lemma, particles)
 
     def _row(self, table: str, row: dict, span: Span, link: _Link) -> dict[str, Any]:
         index = self.index
@@ -710,6 +754,14 @@ class _FactBuilder:
             places.append((token.doc[ent_start:ent_end].text, preposition))
             return
         if token.lemma_.lower() in self.rules.place_nouns:
+            # 'the southern Soviet republic of Georgia': the country named after 'of'.
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and index.owner["countries"][pobj.i] >= 0:
+                            self._add_place(pobj, preposition, countries, places, seen)
+                            seen.add(token.i)
+                            return
             count = index.owner["counts"][token.i]
             count_span = index.spans["counts"][count] if count >= 0 else None
             if count_span is not None:

@@ -12,6 +12,8 @@ The row's span is the name only; the title is in its own column.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -27,6 +29,7 @@ from extract.normalize.persons import (
     PUNCT,
     cluster_names,
     is_false_positive,
+    is_title_word,
     leading_title_length,
     person_key,
     strip_possessive,
@@ -37,7 +40,8 @@ from extract.normalize.persons import (
 
 # Entities that may sit inside a title ("Singapore's ambassador to China", "U.S. President").
 TITLE_ENTITY_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
-_WINDOW = 14  # tokens looked at on each side of a name for a title
+_WINDOW = 14
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")  # tokens looked at on each side of a name for a title
 
 
 class PersonNormalizer:
@@ -75,8 +79,10 @@ class PersonNormalizer:
             surface = strip_possessive(span.text)
             if self.false_positives and (
                 is_false_positive(surface)
-                or _names_a_place(surface)
-                or (len(span) == 1 and is_city_name(surface) and not _part_of_longer(doc, span))
+                or (
+                    (_names_a_place(surface) or (len(span) == 1 and is_city_name(surface)))
+                    and not _part_of_longer(doc, span)
+                )
             ):
                 continue
             mentions.append((span, self._title(doc, ent, span) if self.titles else None))
@@ -162,8 +168,14 @@ def _extend_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
         end += 2
     while end < len(doc) and _loose_name_word(doc[end]) and doc[end - 1].whitespace_ == " ":
         end += 1
-    while start > 0 and _loose_name_word(doc[start - 1]) and doc[start - 1].whitespace_ == " ":
+    while (
+        start > 0
+        and doc[start - 1].whitespace_ == " "
+        and (_loose_name_word(doc[start - 1]) or _INITIALS.match(doc[start - 1].text))
+    ):
         start -= 1
+    while end - start > 1 and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
     return start, end
 
 
@@ -171,9 +183,10 @@ def _loose_name_word(token: Token) -> bool:
     return (
         token.is_alpha
         and token.is_title
+        and token.pos_ == "PROPN"
         and not token.ent_type_
         and not token.is_stop
-        and leading_title_length([token.text, "X"]) == 0
+        and not is_title_word(token.text)
         and lookup_form(token.text) is None
     )
 
@@ -200,7 +213,7 @@ def _best_segment(doc: Doc, start: int, end: int) -> tuple[int, int]:
     names = [(a, b) for a, b in segments if not _names_a_place(doc[a:b].text)]
     if not names:
         return (start, start)
-    return max(names, key=lambda ab: (ab[1] - ab[0], -ab[0]))
+    return max(names, key=lambda ab: (sum(t.is_alpha for t in doc[ab[0] : ab[1]]), -ab[0]))
 
 
 def _part_of_longer(doc: Doc, span: Span) -> bool:
@@ -231,7 +244,9 @@ def _propagated(doc: Doc, found: list[Span]) -> list[Span]:
         for word in (span[0].lower_, span[-1].lower_)
         if len(word) > 1
     }
-    longest_first = sorted(full_names, key=len, reverse=True)
+    by_first_word: dict[str, list[tuple[str, ...]]] = {}
+    for name in sorted(full_names, key=len, reverse=True):
+        by_first_word.setdefault(name[0], []).append(name)
     spans: list[Span] = []
     index = 0
     while index < len(doc):
@@ -240,7 +255,7 @@ def _propagated(doc: Doc, found: list[Span]) -> list[Span]:
             index += 1
             continue
         end = None
-        for name in longest_first:
+        for name in by_first_word.get(token.lower_, ()):
             stop = index + len(name)
             if stop <= len(doc) and tuple(t.lower_ for t in doc[index:stop]) == name:
                 end = stop
@@ -282,7 +297,8 @@ def _inside_longer_entity(doc: Doc, start: int, end: int) -> bool:
 
 
 def _is_edge_punct(token: Token) -> bool:
-    return token.is_punct and token.text not in ("-",)
+    """Punctuation, or a number glued to a name by the model ("J. Ratcliffe 63")."""
+    return (token.is_punct and token.text not in ("-",)) or any(c.isdigit() for c in token.text)
 
 
 def _kind(token: Token) -> str:

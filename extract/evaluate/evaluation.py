@@ -139,6 +139,51 @@ def run_gold(
     return time.perf_counter() - started
 
 
+def evaluate_gold(
+    gold: GoldSet,
+    *,
+    tables_dir: Path | None = None,
+    run_first: bool = False,
+    tables: Sequence[str] | None = None,
+    nlp: Any = None,
+    model: str | None = None,
+    batch_size: int = 64,
+) -> Evaluation:
+    """Score ``tables_dir`` against ``gold``; with ``run_first``, run the pipeline on the gold
+    articles into ``tables_dir`` (a temporary folder when None) first. Raises GoldUnavailable
+    when the articles a run needs are missing."""
+    if not run_first:
+        if tables_dir is None:
+            raise ValueError("a run folder is needed unless the pipeline runs first")
+        return evaluate_run(gold, tables_dir, tables=tables)
+    texts = {record["id"]: record["text"] for record in gold.articles()}
+    if not texts:
+        raise GoldUnavailable(f"{gold.name}: none of its documents is among its articles")
+    with tempfile.TemporaryDirectory(prefix="extract-eval-run-") as scratch:
+        out = tables_dir or Path(scratch)
+        seconds = run_gold(gold, out, nlp=nlp, model=model, batch_size=batch_size)
+        evaluation = evaluate_run(gold, out, tables=tables, texts=texts)
+    evaluation.run_seconds = seconds
+    return evaluation
+
+
+def parse_component_settings(items: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """``["news_persons.titles=false"]`` → ``{"news_persons": {"titles": False}}``: component
+    config overrides for ablations. Values are JSON (true, 3, "x"), else plain text."""
+    settings: dict[str, dict[str, Any]] = {}
+    for item in items:
+        key, sep, raw = item.partition("=")
+        component, dot, name = key.strip().partition(".")
+        if not sep or not dot or not component or not name:
+            raise ValueError(f"--config expects COMPONENT.KEY=VALUE, got {item!r}")
+        try:
+            value = json.loads(raw)
+        except json.JSONDecodeError:
+            value = raw
+        settings.setdefault(component, {})[name] = value
+    return settings
+
+
 def typed_values(table: str, row: Row, columns: Sequence[str] | None = None) -> dict[str, Any]:
     """The typed columns of ``row`` (only ``columns`` when given), for error listings."""
     names = columns if columns is not None else typed_columns(table)

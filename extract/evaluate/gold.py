@@ -90,6 +90,14 @@ def load_gold(path: Path, *, adapter: str | None = None) -> GoldSet:
     return load_adapted(path, adapter=adapter)
 
 
+def find_gold_sets(path: Path) -> list[Path]:
+    """The gold sets at ``path``: itself when it is a set (a gold folder or a JSONL file), else
+    every folder below it holding gold.json (e.g. ``corpora/gold``), sorted."""
+    if not path.is_dir() or (path / GOLD_FILE).exists():
+        return [path]
+    return sorted(meta.parent for meta in path.rglob(GOLD_FILE))
+
+
 def _repo_root(folder: Path) -> Path:
     """The repository holding ``folder`` (the nearest parent with pyproject.toml), else cwd."""
     for parent in (folder.resolve(), *folder.resolve().parents):

@@ -139,7 +139,11 @@ def lookup_country(text: str) -> Country | None:
 def country_by_code(code: str) -> Country | None:
     """The country of an ISO 3166-1 alpha-2/alpha-3 code, or of a former country's ISO 3166-3
     alpha-3 code, as a ``name`` mention."""
-    record = pycountry.countries.get(**{f"alpha_{len(code)}": code}) if len(code) in (2, 3) else None
+    record = None
+    if len(code) == 2:
+        record = pycountry.countries.get(alpha_2=code)
+    elif len(code) == 3:
+        record = pycountry.countries.get(alpha_3=code)
     if record is not None:
         return Country(record.alpha_2, record.alpha_3, record.name, "name", False)
     for country in country_forms().values():
@@ -175,8 +179,8 @@ def is_org_word(word: str) -> bool:
 
 def vetoed_by_context(form: str, sentence: str) -> bool:
     """True when ``sentence`` shows that ``form`` does not mean the country."""
-    vetoes = context_vetoes().get(clean_mention(form))
-    return bool(vetoes) and any(veto in sentence for veto in vetoes)
+    vetoes = context_vetoes().get(clean_mention(form), ())
+    return any(veto in sentence for veto in vetoes)
 
 
 def dominant_country(mentions: Iterable[tuple[str, int]]) -> str | None:

@@ -9,6 +9,7 @@ Bounds follow docs/money_counts.md. Pure functions: no spaCy import.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -38,13 +39,13 @@ def parse_count(
     if number is None or not _whole(number.value) or not _whole(number.low):
         return None
     if high_text is not None:
-        high = parse_number(high_text)
-        if high is None or high.value is None or not _whole(high.value):
+        top = parse_number(high_text)
+        if top is None or top.value is None or not _whole(top.value):
             return None
-        low = number.value if number.value is not None else number.low
-        if low is None or low >= high.value:
+        bottom = number.value if number.value is not None else number.low
+        if bottom is None or bottom >= top.value:
             return None
-        return Count(None, int(low), int(high.value), "range")
+        return Count(None, int(bottom), int(top.value), "range")
     if number.value is None:
         return Count(None, _int(number.low), _int(number.high), "approx")
     value, low, high = apply_qualifier(number, qualifier)
@@ -54,6 +55,4 @@ def parse_count(
 def _whole(value: object) -> bool:
     if value is None:
         return True
-    from decimal import Decimal
-
     return isinstance(value, Decimal) and value >= 0 and value == value.to_integral_value()

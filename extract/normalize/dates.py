@@ -337,8 +337,6 @@ _DURATION_LEADS = frozenset(
         "recent",
     }
 )
-_PAST_LEADS = frozenset({"recent", "past", "last"})
-_FUTURE_LEADS = frozenset({"coming", "next", "upcoming"})
 _DURATION_FILLERS = frozenset(
     {
         "more",
@@ -736,6 +734,8 @@ def _quantity(words: list[str]) -> Decimal | None | str:
         return "X"
     if phrase in LEX.couple:
         return Decimal(2)
+    if phrase in ("a", "an", "one", "a single", "a full"):
+        return Decimal(1)
     if phrase.endswith(" and a half") or phrase.endswith(" and half"):
         whole = _quantity(phrase.rsplit(" and ", 1)[0].split())
         return whole + Decimal("0.5") if isinstance(whole, Decimal) else None
@@ -815,10 +815,6 @@ def _parse_duration(text: str, ctx: _Context) -> DateValue | None:
     quantity = _quantity(quantity_words) if quantity_words else ("X" if plural else Decimal(1))
     if quantity is None:
         return None
-    if quantity == "X" and lead in _PAST_LEADS and plural:
-        return _ref("PAST_REF")  # "recent years", "the past few months"
-    if quantity == "X" and lead in _FUTURE_LEADS and plural:
-        return _ref("FUTURE_REF")  # "the coming months"
     return _duration(_duration_timex(quantity, unit), _UNIT_GRAINS[unit])
 
 
@@ -856,6 +852,7 @@ def _parse_set(text: str, ctx: _Context) -> DateValue | None:
     return _set(_duration_timex(Decimal(1), unit), _UNIT_GRAINS[unit])
 
 
+_NOT_FOR_DATEPARSER = frozenset({"and", "or", "to", "through", "until", "ended", "ending", "since"})
 _DATEPARSER_CANDIDATE = re.compile(
     rf"\d.*\b(?:{MONTH})\b|\b(?:{MONTH})\b.*\d|^\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}$"
 )
@@ -864,7 +861,13 @@ _DATEPARSER_CANDIDATE = re.compile(
 def _parse_with_dateparser(text: str, ctx: _Context) -> DateValue | None:
     """Absolute dates in formats the hand rules do not cover ("22.10.2020", "3rd of May,
     2019 at noon"). Only full dates and month-years with a written year are accepted."""
-    if not _DATEPARSER_CANDIDATE.search(text) or not re.search(r"\b\d{4}\b", text):
+    words = text.split()
+    if (
+        len(words) > 5
+        or _NOT_FOR_DATEPARSER.intersection(words)
+        or not _DATEPARSER_CANDIDATE.search(text)
+        or not re.search(r"\b\d{4}\b", text)
+    ):
         return None
     data = _dateparser(ctx.reference, ctx.tense).get_date_data(text)
     if data is None or data.date_obj is None:
@@ -905,6 +908,30 @@ _CORE_PARSERS: tuple[Callable[[str, _Context], DateValue | None], ...] = (
     _parse_duration,
     _parse_with_dateparser,
 )
+
+
+# --------------------------------------------------------------------------- anaphora
+
+_YEAR_SHIFT = re.compile(
+    r"^(?:the )?(?:(?:a|one|the) )?(?:comparable |same )?year (?:ago|earlier|before)"
+    r"(?: (?:period|quarter|third quarter|second quarter|first quarter|fourth quarter))?$"
+)
+
+
+def is_year_shift(text: str) -> bool:
+    """"a year ago", "a year earlier", "the year-ago period": in reports on a quarter or a
+    half these mean the same period one year before."""
+    return bool(_YEAR_SHIFT.match(clean_date_text(text)))
+
+
+def year_before(value: DateValue) -> DateValue | None:
+    """The same quarter or half one year earlier, or None for other grains."""
+    if value.kind != "date" or value.grain not in ("quarter", "half") or value.start is None:
+        return None
+    year = value.start.year - 1
+    number = int(value.timex[-1])
+    build = _quarter if value.grain == "quarter" else _half
+    return build(year, number, True)
 
 
 # --------------------------------------------------------------------------- ranges

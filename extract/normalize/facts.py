@@ -37,6 +37,7 @@ LINK_RULES = (
     "preposition",
     "subset",
     "conjunct",
+    "shared_subject",
     "relative_clause",
     "participle_in_mention",
     "noun_modifier",

@@ -130,7 +130,8 @@ SUFFIXES = _lookup_table("suffix")
 
 
 def _alternation(position: str) -> str:
-    sensitive, insensitive = [], []
+    sensitive: list[tuple[str, str]] = []
+    insensitive: list[tuple[str, str]] = []
     for expression in CURRENCY_EXPRESSIONS:
         if expression.position not in (position, "both"):
             continue
@@ -178,11 +179,36 @@ _PREFIX = _alternation("prefix")
 _SUFFIX = _alternation("suffix")
 _SIGN = r"(?:(?<![\w.,\-])[-\u2212](?=\d))?"
 
+
+
+def _first_chars(texts: Iterable[str], *, fold: bool) -> str:
+    chars = {t[0] for t in texts if t}
+    if fold:
+        chars |= {c.upper() for c in chars} | {c.lower() for c in chars}
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+# Each branch starts with a cheap look-ahead on its possible first characters: the engine tries
+# alternatives one by one, so failing early at most positions is what keeps the scan fast.
+_PREFIX_START = _first_chars(
+    [e.text for e in CURRENCY_EXPRESSIONS if e.position in ("prefix", "both")], fold=False
+)
+_WORD_START = _first_chars(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+     "eleven", "twelve", "fifteen", "hundred", "thousand", "million", "billion", "trillion",
+     "dozen", "a", "an", "half", "quarter", "several", "few", "scores"],
+    fold=True,
+)
+_SUFFIX_START = _first_chars(
+    [e.text for e in CURRENCY_EXPRESSIONS if e.position in ("suffix", "both")], fold=True
+)
 MONEY_PATTERN = re.compile(
-    rf"(?<![A-Za-z0-9$])(?P<pcur>{_PREFIX})\s?(?P<psign>{_SIGN})(?P<pnum>{_NUMBER})(?P<pscale>{_SCALE})?"
-    rf"(?![\d])"
-    rf"|(?P<vnum>(?i:(?<![a-z]){_VAGUE_WORDS}))\s+(?i:of)\s+(?P<vcur>{_SUFFIX})(?![A-Za-z])"
-    rf"|(?<![\w.,])(?P<ssign>{_SIGN})(?P<snum>{_NUMBER})(?P<sscale>{_SCALE})?\s?(?P<scur>{_SUFFIX})(?![A-Za-z])"
+    rf"(?={_PREFIX_START})(?<![A-Za-z0-9$])(?P<pcur>{_PREFIX})\s?(?P<psign>{_SIGN})"
+    rf"(?P<pnum>{_NUMBER})(?P<pscale>{_SCALE})?(?![\d])"
+    rf"|(?={_WORD_START})(?P<vnum>(?i:(?<![a-z]){_VAGUE_WORDS}))\s+(?i:of)\s+(?={_SUFFIX_START})(?P<vcur>{_SUFFIX})"
+    rf"(?![A-Za-z])"
+    rf"|(?=[\d.\-\u2212]|{_WORD_START})(?<![\w.,])(?P<ssign>{_SIGN})(?P<snum>{_NUMBER})"
+    rf"(?P<sscale>{_SCALE})?\s?(?={_SUFFIX_START})(?P<scur>{_SUFFIX})(?![A-Za-z])"
 )
 _CONNECTOR = r"\s*(?:to|-|\u2013|\u2014|and)\s*"
 _LEFT_NUMBER = re.compile(
@@ -203,12 +229,20 @@ _PER_UNIT = re.compile(
     + "|".join(PER_UNIT_STOP_WORDS)
     + r")\b))"
 )
+# Words that may follow an elided amount ("from 455 mln at the same time last year"); any other
+# word ("from 5 tonnes") means the number measures something else.
+_AFTER_ELIDED = (
+    r"(?:at|in|on|a|an|the|last|previous|previously|earlier|ago|for|during|and|or|but|while"
+    r"|when|as|after|before|year|a\s+year|from|to|by|with|this|that|which|it|he|she|they|the)\b"
+)
 _ELIDED = re.compile(
-    r"\s*,?\s*(?:(?:up|down|rising|falling|rose|fell)\s+)?(?i:"
+    r"\s*,?\s*(?:(?:(?i:up|down|rising|falling|rose|fell)\s+)?(?i:"
     + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in MONEY_RULES["elided_after"])
-    + r")\s+(?:(?:a|an|the)\s+)?(?:(?:revised|restated|year-ago|year-earlier|previous|loss|profit)\s+)*"
+    + r")|(?i:up|down))\s+(?:(?:a|an|the)\s+)?"
+    + r"(?:(?:revised|restated|year-ago|year-earlier|previous|loss|profit)\s+)*"
     + rf"(?P<num>{_DIGITS})(?P<scale>{_SCALE})?"
-    + r"(?![\d/]|[.,]\d)(?!\s*(?:%|pct\b|per\s*cent|percent|[A-Za-z$\u00a3\u20ac\u00a5]))"
+    + r"(?![\d/]|[.,]\d)(?!\s*(?:%|pct\b|per\s*cent|percent|points?\b))"
+    + rf"(?=\s*(?:$|[^\w\s$\u00a3\u20ac\u00a5]|{_AFTER_ELIDED}))"
 )
 _TABLE_LINE = re.compile(
     r"^(?i:"
@@ -276,12 +310,16 @@ def _raw_matches(text: str) -> Iterable[_Raw]:
             scale = _scale_factor(match.group("sscale"))
             if _is_constant_year_dollars(text, match):
                 continue
-            if len(currency_text) == 1 and currency_text.isalpha() and (
-                match.start("scur") != match.end("snum") + len(match.group("sscale") or "")
-                or text[match.end() : match.end() + 1] == "."
+            if (
+                len(currency_text) == 1
+                and currency_text.isalpha()
+                and (
+                    match.start("scur") != match.end("snum") + len(match.group("sscale") or "")
+                    or text[match.end() : match.end() + 1] == "."
+                )
             ):
                 continue  # "300p" is pence; "5 p.m." is not
-            if _is_weight(text, match, expression):
+            if expression is not None and _is_weight(text, match, expression):
                 continue
         if number is None or expression is None:
             continue
@@ -401,11 +439,12 @@ def find_money(
             # "5 to 10 mln dlrs", "between 5 and 10 mln dlrs": a bare number before the amount.
             left = _LEFT_NUMBER.search(text, max(0, start - _WINDOW), start)
             if left and _left_is_free(left, mentions):
-                first = _number(left.group("num"), left.group("scale"), None)
+                left_number = _number(left.group("num"), left.group("scale"), None)
                 is_and = left.group("conn").strip().lower() == "and"
                 lead = (left.group("lead") or "").lower()
                 year_like = _YEAR_LIKE.fullmatch(left.group("num")) and not left.group("scale")
-                if first is not None and first.value is not None and not year_like:
+                if left_number is not None and left_number.value is not None and not year_like:
+                    first = left_number
                     if not left.group("scale"):
                         first = _borrow_scale(first, raw)
                     first = _minor(first, raw.expression.divisor)
@@ -424,15 +463,22 @@ def find_money(
                     is_and = right.group("conn").strip().lower() == "and"
                     lead_match = _LEAD_BEFORE.search(text, max(0, start - 12), start)
                     lead = lead_match.group(1).lower() if lead_match else ""
-                    if second is not None and second.value is not None and lead != "from" and (
-                        not is_and or lead == "between"
+                    if (
+                        second is not None
+                        and second.value is not None
+                        and lead != "from"
+                        and (not is_and or lead == "between")
                     ):
                         second = _minor(second, raw.expression.divisor)
                         first = raw.number
                         if right.group("scale") and raw.scale == 1 and first.value is not None:
                             factor = SCALES[right.group("scale").strip(" -").lower()]
                             first = Number(*(v * factor for v in first if v is not None))
-                        if first.value is not None and second.value >= first.value:
+                        if (
+                            first.value is not None
+                            and second.value is not None
+                            and second.value >= first.value
+                        ):
                             low_number, high_number = first, second
                             end = end + right.end()
         per_unit_match = _PER_UNIT.match(text, end)
@@ -445,12 +491,26 @@ def find_money(
                 _mention(text, s0, e0, number, "exact", raw, explicit, home_country, per_unit)
             )
         if low_number is not None and high_number is not None:
-            mentions.append(_range_mention(text, start, end, low_number, high_number, raws[i],
-                                           explicit, home_country, per_unit))
+            mentions.append(
+                _range_mention(
+                    text,
+                    start,
+                    end,
+                    low_number,
+                    high_number,
+                    raws[i],
+                    explicit,
+                    home_country,
+                    per_unit,
+                )
+            )
         else:
             qualifier = _qualifier(text, start, end, per_unit_match)
-            mentions.append(_mention(text, start, end, raw.number, qualifier, raw, explicit,
-                                     home_country, per_unit))
+            mentions.append(
+                _mention(
+                    text, start, end, raw.number, qualifier, raw, explicit, home_country, per_unit
+                )
+            )
         i += consumed
     mentions += _elided(text, mentions, raws, explicit, home_country)
     mentions += _table_lines(text, mentions, explicit, home_country)
@@ -487,8 +547,17 @@ def _elided(
             number = _borrow_scale(number, raw)
         number = _minor(number, raw.expression.divisor)
         found.append(
-            _mention(text, start_num, end_num, number, "exact", raw, explicit, home_country,
-                     mention.money.per_unit)
+            _mention(
+                text,
+                start_num,
+                end_num,
+                number,
+                "exact",
+                raw,
+                explicit,
+                home_country,
+                mention.money.per_unit,
+            )
         )
     return found
 
@@ -524,8 +593,14 @@ def _table_lines(
             currency = _table_currency(start, mentions, explicit, home_country)
             value, low, high = apply_qualifier(number, "exact")
             money = Money(
-                decimal_text(value), decimal_text(low), decimal_text(high), "exact", currency,
-                None, True, None,
+                decimal_text(value),
+                decimal_text(low),
+                decimal_text(high),
+                "exact",
+                currency,
+                None,
+                True,
+                None,
             )
             found.append(MoneyMention(start, end, text[start:end], money))
     return found

@@ -308,8 +308,8 @@ def _parse_words(lowered: str) -> Number | None:
                 return None
             value *= SCALES[word]
         return _exact(normalize_decimal(value))
-    value = _words_value(words)
-    return None if value is None else _exact(normalize_decimal(value))
+    total = _words_value(words)
+    return None if total is None else _exact(normalize_decimal(total))
 
 
 def _words_value(words: list[str]) -> Decimal | None:
@@ -356,7 +356,9 @@ def decimal_text(value: Decimal | None) -> str | None:
     return format(normalize_decimal(value), "f")
 
 
-def apply_qualifier(number: Number, qualifier: str) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+def apply_qualifier(
+    number: Number, qualifier: str
+) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
     """(value, low, high) of ``number`` read with ``qualifier`` (see docs/money_counts.md):
     exact → all equal; approx → bounds open; more_than/at_least → low; less_than/at_most → high.
     Vague numbers keep their own bounds."""

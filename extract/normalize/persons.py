@@ -28,7 +28,7 @@ PUNCT = "punct"
 OTHER = "other"
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
-_TRAILING_JUNK = ",;:!?\"\u201c\u201d()[]"
+_TRAILING_JUNK = ',;:!?"\u201c\u201d()[]'
 _INITIAL = re.compile(r"^(?:[A-Za-z]\.)+$")
 _KEEP_PERIOD = frozenset({"jr.", "sr.", "st."})
 
@@ -89,7 +89,9 @@ def title_lexicon() -> TitleLexicon:
     for record in read_jsonl("persons_titles.jsonl", _TITLE_KEYS, frozenset({"phrase", "kind"})):
         kind = record["kind"]
         if kind not in TITLE_KINDS:
-            raise RulesError(f"persons_titles.jsonl: unknown kind {kind!r} for {record['phrase']!r}")
+            raise RulesError(
+                f"persons_titles.jsonl: unknown kind {kind!r} for {record['phrase']!r}"
+            )
         phrase_words = record["phrase"].lower().replace("-", " - ").split()
         target = "heads" if kind in ("honorific", "title") else kind
         words.setdefault(target, set()).update(w for w in phrase_words if w != "-")
@@ -131,6 +133,13 @@ def _is_title_word(word: str, lexicon: TitleLexicon) -> bool:
     return bare in lexicon.heads or word.lower() in lexicon.heads
 
 
+def is_title_word(word: str) -> bool:
+    """True for a word of a title, honorific, role or title modifier ("Prince", "former")."""
+    lexicon = title_lexicon()
+    bare = _bare(word)
+    return _is_title_word(word, lexicon) or bare in lexicon.modifiers or bare in lexicon.also_names
+
+
 def strip_possessive(name: str) -> str:
     """``name`` without a trailing possessive ('s, ') and surrounding punctuation."""
     text = " ".join(name.split())
@@ -140,9 +149,12 @@ def strip_possessive(name: str) -> str:
             text = text[:-2].rstrip()
         elif norm.endswith("'") and len(norm) > 1 and norm[-2] in "sS":
             text = text[:-1]
-        elif norm[-1] in _TRAILING_JUNK or norm[-1] == "'":
-            text = text[:-1].rstrip()
-        elif norm.endswith(".") and not _keeps_period(norm):
+        elif (
+            norm[-1] in _TRAILING_JUNK
+            or norm[-1] == "'"
+            or norm.endswith(".")
+            and not _keeps_period(norm)
+        ):
             text = text[:-1].rstrip()
         else:
             break
@@ -171,7 +183,9 @@ def leading_title_length(words: Sequence[str]) -> int:
             break
         if _is_title_word(word, lexicon):
             has_head = True
-        elif not (bare in lexicon.modifiers or word == "-" or (bare in lexicon.links and index > 0)):
+        elif not (
+            bare in lexicon.modifiers or word == "-" or (bare in lexicon.links and index > 0)
+        ):
             break
         cut = index + 1
     # A title cannot end with a link or a modifier ("Secretary of"): give those back.

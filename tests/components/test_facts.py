@@ -296,6 +296,21 @@ def test_facts_seed_values_dates_and_ids(seed_facts):
             ],
         ),
         (
+            "Durkin was re-elected to the board.",
+            {"persons": [("Durkin", None, _person("durkin"))]},
+            [("reelect", "object", None, "Durkin", False, None, [], "object")],
+        ),
+        (
+            "The company said it has named Robert Benders president.",
+            {"persons": [("Robert Benders", None, _person("robert-benders"))]},
+            [("name", "object", "it", "Robert Benders", False, None, [], "object")],
+        ),
+        (
+            "Peter Jackson took ten years to bring the trilogy to the screen, winning awards.",
+            {"persons": [("Peter Jackson", None, _person("peter-jackson"))]},
+            [("win", "subject", "Peter Jackson", "awards", False, None, [], "shared_subject")],
+        ),
+        (
             "Ann Lee praised the plan.",  # not an event verb: no person event
             {"persons": [("Ann Lee", None, _person("ann-lee"))]},
             [],

@@ -104,7 +104,10 @@ def test_persons_person_key(name: str, expected: str) -> None:
     "names,expected",
     [
         (["Xi Jinping", "Xi"], ["Xi Jinping", "Xi Jinping"]),
-        (["Hu Yipin", "Qiang Tao", "Hu", "Qiang"], ["Hu Yipin", "Qiang Tao", "Hu Yipin", "Qiang Tao"]),
+        (
+            ["Hu Yipin", "Qiang Tao", "Hu", "Qiang"],
+            ["Hu Yipin", "Qiang Tao", "Hu Yipin", "Qiang Tao"],
+        ),
         (["Xi", "Xi Jinping"], ["Xi Jinping", "Xi Jinping"]),
         (["Barack Obama", "Obama", "Obama"], ["Barack Obama"] * 3),
         (["George Bush", "George W. Bush", "Bush"], ["George W. Bush"] * 3),
@@ -112,7 +115,10 @@ def test_persons_person_key(name: str, expected: str) -> None:
             ["Zhang Qingzhao", "Zhang Shengjun", "Zhang"],
             ["Zhang Qingzhao", "Zhang Shengjun", "Zhang Shengjun"],
         ),
-        (["Zhang", "Zhang Qingzhao", "Zhang Shengjun"], ["Zhang Qingzhao", "Zhang Qingzhao", "Zhang Shengjun"]),
+        (
+            ["Zhang", "Zhang Qingzhao", "Zhang Shengjun"],
+            ["Zhang Qingzhao", "Zhang Qingzhao", "Zhang Shengjun"],
+        ),
         (["Lebed", "Alexander Lebed"], ["Alexander Lebed", "Alexander Lebed"]),
         (["Xi Jinping", "XI JINPING"], ["Xi Jinping", "Xi Jinping"]),
         (["Xi Jinping", "Li Keqiang"], ["Xi Jinping", "Li Keqiang"]),

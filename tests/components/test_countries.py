@@ -1,0 +1,129 @@
+"""news_countries on hand-written sentences and on the seed article (needs the trained model)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+GOLD = Path(__file__).resolve().parents[2] / "corpora" / "gold" / "seed" / "countries.jsonl"
+
+
+def _doc(nlp: Language, text: str, doc_id: str = "t", home: str | None = None):  # type: ignore[no-untyped-def]
+    doc = nlp.make_doc(text)
+    doc._.doc_id = doc_id
+    if home:
+        doc._.home_country, doc._.home_country_source = home, "metadata"
+    return nlp(doc)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "The Soviet Union and West Germany signed the pact; Yugoslavia and Czechoslovakia abstained.",
+            [
+                ("Soviet Union", "SUN", "name", True),
+                ("West Germany", "DEU", "name", True),
+                ("Yugoslavia", "YUG", "name", True),
+                ("Czechoslovakia", "CSK", "name", True),
+            ],
+        ),
+        (
+            "He studied at the Bank of China branch in Hong Kong and later joined China Railway in East China.",
+            [("Hong Kong", "HKG", "name", False)],
+        ),
+        (
+            "Officials from the European Union, ASEAN and the G20 met in the Middle East and the Caribbean.",
+            [],
+        ),
+        (
+            "Filipino workers in the Philippines and Burmese refugees in Burma welcomed the move.",
+            [
+                ("Filipino", "PHL", "demonym", False),
+                ("Philippines", "PHL", "name", False),
+                ("Burmese", "MMR", "demonym", False),
+                ("Burma", "MMR", "name", False),
+            ],
+        ),
+        (
+            "The fugitives fled to Saint Vincent and the Grenadines and then to the United States.",
+            [
+                ("Saint Vincent and the Grenadines", "VCT", "name", False),
+                ("United States", "USA", "name", False),
+            ],
+        ),
+        (
+            "Prime Minister Lee met officials in Beijing and Hangzhou, then returned to Singapore.",
+            [
+                ("Beijing", "CHN", "place", False),
+                ("Hangzhou", "CHN", "place", False),
+                ("Singapore", "SGP", "name", False),
+            ],
+        ),
+        (
+            "The company moved its headquarters to Atlanta, Georgia, last year.",
+            [],
+        ),
+        (
+            "Georgia and Armenia signed a border treaty in Tbilisi.",
+            [
+                ("Georgia", "GEO", "name", False),
+                ("Armenia", "ARM", "name", False),
+                ("Tbilisi", "GEO", "place", False),
+            ],
+        ),
+        (
+            "Our country will never accept this, said the foreign ministry of Vietnam.",
+            [("Our country", "VNM", "self_reference", False), ("Vietnam", "VNM", "name", False)],
+        ),
+    ],
+)
+def test_countries_component_sentences(
+    nlp: Language, text: str, expected: list[tuple[str, str, str, bool]]
+) -> None:
+    rows = _doc(nlp, text)._.countries
+    assert [(r["text"], r["iso3"], r["mention_type"], r["former"]) for r in rows] == expected
+    for row in rows:
+        assert text[row["start_char"] : row["end_char"]] == row["text"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,home,expected_home,expected_source,self_iso3",
+    [
+        ("China and my country agreed. China signed first.", None, "CHN", "dominant", "CHN"),
+        ("Singapore and my country agreed. China signed first.", "SGP", "SGP", "metadata", "SGP"),
+        ("Our country has no other country to blame.", None, None, None, None),
+        ("Vietnam, Vietnam and the United States met.", None, "VNM", "dominant", None),
+    ],
+)
+def test_countries_component_home_country(
+    nlp: Language,
+    text: str,
+    home: str | None,
+    expected_home: str | None,
+    expected_source: str | None,
+    self_iso3: str | None,
+) -> None:
+    doc = _doc(nlp, text, home=home)
+    assert (doc._.home_country, doc._.home_country_source) == (expected_home, expected_source)
+    self_rows = [r["iso3"] for r in doc._.countries if r["mention_type"] == "self_reference"]
+    assert self_rows == ([self_iso3] if self_iso3 else [])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("doc_id", ["seed_article"])
+def test_countries_component_seed_gold(nlp: Language, seed_text: str, doc_id: str) -> None:
+    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    doc = _doc(nlp, seed_text, doc_id)
+    got = [
+        (r["start_char"], r["end_char"], r["text"], r["iso3"], r["mention_type"])
+        for r in doc._.countries
+    ]
+    want = [(g["start_char"], g["end_char"], g["text"], g["iso3"], g["mention_type"]) for g in gold]
+    assert got == want
+    assert (doc._.home_country, doc._.home_country_source) == ("CHN", "dominant")

@@ -1,0 +1,106 @@
+"""news_persons on hand-written sentences and on the seed article (needs the trained model)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+GOLD = Path(__file__).resolve().parents[2] / "corpora" / "gold" / "seed" / "persons.jsonl"
+
+
+def _persons(nlp: Language, text: str, doc_id: str = "t") -> list[dict]:
+    doc = nlp.make_doc(text)
+    doc._.doc_id = doc_id
+    return nlp(doc)._.persons
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "General Secretary Xi Jinping met Prime Minister Lee Hsien Loong on Monday.",
+            [
+                ("Xi Jinping", "Xi Jinping", "General Secretary"),
+                ("Lee Hsien Loong", "Lee Hsien Loong", "Prime Minister"),
+            ],
+        ),
+        (
+            "Russian President Vladimir Putin's spokesman Dmitry Peskov said Putin would travel.",
+            [
+                ("Vladimir Putin", "Vladimir Putin", "Russian President"),
+                ("Dmitry Peskov", "Dmitry Peskov", "spokesman"),
+                ("Putin", "Vladimir Putin", None),
+            ],
+        ),
+        (
+            "U.S. Secretary of State Antony Blinken met Saudi Crown Prince Mohammed bin Salman.",
+            [
+                ("Antony Blinken", "Antony Blinken", "U.S. Secretary of State"),
+                ("Mohammed bin Salman", "Mohammed bin Salman", "Saudi Crown Prince"),
+            ],
+        ),
+        (
+            '"We will not give up," said Ana María Gómez, a lawyer at the Colombian Commission of Jurists.',
+            [
+                (
+                    "Ana María Gómez",
+                    "Ana María Gómez",
+                    "lawyer at the Colombian Commission of Jurists",
+                )
+            ],
+        ),
+        (
+            "South Korean President Moon Jae-in and North Korean leader Kim Jong Un met at the border; Moon later flew home.",
+            [
+                ("Moon Jae-in", "Moon Jae-in", "South Korean President"),
+                ("Kim Jong Un", "Kim Jong Un", "North Korean leader"),
+                ("Moon", "Moon Jae-in", None),
+            ],
+        ),
+        (
+            "Mr. Abdel Fattah al-Sisi told reporters that Egypt backs the plan.",
+            [("Abdel Fattah al-Sisi", "Abdel Fattah al-Sisi", "Mr.")],
+        ),
+        (
+            "The book by J.R.R. Tolkien was translated into Dutch.",
+            [("J.R.R. Tolkien", "J.R.R. Tolkien", None)],
+        ),
+        (
+            "Singapore\u2019s ambassador to China Lu Deyao expressed admiration for China\u2019s achievements.",
+            [("Lu Deyao", "Lu Deyao", "Singapore\u2019s ambassador to China")],
+        ),
+    ],
+)
+def test_persons_component_sentences(
+    nlp: Language, text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    rows = _persons(nlp, text)
+    assert [(r["text"], r["name"], r["title"]) for r in rows] == expected
+    for row in rows:
+        assert text[row["start_char"] : row["end_char"]] == row["text"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("doc_id", ["seed_article"])
+def test_persons_component_seed_gold(nlp: Language, seed_text: str, doc_id: str) -> None:
+    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    rows = _persons(nlp, seed_text, doc_id)
+    got = [(r["start_char"], r["end_char"], r["text"], r["name"], r["title"]) for r in rows]
+    want = [(g["start_char"], g["end_char"], g["text"], g["name"], g["title"]) for g in gold]
+    assert got == want
+    assert {r["person_key"] for r in rows} == {
+        "xi-jinping",
+        "lu-deyao",
+        "yang-chao",
+        "fu-yaobo",
+        "zhang-qingzhao",
+        "song-wei",
+        "hu-yipin",
+        "qiang-tao",
+        "zhang-shengjun",
+    }
+    assert all(r["mention_id"] == f"{doc_id}:persons:{i}" for i, r in enumerate(rows))
