@@ -106,8 +106,13 @@ class CountryLinker:
     def _candidates(self, doc: Doc) -> list[Span]:
         """Gazetteer matches, longest first without overlaps; "the" left out of names."""
         spans = []
+        phrases = exclusion_phrases()
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id]
+            if label == EXCLUDED:
+                text = doc[start:end].text
+                if text not in phrases and not text.isupper():
+                    continue  # "the new England captain" is not "New England"
             if label == COUNTRY and doc[start].text in _ARTICLES and end - start > 1:
                 start += 1
             spans.append(Span(doc, start, end, label=label))

@@ -204,10 +204,12 @@ class CountExtractor:
             first.is_alpha
             and first.text[:1].isupper()
             and not first.is_sent_start
-            and run.end < len(doc)
-            and doc[run.end].text[:1].isupper()
+            and (
+                (run.end < len(doc) and doc[run.end].text[:1].isupper())
+                or (run.start > 0 and doc[run.start - 1].tag_ in ("NNP", "NNPS"))
+            )
         ):
-            return True  # a name: "Six Nations", "Big Four", "the Group of Seven"
+            return True  # a name: "Six Nations", "Logic One", "Formula One"
         if run.start == 0:
             return False
         before = doc[run.start - 1]
@@ -358,6 +360,9 @@ def _lemma(head: Token) -> str:
     "Oscars" → "Oscar", "persons" → "person")."""
     lemma = head.lemma_.lower() or head.lower_
     text = head.text
+    if head.tag_ == "NNPS" and lemma == head.lower_ and len(lemma) > 3:
+        # The tagger leaves plural names unlemmatised: "Corporations" → "corporation".
+        lemma = lemma[:-3] + "y" if lemma.endswith("ies") else lemma.rstrip("s")
     stem = text[:-1] if text.endswith("s") else text
     if len(stem) > 1 and stem.isupper():
         return lemma.upper()

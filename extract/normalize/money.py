@@ -180,7 +180,6 @@ _SUFFIX = _alternation("suffix")
 _SIGN = r"(?:(?<![\w.,\-])[-\u2212](?=\d))?"
 
 
-
 def _first_chars(texts: Iterable[str], *, fold: bool) -> str:
     chars = {t[0] for t in texts if t}
     if fold:
@@ -194,9 +193,35 @@ _PREFIX_START = _first_chars(
     [e.text for e in CURRENCY_EXPRESSIONS if e.position in ("prefix", "both")], fold=False
 )
 _WORD_START = _first_chars(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-     "eleven", "twelve", "fifteen", "hundred", "thousand", "million", "billion", "trillion",
-     "dozen", "a", "an", "half", "quarter", "several", "few", "scores"],
+    [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "dozen",
+        "a",
+        "an",
+        "half",
+        "quarter",
+        "several",
+        "few",
+        "scores",
+    ],
     fold=True,
 )
 _SUFFIX_START = _first_chars(
@@ -315,7 +340,7 @@ def _raw_matches(text: str) -> Iterable[_Raw]:
                 and currency_text.isalpha()
                 and (
                     match.start("scur") != match.end("snum") + len(match.group("sscale") or "")
-                    or text[match.end() : match.end() + 1] == "."
+                    or text[match.end() : match.end() + 2] in (".m", ".M")
                 )
             ):
                 continue  # "300p" is pence; "5 p.m." is not

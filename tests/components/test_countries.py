@@ -65,6 +65,14 @@ def _doc(nlp: Language, text: str, doc_id: str = "t", home: str | None = None): 
             ],
         ),
         (
+            "Alan Shearer was named as the new England captain; police in east China agreed.",
+            [("England", "GBR", "name", False), ("China", "CHN", "name", False)],
+        ),
+        (
+            "The South China Sea and New England are not countries, nor is Latin America.",
+            [],
+        ),
+        (
             "The company moved its headquarters to Atlanta, Georgia, last year.",
             [],
         ),
