@@ -35,7 +35,8 @@ typecheck: $(STAMP)
 check: lint typecheck test
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench.py
+	-$(BIN)/python -m pip install --quiet -e ".[bench]"
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 model: $(STAMP)
 	$(BIN)/extract build-model models/news-en

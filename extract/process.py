@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -150,13 +151,13 @@ def process_shard(articles: list[Article], nlp: Language, settings: RunSettings)
     """Every per-document table for ``articles``, in input order.
 
     Strings the pipeline adds to the vocabulary live in a memory zone that ends with the shard,
-    so a long run does not grow the StringStore."""
+    so a long run does not grow the StringStore (see ``_memory_zone``)."""
     started = time.perf_counter()
     # --max-chars is the user's limit; spaCy's own (1,000,000) must not silently override it.
     nlp.max_length = max(nlp.max_length, settings.max_chars)
     rows: dict[str, list[dict]] = {name: [] for name in PER_DOCUMENT_TABLES}
     output = ShardOutput(tables={}, pipeline=pipeline_info(nlp))
-    with nlp.memory_zone():
+    with _memory_zone(nlp):
         for result in process_articles(articles, nlp, settings):
             for name, table_rows in result.tables.items():
                 rows[name].extend(table_rows)
@@ -171,3 +172,19 @@ def process_shard(articles: list[Article], nlp: Language, settings: RunSettings)
     output.tables = {name: to_arrow(name, table_rows) for name, table_rows in rows.items()}
     output.seconds = time.perf_counter() - started
     return output
+
+
+_WARMED: set[int] = set()
+
+
+@contextmanager
+def _memory_zone(nlp: Language) -> Iterator[None]:
+    """spaCy's memory zone, except for a pipeline's first shard: the tokenizer caches only what
+    it sees outside zones, so the first shard fills the cache with the common vocabulary once
+    (later shards would otherwise tokenise every word from scratch)."""
+    if id(nlp) not in _WARMED:
+        _WARMED.add(id(nlp))
+        yield
+        return
+    with nlp.memory_zone():
+        yield

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 import spacy
 from hypothesis import HealthCheck, given, settings
@@ -159,9 +160,15 @@ def test_fuzz_hostile_texts_through_the_trained_pipeline(nlp: Language, text: st
     "max_chars,status,error",
     [(1_000_000, "error", "E007: article too long (5000000 characters, limit 1000000"), (6_000_000, "ok", None)],
 )
-def test_fuzz_five_megabyte_article(tiny: Language, max_chars: int, status: str, error: str | None) -> None:
-    text = ("The delegation met in Hanoi on May 31. " * 130_000)[:5_000_000]
-    output = process_shard([Article("big", text)], tiny, RunSettings(model="tiny", max_chars=max_chars))
+def test_fuzz_five_megabyte_article(max_chars: int, status: str, error: str | None) -> None:
+    # The runner's side of a huge article (limits, tokenizer, rows), with a blank pipeline: the
+    # cost of our components on 5 MB is a benchmark question, not a property (docs/scaling.md).
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    sentence = "the committee said that the numbers would be reviewed again soon and "
+    text = (sentence * 80_000)[:5_000_000]
+    process_shard([Article("warm-up", sentence)], nlp, RunSettings(model="blank"))
+    output = process_shard([Article("big", text)], nlp, RunSettings(model="blank", max_chars=max_chars))
     documents = output.tables["documents"].to_pylist()
     assert [row["status"] for row in documents] == [status]
     assert (documents[0]["error"] or "").startswith(error or "")
@@ -184,7 +191,7 @@ def test_fuzz_json_with_wrong_types(tiny: Language, tmp_path: Path, record: dict
     source = tmp_path / "in.jsonl"
     source.write_text(json.dumps(record) + "\n", encoding="utf-8")
     run([source], tmp_path / "out", tiny, RunSettings(model="tiny"), stderr=io.StringIO())
-    (row,) = pd.read_parquet(tmp_path / "out" / "documents").to_dict("records")
+    (row,) = pq.read_table(tmp_path / "out" / "documents").to_pylist()
     assert (row["error"] or "").startswith(error or "")
     assert row["status"] == ("error" if error else "ok")
 

@@ -74,11 +74,12 @@ class CountryLinker:
 
     def _rows(self, doc: Doc) -> list[dict]:
         found: list[tuple[Span, Country | None]] = []
+        person_words = _person_name_words(doc)
         for span in self._candidates(doc):
             if span.label_ == SELF:
                 found.append((span, None))
                 continue
-            country = self._resolve(doc, span)
+            country = self._resolve(doc, span, person_words)
             if country is not None:
                 found.append((span, country))
         home = self._home_country(doc, [(c.iso3, s.start_char) for s, c in found if c])
@@ -121,14 +122,16 @@ class CountryLinker:
             key=lambda span: span.start,
         )
 
-    def _resolve(self, doc: Doc, span: Span) -> Country | None:
+    def _resolve(self, doc: Doc, span: Span, person_words: frozenset[str]) -> Country | None:
         country = lookup_form(span.text)
         if country is None:
             return None
         if country.mention_type == "demonym" and not self.demonyms:
             return None
         if self.use_entities:
-            if self._blocked_by_entity(doc, span) or self._is_persons_surname(doc, span):
+            if self._blocked_by_entity(doc, span) or (
+                len(span) == 1 and span[0].lower_ in person_words
+            ):
                 return None
             if country.mention_type == "place" and not self._model_sees_place(doc, span):
                 return None
@@ -168,18 +171,6 @@ class CountryLinker:
         return False
 
     @staticmethod
-    def _is_persons_surname(doc: Doc, span: Span) -> bool:
-        """A one-word form that is the first or last word of a person's name in the article
-        ("Holland" after "John Holland")."""
-        if len(span) != 1:
-            return False
-        word = span[0].lower_
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" and len(ent) > 1 and word in (ent[0].lower_, ent[-1].lower_):
-                return True
-        return False
-
-    @staticmethod
     def _model_sees_place(doc: Doc, span: Span) -> bool:
         return all(token.ent_type_ in PLACE_LABELS for token in span)
 
@@ -204,6 +195,17 @@ class CountryLinker:
         doc._.home_country = iso3
         doc._.home_country_source = "dominant"
         return country_by_code(iso3)
+
+
+def _person_name_words(doc: Doc) -> frozenset[str]:
+    """First and last words of the article's multi-word PERSON entities: a one-word country
+    form equal to one of them is that person ("Holland" after "John Holland")."""
+    return frozenset(
+        word
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1
+        for word in (ent[0].lower_, ent[-1].lower_)
+    )
 
 
 def _is_run_on_entity(ent: Span) -> bool:

@@ -70,6 +70,7 @@ def load_count_rules() -> CountRules:
 
 _NOUNS = ("NOUN", "PROPN")
 _QUOTES = "\"'“”‘’«»"
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _ORDINAL = re.compile(r"(?i)^\d+(?:st|nd|rd|th)$")
 _PHONE = re.compile(r"\d{2,4}[-.\s]\d{3,4}(?:[-.\s]\d{3,4})?$")
 _DIGIT_RANGE = re.compile(r"^(\d[\d,]*)[-\u2013](\d[\d,]*)$")
@@ -149,7 +150,8 @@ class CountExtractor:
             for table in ("dates", "money")
             for row in mentions(doc, table)
         ]
-        idiom_spans = [m.span() for m in self.rules.idioms.finditer(doc.text)]
+        text = doc.text  # built on every access: read it once
+        idiom_spans = [m.span() for m in self.rules.idioms.finditer(text)]
         rows: list[dict] = []
         runs = self._runs(doc)
         skip_until = -1
@@ -171,19 +173,19 @@ class CountExtractor:
             head, obj_start, obj_end = found
             if head.i < run.start:
                 continue
-            count = self._count(doc, run, high_run, obj_end)
+            count = self._count(text, run, high_run, obj_end)
             if count is None or not self._countable(count, head):
                 continue
             if high_run is not None:
                 skip_until = high_run.end
             end_char = doc[obj_end - 1].idx + len(doc[obj_end - 1])
-            obj = doc.text[doc[obj_start].idx : end_char].strip(_QUOTES + " ")
+            obj = text[doc[obj_start].idx : end_char].strip(_QUOTES + " ")
             rows.append(
                 {
                     "mention_id": mention_id(doc, "counts", len(rows)),
                     "start_char": run.start_char,
                     "end_char": end_char,
-                    "text": doc.text[run.start_char : end_char],
+                    "text": text[run.start_char : end_char],
                     **count._asdict(),
                     "object": obj,
                     "object_lemma": _lemma(head),
@@ -210,6 +212,10 @@ class CountExtractor:
             )
         ):
             return True  # a name: "Six Nations", "Logic One", "Formula One"
+        if len(run) == 1 and _YEAR.match(first.text):
+            return True  # an unformatted year the dates component left: "2005 Academy Awards"
+        if run.end < len(doc) and doc[run.end].lower_ in self.rules.units:
+            return True  # a measure or multiplier first: "a hundred times more", "6,000 tonne"
         if run.start == 0:
             return False
         before = doc[run.start - 1]
@@ -254,17 +260,18 @@ class CountExtractor:
             return None
         return doc[next_start:next_end]
 
-    def _count(self, doc: Doc, run: Span, high_run: Span | None, obj_end: int) -> Count | None:
+    def _count(self, text: str, run: Span, high_run: Span | None, obj_end: int) -> Count | None:
+        doc = run.doc
         if high_run is not None:
             return parse_count(run.text, high_text=high_run.text)
         digit_range = _DIGIT_RANGE.match(run.text)
         if digit_range:
             return parse_count(digit_range.group(1), high_text=digit_range.group(2))
-        qualifier = qualifier_before(doc.text, run.start_char)
+        qualifier = qualifier_before(text, run.start_char)
         if qualifier is None:
-            qualifier = qualifier_after(doc.text, run.end_char)
+            qualifier = qualifier_after(text, run.end_char)
         if qualifier is None:
-            qualifier = qualifier_after(doc.text, doc[obj_end - 1].idx + len(doc[obj_end - 1]))
+            qualifier = qualifier_after(text, doc[obj_end - 1].idx + len(doc[obj_end - 1]))
         return parse_count(run.text, qualifier=qualifier or "exact")
 
     def _object(self, run: Span) -> tuple[Token, int, int] | None:

@@ -47,21 +47,76 @@ _PATTERN_KEYS = frozenset({"id", "pattern"})
 _ENTITY_LABELS = ("DATE", "TIME")
 # Entities a pattern match must not overlap: a month inside a name is not a date.
 _BLOCKING_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "NORP", "MONEY",
-     "PERCENT", "QUANTITY", "LANGUAGE"}
+    {
+        "PERSON",
+        "ORG",
+        "GPE",
+        "LOC",
+        "PRODUCT",
+        "FAC",
+        "WORK_OF_ART",
+        "LAW",
+        "NORP",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+        "LANGUAGE",
+    }
 )
 _LEADING_TRIM = frozenset(
-    {"on", "in", "at", "during", "since", "until", "till", "by", "for", "within", "through",
-     "throughout", "of", "from", "as", "starting", "effective", ",", "(", '"', "'", "“", "‘",
-     "-", "—", "–", "and", "or", "to", "between"}
+    {
+        "on",
+        "in",
+        "at",
+        "during",
+        "since",
+        "until",
+        "till",
+        "by",
+        "for",
+        "within",
+        "through",
+        "throughout",
+        "of",
+        "from",
+        "as",
+        "starting",
+        "effective",
+        "ending",
+        "ended",
+        "beginning",
+        ",",
+        "(",
+        '"',
+        "'",
+        "“",
+        "‘",
+        "-",
+        "—",
+        "–",
+        "and",
+        "or",
+        "to",
+        "between",
+    }
 )
 _TRAILING_TRIM = frozenset({",", ".", ";", ":", ")", '"', "'", "'s", "’s", "”", "’", "-", "—"})
 _RANGE_CONNECTORS = frozenset({"to", "through", "thru", "until", "till", "-", "–", "—", "and"})
 _RANGE_OPENERS = frozenset({"from", "between"})
 _JOINERS = frozenset({",", "on", "at"})
 _SAFE_MODIFIER_MODS = frozenset(
-    {"START", "MID", "END", "APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE",
-     "EQUAL_OR_LESS", "BEFORE", "AFTER"}
+    {
+        "START",
+        "MID",
+        "END",
+        "APPROX",
+        "LESS_THAN",
+        "MORE_THAN",
+        "EQUAL_OR_MORE",
+        "EQUAL_OR_LESS",
+        "BEFORE",
+        "AFTER",
+    }
 )
 _UNSAFE_MODIFIERS = frozenset({"some", "over", "under"})
 
@@ -95,7 +150,9 @@ def load_date_patterns(lexicon: DatesLexicon) -> list[tuple[str, list[dict[str, 
             )
         if not isinstance(rule["id"], str) or not isinstance(rule["pattern"], list):
             raise PatternsError(f"{PATTERNS_FILE}:{number}: 'id' is text, 'pattern' a list")
-        patterns.append((rule["id"], [_expand(token, word_lists, number) for token in rule["pattern"]]))
+        patterns.append(
+            (rule["id"], [_expand(token, word_lists, number) for token in rule["pattern"]])
+        )
     return patterns
 
 
@@ -216,6 +273,14 @@ class DateExtractor:
             yield from self._coordinated(doc, span, tense, leading_only=True)
             yield span, span.text, tense
 
+    def _period_before_end_date(self, piece: Span) -> str | None:
+        """"the year ended March 31": the year is a one-year period (P1Y)."""
+        doc = piece.doc
+        if piece.end < len(doc) and doc[piece.end].lower_ in ("ended", "ending", "to"):
+            if piece.text.lower() in ("the year", "the fiscal year", "the financial year"):
+                return "the fiscal year"
+        return None
+
     def _parts(self, span: Span) -> Iterator[tuple[Span, str, str]]:
         """The longest pieces of a span that does not normalise as a whole ("the third
         quarter ended Sept. 30" → "the third quarter", "Sept. 30"), left to right."""
@@ -226,6 +291,11 @@ class DateExtractor:
                 piece = self._trim(doc, start, end)
                 if piece is None or piece.start != start or len(piece) == len(span):
                     continue
+                period = self._period_before_end_date(piece)
+                if period is not None:
+                    yield piece, period, "past"
+                    start = piece.end
+                    break
                 if piece.text.lower() in self.lexicon.ambiguous_alone:
                     continue
                 tense = sentence_tense(piece, self.lexicon)
@@ -239,11 +309,11 @@ class DateExtractor:
 
     def _spans(self, doc: Doc) -> list[Span]:
         candidates = [
-            _Candidate(ent.start, ent.end, True) for ent in doc.ents if ent.label_ in self.entity_labels
+            _Candidate(ent.start, ent.end, True)
+            for ent in doc.ents
+            if ent.label_ in self.entity_labels
         ]
-        blocked = [
-            (ent.start, ent.end) for ent in doc.ents if ent.label_ in _BLOCKING_LABELS
-        ]
+        blocked = [(ent.start, ent.end) for ent in doc.ents if ent.label_ in _BLOCKING_LABELS]
         for _, start, end in self.matcher(doc):
             if not any(s < end and start < e for s, e in blocked):
                 candidates.append(_Candidate(start, end, False))
@@ -262,8 +332,10 @@ class DateExtractor:
         return spans
 
     def _trim(self, doc: Doc, start: int, end: int) -> Span | None:
-        while end > start and doc[end - 1].lower_ in _TRAILING_TRIM:
+        while end > start and (doc[end - 1].lower_ in _TRAILING_TRIM or doc[end - 1].is_space):
             end -= 1
+        while end > start and doc[start].is_space:
+            start += 1
         while end - start > 1 and doc[start].lower_ in _LEADING_TRIM:
             rest = doc[start + 1 : end].text.lower()
             if rest in self.lexicon.ambiguous_alone:
@@ -274,9 +346,12 @@ class DateExtractor:
         return doc[start:end]
 
     def _with_modifier(self, doc: Doc, span: Span) -> Span:
-        """Take in a modifier written just before the span ("the beginning of", "late")."""
+        """Take in a modifier written just before the span ("the beginning of", "late"), or
+        the whole number of a fraction ("2 1/2 years")."""
         if span.start == 0:
             return span
+        if "/" in span[0].text and doc[span.start - 1].is_digit:
+            return doc[span.start - 1 : span.end]
         phrases = self.modifier_phrases.get(doc[span.start - 1].lower_)
         if not phrases:
             return span
@@ -290,7 +365,8 @@ class DateExtractor:
             modifier = doc[first : span.start]
             if tuple(t.lower_ for t in modifier) == words and _governs(modifier, span):
                 extended = doc[first : span.end]
-                if normalize_date(extended.text, reference=None) is not None:
+                extended_value = normalize_date(extended.text, reference=None)
+                if extended_value is not None and _mod_fits(extended_value):
                     return extended
         return span
 
@@ -332,10 +408,23 @@ class DateExtractor:
         return None
 
     def _range_opener(self, doc: Doc, span: Span) -> Span:
-        """Take "from"/"between" into a range that spaCy found without it."""
+        """Take "from"/"between" into a range that spaCy found without it, or the left end
+        of a range that was not detected on its own ("2014 to June 2020")."""
+        connector = span.start - 1
+        if connector > 0 and doc[connector].lower_ in _RANGE_CONNECTORS:
+            for width in (1, 2, 3):
+                first = connector - width
+                if first < 0:
+                    break
+                if first > 0 and doc[first - 1].lower_ in _RANGE_OPENERS:
+                    first -= 1
+                candidate = doc[first : span.end]
+                value = normalize_date(candidate.text, reference=None)
+                if value is not None and value.kind == "range":
+                    return candidate
         opener = span.start - 1
         if opener >= 0 and doc[opener].lower_ in _RANGE_OPENERS:
-            value = normalize_date(span.text, reference=None)
+            value = normalize_date(doc[opener : span.end].text, reference=None)
             if value is not None and value.kind == "range":
                 return doc[opener : span.end]
         return span
@@ -343,7 +432,7 @@ class DateExtractor:
     def _coordinated(
         self, doc: Doc, span: Span, tense: str, *, leading_only: bool = False
     ) -> Iterator[tuple[Span, str, str]]:
-        """"five, ten, or twenty years": one duration per number. With ``leading_only`` only
+        """ "five, ten, or twenty years": one duration per number. With ``leading_only`` only
         the numbers before ``span`` are read; otherwise the numbers inside it too."""
         unit = doc[span.end - 1]
         if _unit_word(unit.lower_, self.lexicon) is None:
@@ -352,7 +441,11 @@ class DateExtractor:
         last_number = span.end - 2
         if last_number < span.start or not doc[last_number].like_num:
             return
-        if leading_only and last_number != span.start:
+        if leading_only and (
+            last_number != span.start
+            or span.start == 0
+            or doc[span.start - 1].lower_ not in (",", "or", "and")
+        ):
             return
         position = (span.start if leading_only else last_number) - 1
         while position >= 0:
@@ -376,11 +469,14 @@ class DateExtractor:
     def _is_non_date(self, span: Span) -> bool:
         doc = span.doc
         words = [t for t in span if not t.is_punct]
-        if len(words) == 1 and words[0].like_num:
-            token = words[0]
+        if words and words[-1].like_num and all(t.like_num or t.is_stop for t in words):
+            token = words[-1]
             before = doc[span.start - 1].lower_ if span.start > 0 else ""
             after = doc[span.end].lower_ if span.end < len(doc) else ""
-            if before in self.lexicon.preceding_non_dates or after in self.lexicon.following_non_dates:
+            if (
+                before in self.lexicon.preceding_non_dates
+                or after in self.lexicon.following_non_dates
+            ):
                 return True
             if token.dep_ == "nummod" and token.head.tag_ == "NNS":
                 return _unit_word(token.head.lower_, self.lexicon) is None
@@ -388,6 +484,16 @@ class DateExtractor:
         if after == "of" and span[-1].lower_ in ("quarter", "quarters", "half", "halves"):
             return True  # a fraction: "about three-quarters of its food"
         return after in self.lexicon.not_date_followers
+
+
+def _mod_fits(value: DateValue) -> bool:
+    """BEFORE/AFTER qualify dates ("before 2015"); comparisons qualify durations ("more than
+    three months"); "after eight hours" is a signal, not a modifier."""
+    if value.mod in ("BEFORE", "AFTER"):
+        return value.kind == "date"
+    if value.mod in ("LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"):
+        return value.kind == "duration"
+    return True
 
 
 def _governs(modifier: Span, span: Span) -> bool:
@@ -430,7 +536,7 @@ def sentence_tense(span: Span, lexicon: DatesLexicon | None = None) -> str:
     lexicon = lexicon or load_dates_lexicon()
     verb = _governing_verb(span)
     if verb is None:
-        return "past"
+        return "present"  # no verb (listings, "Pay April 24"): the nearest one
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.lower_ in lexicon.future_auxiliaries or any(
         a.lower_ in lexicon.future_auxiliaries for a in auxiliaries
@@ -442,7 +548,7 @@ def sentence_tense(span: Span, lexicon: DatesLexicon | None = None) -> str:
         verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries)
     ):
         return "present"  # "must be returned by Jan. 14", "plans to meet on Tuesday": nearest
-    tenses = {t for token in (verb, *auxiliaries) for t in token.morph.get("Tense")}
+    tenses = {t for token in (verb, *auxiliaries) for t in token.morph.get("Tense", [])}
     if "Past" in tenses or verb.tag_ in ("VBD", "VBN"):
         return "past"
     if "Pres" in tenses:
@@ -451,7 +557,7 @@ def sentence_tense(span: Span, lexicon: DatesLexicon | None = None) -> str:
 
 
 def _is_generic_today(span: Span, lexicon: DatesLexicon) -> bool:
-    """"Today, these initiatives have become ..." means nowadays, not the article's day."""
+    """ "Today, these initiatives have become ..." means nowadays, not the article's day."""
     if span.text.lower() not in lexicon.generic_today or span.text.lower() == "now":
         return False
     sentence = span.sent
@@ -465,8 +571,10 @@ def _is_generic_today(span: Span, lexicon: DatesLexicon) -> bool:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in lexicon.future_auxiliaries for a in auxiliaries):
         return False
-    tenses = {t for token in (verb, *auxiliaries) for t in token.morph.get("Tense")}
-    return "Pres" in tenses and "Past" not in {t for a in auxiliaries for t in a.morph.get("Tense")}
+    tenses = {t for token in (verb, *auxiliaries) for t in token.morph.get("Tense", [])}
+    return "Pres" in tenses and "Past" not in {
+        t for a in auxiliaries for t in a.morph.get("Tense", [])
+    }
 
 
 @Language.factory(

@@ -1,9 +1,12 @@
 """news_money: money mentions → exact amount and ISO 4217 currency (shell over normalize.money).
 
 Detection is the rules-driven grammar of ``normalize.money.find_money`` run once over the text:
-it covers symbols, codes, currency names, scale words, ranges and qualifiers, which the small
-model's MONEY entities often cut short ("19.654 billion" without "yuan"). A bare "$" or "dollars"
-is resolved with the article's own explicit currencies, then ``doc._.home_country``.
+it covers symbols, codes, currency names, scale words, ranges, qualifiers and elided currencies,
+which the small model's MONEY entities often cut short ("19.654 billion" without "yuan"). The
+model's MONEY entities add what the grammar cannot see: an amount whose currency was given
+earlier in the sentence ("11.9 billion dlrs, down from a record 14 billion in 1985"). A bare "$"
+or "dollars" is resolved with the article's own explicit currencies, then
+``doc._.home_country``.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from spacy.tokens import Doc
 
 from extract.components._guard import run_guarded
 from extract.extensions import mention_id
-from extract.normalize.money import find_money
+from extract.normalize.money import find_money, money_from_entity
 
 
 class MoneyExtractor:
@@ -24,20 +27,36 @@ class MoneyExtractor:
         return run_guarded(doc, "money", self.name, self._rows)
 
     def _rows(self, doc: Doc) -> list[dict]:
-        rows: list[dict] = []
-        for mention in find_money(doc.text, home_country=doc._.home_country):
-            rows.append(
-                {
-                    "mention_id": mention_id(doc, "money", len(rows)),
-                    "start_char": mention.start,
-                    "end_char": mention.end,
-                    "text": mention.text,
-                    **mention.money._asdict(),
-                }
+        text = doc.text
+        mentions = find_money(text, home_country=doc._.home_country)
+        found = list(mentions)
+        for ent in doc.ents:
+            if ent.label_ != "MONEY":
+                continue
+            if any(m.start < ent.end_char and ent.start_char < m.end for m in found):
+                continue
+            mention = money_from_entity(
+                text,
+                ent.start_char,
+                ent.end_char,
+                sentence_start=ent.sent.start_char,
+                mentions=mentions,
             )
-        return rows
+            if mention is not None:
+                found.append(mention)
+        found.sort(key=lambda m: m.start)
+        return [
+            {
+                "mention_id": mention_id(doc, "money", index),
+                "start_char": mention.start,
+                "end_char": mention.end,
+                "text": mention.text,
+                **mention.money._asdict(),
+            }
+            for index, mention in enumerate(found)
+        ]
 
 
-@Language.factory("news_money", assigns=["doc._.money"])
+@Language.factory("news_money", assigns=["doc._.money"], requires=["doc.ents", "doc.sents"])
 def make_money_extractor(nlp: Language, name: str) -> MoneyExtractor:
     return MoneyExtractor(nlp, name)

@@ -4,8 +4,10 @@ A thin shell over ``extract.normalize.persons``. For each PERSON entity: titles 
 entity ("President Clinton") and just before it ("General Secretary", "Singapore's ambassador to
 China", "reporter") go to ``title``, or else an apposition right after it (", director of the
 Center for Integrity Studies"); possessives and punctuation leave the span; false positives
-(data file, plus strings that cannot be names) are dropped; mentions of the same person in the
-article share the canonical (longest) name and its ``person_key``.
+(data file, places, strings that cannot be names) are dropped. Names the model missed are added
+when they repeat a name already found ("Lebed" after "Alexander Lebed") or carry a bracketed
+country ("Scott Draper ( Australia )"). Mentions of the same person in the article share the
+canonical (longest) name and its ``person_key``. Every rule has a config switch (ablation).
 
 The row's span is the name only; the title is in its own column.
 """
@@ -13,13 +15,21 @@ The row's span is the name only; the title is in its own column.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.components._guard import run_guarded
 from extract.extensions import mention_id
-from extract.normalize.countries import clean_mention, context_vetoes, is_city_name, lookup_form
+from extract.normalize.countries import (
+    clean_mention,
+    context_vetoes,
+    exclusion_phrases,
+    is_city_name,
+    is_org_word,
+    lookup_form,
+)
 from extract.normalize.persons import (
     ADJ,
     ENT,
@@ -40,8 +50,8 @@ from extract.normalize.persons import (
 
 # Entities that may sit inside a title ("Singapore's ambassador to China", "U.S. President").
 TITLE_ENTITY_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
-_WINDOW = 14
-_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")  # tokens looked at on each side of a name for a title
+_WINDOW = 14  # tokens looked at on each side of a name for a title
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 
 
 class PersonNormalizer:
@@ -56,6 +66,7 @@ class PersonNormalizer:
         clustering: bool = True,
         boundaries: bool = True,
         propagate: bool = True,
+        affiliations: bool = True,
     ) -> None:
         self.name = name
         self.titles = titles
@@ -64,34 +75,41 @@ class PersonNormalizer:
         self.clustering = clustering
         self.boundaries = boundaries
         self.propagate = propagate
+        self.affiliations = affiliations
 
     def __call__(self, doc: Doc) -> Doc:
         return run_guarded(doc, "persons", self.name, self._rows)
 
     def _rows(self, doc: Doc) -> list[dict]:
         mentions: list[tuple[Span, str | None]] = []
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
+        mostly_other = _mostly_other_label(doc) if self.false_positives else frozenset()
+        longer_name_words = _longer_name_words(doc)
+        for ent in _person_entities(doc, merge=self.boundaries):
             span = self._name_span(ent) if self.boundaries else ent
             if span is None:
                 continue
             surface = strip_possessive(span.text)
             if self.false_positives and (
                 is_false_positive(surface)
+                or surface.lower() in mostly_other
                 or (
                     (_names_a_place(surface) or (len(span) == 1 and is_city_name(surface)))
-                    and not _part_of_longer(doc, span)
+                    and not (len(span) == 1 and span[0].lower_ in longer_name_words)
                 )
             ):
                 continue
             mentions.append((span, self._title(doc, ent, span) if self.titles else None))
+        if self.affiliations:
+            taken = {token.i for span, _ in mentions for token in span}
+            for span in _affiliated_names(doc, taken):
+                if not (is_false_positive(span.text) or _names_a_place(span.text)):
+                    mentions.append((span, None))
         if self.propagate:
             for span in _propagated(doc, [span for span, _ in mentions]):
                 if self.false_positives and _names_a_place(span.text):
                     continue
                 mentions.append((span, self._title(doc, span, span) if self.titles else None))
-            mentions.sort(key=lambda mention: mention[0].start)
+        mentions.sort(key=lambda mention: mention[0].start)
         surfaces = [strip_possessive(span.text) for span, _ in mentions]
         canonical = cluster_names(surfaces) if self.clustering else surfaces
         rows: list[dict] = []
@@ -125,6 +143,8 @@ class PersonNormalizer:
         start, end = _best_segment(doc, start, end)
         if start >= end:
             return None
+        while end - start > 1 and doc[start].is_lower and doc[start].is_alpha:
+            start += 1  # "rang Lucy": a verb the model swallowed (particles come mid-name)
         words = [token.text for token in doc[start:end]]
         if len(words) > 2 and lookup_form(words[0]) is not None:  # "Belgian King Baudouin"
             cut = leading_title_length(words[1:])
@@ -157,6 +177,76 @@ class PersonNormalizer:
             return None
         first, last = found
         return doc[name.end + first : name.end + last].text
+
+
+def _affiliated_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """Names the model missed that a bracketed country follows, as in result lists and
+    political news: "Scott Draper ( Australia )", "Tim Henman (Britain)". The name is the run
+    of up to four capitalised words (initials and particles allowed) right before the bracket,
+    starting after a line break, punctuation, a number or a lower-case word."""
+    spans = []
+    for open_index, token in enumerate(doc):
+        if token.text != "(" or open_index == 0:
+            continue
+        close = next(
+            (i for i in range(open_index + 1, min(open_index + 6, len(doc))) if doc[i].text == ")"),
+            None,
+        )
+        if close is None or lookup_form(doc[open_index + 1 : close].text) is None:
+            continue
+        end = open_index
+        if "\n" in doc[end - 1].whitespace_:
+            continue
+        start = end
+        while start > 0 and end - start < 4:
+            word = doc[start - 1]
+            if "\n" in word.whitespace_ or word.is_space:
+                break
+            if not (
+                (word.is_alpha and (word.is_title or word.is_upper))
+                or _INITIALS.match(word.text)
+                or (word.lower_ in ("van", "de", "der", "den", "da", "di", "von", "bin", "al"))
+            ):
+                break
+            start -= 1
+        if end - start < 2 or not doc[start].text[:1].isupper():
+            continue
+        if any(i in taken for i in range(start, end)) or any(
+            is_title_word(t.text) or is_org_word(t.text) for t in doc[start:end]
+        ):
+            continue
+        spans.append(doc[start:end])
+        taken.update(range(start, end))
+    return spans
+
+
+def _person_entities(doc: Doc, *, merge: bool) -> list[Span]:
+    """The PERSON entities; with ``merge``, two that touch are one ("Susilo Bambang" +
+    "Yudhoyono")."""
+    ents = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    if not merge:
+        return ents
+    merged: list[Span] = []
+    for ent in ents:
+        if merged and merged[-1].end == ent.start and merged[-1][-1].whitespace_ == " ":
+            merged[-1] = doc[merged[-1].start : ent.end]
+        else:
+            merged.append(ent)
+    return merged
+
+
+def _mostly_other_label(doc: Doc) -> frozenset[str]:
+    """Texts the model tags as an organisation, place or product more often than as a person
+    in this article ("Yukos" once PERSON, twice ORG): those PERSON mentions are dropped."""
+    person: Counter[str] = Counter()
+    other: Counter[str] = Counter()
+    for ent in doc.ents:
+        key = ent.text.lower()
+        if ent.label_ == "PERSON":
+            person[key] += 1
+        elif ent.label_ in ("ORG", "GPE", "PRODUCT", "FAC", "NORP"):
+            other[key] += 1
+    return frozenset(key for key in other if other[key] > person[key] and key in person)
 
 
 def _extend_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -216,19 +306,27 @@ def _best_segment(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return max(names, key=lambda ab: (sum(t.is_alpha for t in doc[ab[0] : ab[1]]), -ab[0]))
 
 
-def _part_of_longer(doc: Doc, span: Span) -> bool:
-    """True when the one-word ``span`` is the first or last word of a longer PERSON entity."""
-    word = span[0].lower_
-    return any(
-        ent.label_ == "PERSON" and len(ent) > 1 and word in (ent[0].lower_, ent[-1].lower_)
+def _longer_name_words(doc: Doc) -> frozenset[str]:
+    """First and last words of the plain multi-word PERSON entities of the article (not run on
+    across a line break, bracket or spaced dash): a one-word mention equal to one of them is a
+    name even when it is also a place ("Washington" after "MaliVai Washington")."""
+    return frozenset(
+        word
         for ent in doc.ents
+        if ent.label_ == "PERSON"
+        and len(ent) > 1
+        and _best_segment(doc, ent.start, ent.end) == (ent.start, ent.end)
+        for word in (ent[0].lower_, ent[-1].lower_)
     )
 
 
 def _names_a_place(text: str) -> bool:
-    """True when ``text`` is a country, demonym or city form that is not also a common
-    personal name (those are listed with context vetoes, e.g. "Jordan")."""
-    return lookup_form(text) is not None and clean_mention(text) not in context_vetoes()
+    """True when ``text`` is a region or group, or a country, demonym or city form that is not
+    also a common personal name (those are listed with context vetoes, e.g. "Jordan")."""
+    cleaned = clean_mention(text)
+    if cleaned in exclusion_phrases():
+        return True  # regions and groups ("Africans", "Middle East")
+    return lookup_form(text) is not None and cleaned not in context_vetoes()
 
 
 def _propagated(doc: Doc, found: list[Span]) -> list[Span]:
@@ -236,13 +334,19 @@ def _propagated(doc: Doc, found: list[Span]) -> list[Span]:
     full name again, or its first or last word alone ("Lebed" after "Alexander Lebed"), when
     capitalised, outside longer non-person entities and not part of a longer capitalised name."""
     covered = {token.i for span in found for token in span}
-    full_names = {tuple(token.lower_ for token in span) for span in found}
+    full_names = {tuple(token.lower_ for token in span) for span in found if len(span) > 1}
+    for span in found:  # a hyphenated surname on its own ("Kilroy-Silk")
+        start = span.end - 1
+        while start - 2 >= span.start and _in_compound(span[start - span.start]):
+            start -= 2
+        if span.start < start < span.end - 1:
+            full_names.add(tuple(token.lower_ for token in span.doc[start : span.end]))
     parts = {
-        word
+        word.lower_
         for span in found
         if len(span) > 1
-        for word in (span[0].lower_, span[-1].lower_)
-        if len(word) > 1
+        for word in (span[0], span[-1])
+        if len(word) > 1 and not _in_compound(word)
     }
     by_first_word: dict[str, list[tuple[str, ...]]] = {}
     for name in sorted(full_names, key=len, reverse=True):
@@ -272,6 +376,14 @@ def _propagated(doc: Doc, found: list[Span]) -> list[Span]:
         covered.update(range(index, end))
         index = end
     return spans
+
+
+def _in_compound(token: Token) -> bool:
+    """Part of a hyphenated word ("Silk" in "Kilroy-Silk")."""
+    doc = token.doc
+    before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    after = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+    return before or after
 
 
 def _extends_name(doc: Doc, start: int, end: int) -> bool:
@@ -326,6 +438,7 @@ def _kind(token: Token) -> str:
         "clustering": True,
         "boundaries": True,
         "propagate": True,
+        "affiliations": True,
     },
 )
 def make_person_normalizer(
@@ -337,6 +450,7 @@ def make_person_normalizer(
     clustering: bool,
     boundaries: bool,
     propagate: bool,
+    affiliations: bool,
 ) -> PersonNormalizer:
     return PersonNormalizer(
         nlp,
@@ -347,4 +461,5 @@ def make_person_normalizer(
         clustering=clustering,
         boundaries=boundaries,
         propagate=propagate,
+        affiliations=affiliations,
     )

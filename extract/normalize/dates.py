@@ -194,7 +194,11 @@ def _pick_year(
     ref = ctx.reference
     year = ref.year
     if ctx.tense == "past":
-        return year if interval_of(year)[0] <= ref else year - 1
+        # A little grace forward: the reference date is often a day or a few late or early,
+        # and past-tense reports mention what is due within days ("said ... by Nov. 1").
+        start, end = interval_of(year)
+        grace = dt.timedelta(days=2 if start == end else 7)
+        return year if start <= ref + grace else year - 1
     if ctx.tense == "future" and not nearest_in_future:
         # One day of grace: publication dates and event dates straddle time zones.
         return year if interval_of(year)[1] >= ref - dt.timedelta(days=1) else year + 1
@@ -246,7 +250,9 @@ _RE = {
         rf"^(?:(?P<wd>{WEEKDAY}),? )?(?:the )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?"
         rf"(?P<mon>{MONTH})(?:,? {_YEAR}|{_DEIC_YEAR})?$"
     ),
-    "month_year": re.compile(rf"^(?:the month of )?(?P<mon>{MONTH})(?:,? (?:of )?{_YEAR}|{_DEIC_YEAR})?$"),
+    "month_year": re.compile(
+        rf"^(?:the month of )?(?P<mon>{MONTH})(?:,? (?:of )?{_YEAR}|{_DEIC_YEAR})?$"
+    ),
     "year": re.compile(
         rf"^(?:(?:the )?(?:calendar |fiscal |financial )?year |(?:fiscal|fy) ?)?{_YEAR}$"
     ),
@@ -261,12 +267,16 @@ _RE = {
         rf"^(?:the )?(?:fiscal )?(?P<ord>{ORDINAL})(?: fiscal)? quarter"
         rf"(?:(?:,| of)? (?:fiscal )?{_YEAR}|{_DEIC_YEAR})?$"
     ),
-    "q_quarter": re.compile(rf"^(?:{_YEAR} )?(?:q(?P<q>[1-4])|(?P<q2>[1-4])q)(?:,? {_YEAR.replace('year', 'year2')})?$"),
+    "q_quarter": re.compile(
+        rf"^(?:{_YEAR} )?(?:q(?P<q>[1-4])|(?P<q2>[1-4])q)(?:,? {_YEAR.replace('year', 'year2')})?$"
+    ),
     "year_quarter": re.compile(rf"^(?:the )?{_YEAR} (?:fiscal )?(?P<ord>{ORDINAL}) quarter$"),
     "half": re.compile(
         rf"^(?:the )?(?P<ord>{HALF}) half(?:(?:,| of)? (?:fiscal )?{_YEAR}|{_DEIC_YEAR})?$"
     ),
-    "h_half": re.compile(rf"^(?:h(?P<h>[12]) {_YEAR}|{_YEAR.replace('year', 'year2')} h(?P<h2>[12]))$"),
+    "h_half": re.compile(
+        rf"^(?:h(?P<h>[12]) {_YEAR}|{_YEAR.replace('year', 'year2')} h(?P<h2>[12]))$"
+    ),
     "season": re.compile(rf"^(?:the )?(?P<s>{SEASON})(?:(?:,| of)? {_YEAR}|{_DEIC_YEAR})?$"),
     "weekday": re.compile(rf"^(?P<wd>{WEEKDAY})$"),
     "deictic_unit": re.compile(
@@ -281,16 +291,25 @@ _RE = {
         rf"^(?:every|each)(?: other| single)? (?P<what>{MONTH}|{WEEKDAY}|{SEASON}|[a-z]+?)s?"
         rf"(?: (?P<pod>{POD}))?$"
     ),
-    "weekday_plural": re.compile(rf"^(?P<wd>{WEEKDAY})s(?: (?P<pod>{POD}))?$"),
+    "weekday_plural": re.compile(
+        rf"^(?P<wd>{WEEKDAY})(?:s(?: (?P<pod>{POD}))?| (?P<pod2>{POD})s)$"
+    ),
     "clock": re.compile(
         rf"(?P<clock>(?P<h>\d{{1,2}})(?::(?P<mi>\d{{2}}))? ?(?P<ampm>am|pm)|(?P<h24>\d{{1,2}}):"
         rf"(?P<mi24>\d{{2}})|(?P<word>noon|midnight|midday))(?: (?P<tz>{TZ}))?"
     ),
-    "week_of": re.compile(r"^(?:the )?week (?:of|ended|ending|to|beginning|starting) (?P<rest>.+)$"),
+    "holiday": re.compile(
+        rf"^(?:the )?(?P<h>{_alternation(LEX.holidays)})(?:,? {_YEAR}|{_DEIC_YEAR})?$"
+    ),
+    "week_of": re.compile(
+        r"^(?:the )?week (?:of|ended|ending|to|beginning|starting) (?P<rest>.+)$"
+    ),
     "pod": re.compile(rf"^(?P<rest>.+?) (?:(?:in|at) the )?(?P<pod>{POD})$"),
     "pod_first": re.compile(rf"^(?:(?:early|late|mid) )?(?P<pod>{POD}),? (?P<rest>.+)$"),
 }
-_TIME_THEN_DAY = re.compile(rf"^(?:at |around |about )?{_RE['clock'].pattern},? (?:on )?(?P<rest>.+)$")
+_TIME_THEN_DAY = re.compile(
+    rf"^(?:at |around |about )?{_RE['clock'].pattern},? (?:on )?(?P<rest>.+)$"
+)
 _DAY_THEN_TIME = re.compile(rf"^(?P<rest>.+?),? (?:at |around |about )?{_RE['clock'].pattern}$")
 _YEAR_AGO_QUARTER = frozenset(
     {
@@ -302,6 +321,7 @@ _YEAR_AGO_QUARTER = frozenset(
         "the year earlier third quarter",
     }
 )
+_FISCAL_YEAR = frozenset({"the fiscal year", "the financial year", "fiscal year", "financial year"})
 _CURRENT_PERIOD_WORDS = frozenset(
     {"the quarter", "the latest quarter", "the most recent quarter", "the last quarter"}
 )
@@ -371,7 +391,9 @@ def _singular_ies(word: str) -> str | None:
 
 
 def _parse_single(clean: str, ctx: _Context) -> DateValue | None:
-    text = _LEADING_PREPOSITIONS.sub("", clean)
+    text = clean
+    if not any(text.startswith(prefix + " ") for prefix in _MODIFIER_PREFIXES):
+        text = _LEADING_PREPOSITIONS.sub("", clean)
     if text in LEX.deictic_refs:
         return _ref(LEX.deictic_refs[text])
     if text in LEX.set_words:
@@ -416,7 +438,14 @@ def _apply_mod(value: DateValue, mod: str) -> DateValue:
 
 
 def _parse_core(text: str, ctx: _Context, *, modified: bool = False) -> DateValue | None:
-    if modified and text in ("the year", "the month", "the week", "the quarter", "the decade", "year"):
+    if modified and text in (
+        "the year",
+        "the month",
+        "the week",
+        "the quarter",
+        "the decade",
+        "year",
+    ):
         text = "this " + text.removeprefix("the ")
     for parser in _CORE_PARSERS:
         value = parser(text, ctx)
@@ -603,6 +632,7 @@ def _period(
         return build(anchored, number, year is None)
     if ctx.reference is None:
         return _unknown(f"XXXX-{letter}{number}", "quarter" if letter == "Q" else "half")
+
     def interval(year: int) -> tuple[dt.date, dt.date]:
         value = build(year, number, True)
         assert value.start is not None and value.end is not None
@@ -619,6 +649,36 @@ def _parse_weekday(text: str, ctx: _Context) -> DateValue | None:
     if ctx.reference is None:
         return _unknown(f"XXXX-WXX-{weekday}", "day")
     return _day(_weekday_date(weekday, ctx), True)
+
+
+def _holiday_date(rule: str, year: int) -> dt.date:
+    """The day of a holiday rule in ``year``: "12-25", or "11-W4-4" (4th Thursday), "05-WL-1"
+    (last Monday)."""
+    month = int(rule[:2])
+    if "W" not in rule:
+        return dt.date(year, month, int(rule[3:]))
+    nth, weekday = rule[4], int(rule[6])
+    if nth == "L":
+        last = cal.month_end(year, month)
+        return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    first_match = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7)
+    return first_match + dt.timedelta(weeks=int(nth) - 1)
+
+
+def _parse_holiday(text: str, ctx: _Context) -> DateValue | None:
+    m = _RE["holiday"].match(text)
+    if not m:
+        return None
+    rule = LEX.holidays[m["h"]]
+    anchored = _anchor_year(m["year"], m["deic"], ctx)
+    if anchored is not None:
+        return _day(_holiday_date(rule, anchored), m["year"] is None)
+    if ctx.reference is None:
+        placeholder = rule if "W" not in rule else rule[:2] + "-XX"
+        return _unknown(f"XXXX-{placeholder}", "day")
+    year = _pick_year(lambda y: (_holiday_date(rule, y), _holiday_date(rule, y)), ctx)
+    return _day(_holiday_date(rule, year), True)
 
 
 def _parse_deictic_unit(text: str, ctx: _Context) -> DateValue | None:
@@ -669,7 +729,7 @@ def _parse_deictic_unit(text: str, ctx: _Context) -> DateValue | None:
 
 
 def _parse_week_of(text: str, ctx: _Context) -> DateValue | None:
-    """"the week of March 6", "the week ended February 22", "the weekend", "year-end"."""
+    """ "the week of March 6", "the week ended February 22", "the weekend", "year-end"."""
     m = _RE["week_of"].match(text)
     if m:
         day = _day_part(m["rest"], ctx)
@@ -700,6 +760,8 @@ def _parse_week_of(text: str, ctx: _Context) -> DateValue | None:
         ref = ctx.reference
         index = ref.year * 4 + (ref.month - 1) // 3 - 1 - 4
         return _quarter(index // 4, index % 4 + 1, True)
+    if text in _FISCAL_YEAR:
+        return _duration("P1Y", "year")
     if text in ("year end", "the year end"):
         value = _parse_deictic_unit("this year", ctx)
         return value._replace(mod="END") if value else None
@@ -739,7 +801,9 @@ def _quantity(words: list[str]) -> Decimal | None | str:
     if phrase.endswith(" and a half") or phrase.endswith(" and half"):
         whole = _quantity(phrase.rsplit(" and ", 1)[0].split())
         return whole + Decimal("0.5") if isinstance(whole, Decimal) else None
-    if not re.fullmatch(r"[a-z0-9 .,-]+", phrase) or re.fullmatch(r"\d{4,}", phrase):
+    if re.search(r"\d(?:st|nd|rd|th)\b", phrase) or phrase.split()[-1] in LEX.ordinals:
+        return None  # "the third consecutive month" is not three months
+    if not re.fullmatch(r"[a-z0-9 .,/-]+", phrase) or re.fullmatch(r"\d{4,}", phrase):
         return None  # "1988 quarter" is a year, not 1988 quarters
     number = parse_number(phrase)
     if number is None or number.value is None or number.value <= 0 or number.value > 5000:
@@ -748,7 +812,7 @@ def _quantity(words: list[str]) -> Decimal | None | str:
 
 
 def _parse_ago(text: str, ctx: _Context) -> DateValue | None:
-    """"two years ago", "a year earlier", "three days later", "years ago"."""
+    """ "two years ago", "a year earlier", "three days later", "years ago"."""
     m = _RE["ago"].match(text)
     if not m:
         return None
@@ -762,6 +826,9 @@ def _parse_ago(text: str, ctx: _Context) -> DateValue | None:
     direction = LEX.ago_words[m["ago"]]
     if quantity is None:
         return None
+    if m["ago"] in ("later", "after"):
+        # Anaphoric: "three days later" counts from an event, not from the reference date.
+        return _duration(_duration_timex(quantity, unit), _UNIT_GRAINS[unit])
     if quantity == "X":
         return _ref("PAST_REF" if direction < 0 else "FUTURE_REF")
     assert isinstance(quantity, Decimal)
@@ -789,7 +856,13 @@ def _parse_ago(text: str, ctx: _Context) -> DateValue | None:
 
 
 def _parse_duration(text: str, ctx: _Context) -> DateValue | None:
-    """"three months", "the past two years", "a decade", "12 hours", "recent years"."""
+    """ "three months", "the past two years", "a decade", "12 hours", "recent years"."""
+    and_a_half = _AND_A_HALF.match(text)
+    if and_a_half:
+        unit = _unit_code(and_a_half["unit"])
+        if unit is None or unit == "WE":
+            return None
+        return _duration(_duration_timex(Decimal("1.5"), unit), _UNIT_GRAINS[unit])
     words = text.split()
     if words and words[-1] in ("long", "old", "olds"):
         if words[-1] != "long":
@@ -818,6 +891,10 @@ def _parse_duration(text: str, ctx: _Context) -> DateValue | None:
     return _duration(_duration_timex(quantity, unit), _UNIT_GRAINS[unit])
 
 
+_AND_A_HALF = re.compile(r"^(?:the )?(?:a|an|one) (?P<unit>[a-z]+) and a half$")
+_HALF_UNITS = {"Y": "6M", "H": "30M", "MIN": "30S", "D": "T12H", "DE": "5Y", "CE": "50Y"}
+
+
 def _duration_timex(quantity: Decimal | str, unit: str) -> str:
     if quantity == "X":
         symbol = {"MIN": "M", "FORTNIGHT": "W"}.get(unit, unit)
@@ -825,6 +902,14 @@ def _duration_timex(quantity: Decimal | str, unit: str) -> str:
     assert isinstance(quantity, Decimal)
     multiplier = {"FORTNIGHT": 2, "DE": 10, "CE": 100}.get(unit, 1)
     amount = quantity * multiplier
+    whole = int(amount)
+    if amount - whole == Decimal("0.5") and unit in _HALF_UNITS:
+        # "2 1/2 years" → P2Y6M, "5 1/2 hours" → PT5H30M
+        lead = f"{whole}{unit[0] if unit != 'MIN' else 'M'}" if whole else ""
+        prefix = "PT" if unit in ("S", "MIN", "H") else "P"
+        if unit == "D":
+            return f"P{lead}T12H"
+        return prefix + lead + _HALF_UNITS[unit]
     number = str(int(amount)) if amount == amount.to_integral_value() else str(amount.normalize())
     symbol = {"MIN": "M", "FORTNIGHT": "W", "DE": "Y", "CE": "Y"}.get(unit, unit)
     return ("PT" if unit in ("S", "MIN", "H") else "P") + number + symbol
@@ -835,7 +920,8 @@ def _parse_set(text: str, ctx: _Context) -> DateValue | None:
     if not m:
         return None
     what = m.groupdict().get("what") or m.groupdict().get("wd")
-    pod = LEX.parts_of_day.get(m["pod"]) if m["pod"] else None
+    pod_word = m["pod"] or m.groupdict().get("pod2")
+    pod = LEX.parts_of_day.get(pod_word) if pod_word else None
     suffix = "T" + pod if pod else ""
     assert what is not None
     if what in LEX.weekdays:
@@ -900,6 +986,7 @@ _CORE_PARSERS: tuple[Callable[[str, _Context], DateValue | None], ...] = (
     _parse_calendar,
     _parse_period,
     _parse_weekday,
+    _parse_holiday,
     _parse_deictic_unit,
     _parse_week_of,
     _parse_set,
@@ -919,7 +1006,7 @@ _YEAR_SHIFT = re.compile(
 
 
 def is_year_shift(text: str) -> bool:
-    """"a year ago", "a year earlier", "the year-ago period": in reports on a quarter or a
+    """ "a year ago", "a year earlier", "the year-ago period": in reports on a quarter or a
     half these mean the same period one year before."""
     return bool(_YEAR_SHIFT.match(clean_date_text(text)))
 

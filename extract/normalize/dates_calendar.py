@@ -53,9 +53,13 @@ def quarter_interval(year: int, quarter: int) -> tuple[dt.date, dt.date]:
 
 
 def half_interval(year: int, half: int) -> tuple[dt.date, dt.date]:
-    return (dt.date(year, 1, 1), dt.date(year, 6, 30)) if half == 1 else (
-        dt.date(year, 7, 1),
-        dt.date(year, 12, 31),
+    return (
+        (dt.date(year, 1, 1), dt.date(year, 6, 30))
+        if half == 1
+        else (
+            dt.date(year, 7, 1),
+            dt.date(year, 12, 31),
+        )
     )
 
 

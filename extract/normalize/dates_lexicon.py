@@ -8,6 +8,7 @@ loudly at import instead of silently dropping a rule. Pure: no spaCy import.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -46,6 +47,7 @@ _SCHEMA: dict[str, tuple[str, type]] = {
     "generic_today": ("list", str),
     "preceding_non_dates": ("list", str),
     "following_non_dates": ("list", str),
+    "holidays": ("map", str),
 }
 TIMEX_MODS = frozenset(
     {
@@ -101,6 +103,7 @@ class DatesLexicon:
     generic_today: frozenset[str]
     preceding_non_dates: frozenset[str]
     following_non_dates: frozenset[str]
+    holidays: dict[str, str]
 
 
 def validate_dates_rules(data: Any, *, where: str = RULES_FILE) -> DatesLexicon:
@@ -150,6 +153,11 @@ def _check_values(values: dict[str, Any], where: str) -> None:
         bad = sorted(k for k, v in values[key].items() if not low <= v <= high)
         if bad:
             raise DatesRulesError(f"{where}: '{key}' values must be {low}..{high}: {bad}")
+    bad = sorted(
+        k for k, v in values["holidays"].items() if not re.fullmatch(r"\d\d-(\d\d|W[1-5L]-[1-7])", v)
+    )
+    if bad:
+        raise DatesRulesError(f"{where}: 'holidays' values must be MM-DD or MM-Wn-D: {bad}")
     bad = sorted(v for v in values["seasons"].values() if v not in ("SP", "SU", "FA", "WI"))
     if bad:
         raise DatesRulesError(f"{where}: 'seasons' values must be SP, SU, FA or WI: {bad}")

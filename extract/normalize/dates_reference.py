@@ -4,11 +4,11 @@ Rule (also in docs/dates.md), over the dates of sentences that are not in the fu
 
 1. The anchor is the latest explicit date of the finest kind present: a full date
    ("22 October 2020") if any; else a month with its year ("June 2020"), taken at the month's
-   last day; else a bare year ("2019"), taken as that year.
+   last day; else a bare year ("2019"), taken at the year's last day (every month of that
+   year is then in the past).
 2. Month-days and months written without a year ("October 22", "September 25 this year",
    "in March") are placed in the anchor's year; the latest of them moves the reference later.
-3. The reference is the latest of these points. With only a bare year and nothing placed in it,
-   the reference is the year's last day (every month of that year is then in the past).
+3. The reference is the latest of these points.
 
 With no explicit year at all there is no reference: relative dates keep ``X`` placeholders.
 Pure: works on ``DateValue``s normalised with ``reference=None``.
@@ -40,16 +40,14 @@ def infer_reference_date(mentions: Iterable[tuple[DateValue, str]]) -> dt.date |
         for timex in value.timex.split("/") if value.kind == "range" else [value.timex]:
             _collect(timex, days, months, years, yearless)
     if days:
-        anchor, year_only = max(days), False
+        anchor = max(days)
     elif months:
-        anchor, year_only = max(months), False
+        anchor = max(months)
     elif years:
-        anchor, year_only = dt.date(max(years), 1, 1), True
+        anchor = dt.date(max(years), 12, 31)
     else:
         return None
     placed = [p for p in (_place(anchor.year, m, d) for m, d in yearless) if p is not None]
-    if year_only and not placed:
-        return dt.date(anchor.year, 12, 31)
     return max([anchor, *placed])
 
 

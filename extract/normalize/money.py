@@ -171,7 +171,7 @@ _VAGUE_WORDS = "|".join(
 )
 _NUMBER = rf"(?:{_DIGITS}|{_WORDS})"
 _SCALE_WORDS = (
-    r"(?i:thousand|million|millions|billion|billions|trillion|mln|bln|bn|mn|mil|crores?|lakhs?"
+    r"(?i:thousand|million|millions|billion|billions|trillion|mlns?|blns?|bn|mn|mil|crores?|lakhs?"
     r"|lacs?|trn|tn)"
 )
 _SCALE = rf"(?:\s?-?{_SCALE_WORDS}(?![a-z])|(?<=\d)(?:bn|m|b|k|K|M|B|T)(?![A-Za-z]))"
@@ -232,8 +232,8 @@ MONEY_PATTERN = re.compile(
     rf"(?P<pnum>{_NUMBER})(?P<pscale>{_SCALE})?(?![\d])"
     rf"|(?={_WORD_START})(?P<vnum>(?i:(?<![a-z]){_VAGUE_WORDS}))\s+(?i:of)\s+(?={_SUFFIX_START})(?P<vcur>{_SUFFIX})"
     rf"(?![A-Za-z])"
-    rf"|(?=[\d.\-\u2212]|{_WORD_START})(?<![\w.,])(?P<ssign>{_SIGN})(?P<snum>{_NUMBER})"
-    rf"(?P<sscale>{_SCALE})?\s?(?={_SUFFIX_START})(?P<scur>{_SUFFIX})(?![A-Za-z])"
+    rf"|(?=[\d.\-\u2212]|{_WORD_START})(?<![\w.,/])(?P<ssign>{_SIGN})(?P<snum>{_NUMBER})"
+    rf"(?P<sscale>{_SCALE})?(?:\s|-\s?)?(?={_SUFFIX_START})(?P<scur>{_SUFFIX})(?![A-Za-z])"
 )
 _CONNECTOR = r"\s*(?:to|-|\u2013|\u2014|and)\s*"
 _LEFT_NUMBER = re.compile(
@@ -384,6 +384,8 @@ def _is_weight(text: str, match: re.Match[str], expression: CurrencyExpression) 
     after = text[match.end() : match.end() + 12]
     if re.match(r"\s+of\b", after):
         return True
+    if re.search(r"(?i)\bweigh", text[max(0, match.start() - 40) : match.start()]):
+        return True  # "it weighs no more than 2,000.45 pounds"
     between = text[match.start("snum") : match.start("scur")]
     return "-" in between[-2:]
 
@@ -541,6 +543,49 @@ def find_money(
     mentions += _table_lines(text, mentions, explicit, home_country)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+_CORE_NUMBER = re.compile(rf"(?<![\w.,/])(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?![\w/]|[.,]\d)")
+_ANY_CURRENCY = re.compile(rf"(?<![A-Za-z])(?:{_PREFIX}|{_SUFFIX})(?![A-Za-z])")
+
+
+def money_from_entity(
+    text: str, start: int, end: int, *, sentence_start: int, mentions: list[MoneyMention]
+) -> MoneyMention | None:
+    """A money entity found by a tagger without a currency of its own ("from 2.02 billion a
+    year earlier", "and about 26 billion in late March"): money in the currency of the last
+    amount earlier in the same sentence, or None."""
+    span = text[start:end]
+    if _ANY_CURRENCY.search(span):
+        return None  # it names a currency: find_money already decided about it
+    cores = list(_CORE_NUMBER.finditer(span))
+    if len(cores) != 1:
+        return None
+    core = cores[0]
+    if _YEAR_LIKE.fullmatch(core.group("num")) and not core.group("scale"):
+        return None
+    antecedents = [m for m in mentions if sentence_start <= m.start and m.end <= start]
+    if not antecedents:
+        return None
+    antecedent = antecedents[-1].money
+    number = _number(core.group("num"), core.group("scale"), None)
+    if number is None or number.value is None:
+        return None
+    num_start = start + core.start()
+    num_end = start + core.end()
+    qualifier = qualifier_before(text, num_start) or "exact"
+    value, low, high = apply_qualifier(number, qualifier)
+    money = Money(
+        decimal_text(value),
+        decimal_text(low),
+        decimal_text(high),
+        qualifier,
+        antecedent.currency,
+        antecedent.currency_text,
+        antecedent.currency_ambiguous,
+        None,
+    )
+    return MoneyMention(num_start, num_end, text[num_start:num_end], money)
 
 
 def _elided(

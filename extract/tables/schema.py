@@ -71,7 +71,7 @@ DOCUMENTS = TableSchema(
         ),
         _col("home_country", STRING, "ISO alpha-3 of the article's home country, or null."),
         _col(
-            "home_country_source", STRING, "Where home_country came from: metadata, dominant, none."
+            "home_country_source", STRING, "Where home_country came from: metadata, option, dominant or none."
         ),
         _col(
             "status",

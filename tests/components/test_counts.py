@@ -182,6 +182,12 @@ def test_counts_component_detects(nlp: Language, text: str, expected: tuple) -> 
         "More than one in ten customers were affected.",
         "The COVID-19 pandemic hit trade.",
         "Ireland won 28-17 in Rome.",
+        "Barcelona secured a 2-1 Champions League lead.",
+        "The 2005 Academy Awards were held in Los Angeles.",
+        "The library holds a hundred times more manuscripts.",
+        "Italy meet Scotland in the Six Nations on Saturday.",
+        "It expands its Logic One computerized building system.",
+        "It is the one team that is still in the best position.",
     ],
 )
 def test_counts_component_excludes(nlp: Language, text: str) -> None:

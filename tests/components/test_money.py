@@ -71,6 +71,14 @@ def _money(nlp: Language, text: str, home_country: str | None = None) -> list[di
                 ("£98", "98", "exact", "GBP", False),
             ],
         ),
+        (
+            "China had a trade deficit of 11.9 billion dlrs, down from a record 14 billion in 1985.",
+            None,
+            [
+                ("11.9 billion dlrs", "11900000000", "exact", "USD", True),
+                ("14 billion", "14000000000", "exact", "USD", True),
+            ],
+        ),
         ("Inflation rose 5.7 pct to 10.5 pct.", None, []),
         ("The ship carried 7,951 tonnes and 543 people.", None, []),
     ],

@@ -73,6 +73,35 @@ def _persons(nlp: Language, text: str, doc_id: str = "t") -> list[dict]:
             "Singapore\u2019s ambassador to China Lu Deyao expressed admiration for China\u2019s achievements.",
             [("Lu Deyao", "Lu Deyao", "Singapore\u2019s ambassador to China")],
         ),
+        (
+            "Goran Ivanisevic ( Croatia ) beat Scott Draper ( Australia ) 6-7 6-3 6-4.",
+            [
+                ("Goran Ivanisevic", "Goran Ivanisevic", None),
+                ("Scott Draper", "Scott Draper", None),
+            ],
+        ),
+        (
+            "President Susilo Bambang Yudhoyono said Yudhoyono would visit Jakarta.",
+            [
+                ("Susilo Bambang Yudhoyono", "Susilo Bambang Yudhoyono", "President"),
+                ("Yudhoyono", "Susilo Bambang Yudhoyono", None),
+            ],
+        ),
+        (
+            "Batting: J. Ratcliffe 63, G. Kersey 44.",
+            [("J. Ratcliffe", "J. Ratcliffe", None), ("G. Kersey", "G. Kersey", None)],
+        ),
+        (
+            "Alexander Lebed met Chechen rebels; Lebed said the talks went well.",
+            [("Alexander Lebed", "Alexander Lebed", None), ("Lebed", "Alexander Lebed", None)],
+        ),
+        (
+            "Robert Kilroy-Silk left the party, and Kilroy-Silk said Africans would back him.",
+            [
+                ("Robert Kilroy-Silk", "Robert Kilroy-Silk", None),
+                ("Kilroy-Silk", "Robert Kilroy-Silk", None),
+            ],
+        ),
     ],
 )
 def test_persons_component_sentences(

@@ -7,8 +7,10 @@ for the first mention ``find_money`` reports in ``text``.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from extract.normalize.money import Money, find_money, parse_money
+from extract.normalize.money import Money, find_money, money_from_entity, parse_money
 
 B = "19654000000"
 CASES = [
@@ -843,6 +845,61 @@ CASES = [
         None,
     ),
     ("five bucks", "five bucks", "5", "5", "5", "exact", "USD", True, None),
+    (
+        "a zero coupon 75 mln Australia dlr bond",
+        "75 mln Australia dlr",
+        "75000000",
+        "75000000",
+        "75000000",
+        "exact",
+        "AUD",
+        False,
+        None,
+    ),
+    (
+        "shares were trading 6p lower at 278p.",
+        "6p",
+        "0.06",
+        "0.06",
+        "0.06",
+        "exact",
+        "GBP",
+        False,
+        None,
+    ),
+    (
+        "a 930,000-dlr provision",
+        "930,000-dlr",
+        "930000",
+        "930000",
+        "930000",
+        "exact",
+        "USD",
+        True,
+        None,
+    ),
+    (
+        "a 35-cent per gallon tariff",
+        "35-cent",
+        "0.35",
+        "0.35",
+        "0.35",
+        "exact",
+        "USD",
+        True,
+        "gallon",
+    ),
+    (
+        "a gain of 281 mlns dlrs",
+        "281 mlns dlrs",
+        "281000000",
+        "281000000",
+        "281000000",
+        "exact",
+        "USD",
+        True,
+        None,
+    ),
     # qualifiers
     ("about $5 million", "$5 million", "5000000", None, None, "approx", "USD", True, None),
     (
@@ -1192,9 +1249,15 @@ def test_money_find_first_mention(
         ),
         ("Net loss 350,738 vs profit 1,095,991\n", ["350738", "1095991"]),
         ("19,800 yen ($188; £98) and $150 (£78)", ["19800", "188", "98", "150", "78"]),
+        ("totaled 71.3 mln dlrs, up 44.3 mln from a year ago", ["71300000", "44300000"]),
+        ("jumped to 1.30 billion dlrs from 455 mln at the same time", ["1300000000", "455000000"]),
+        ("rose to 5 dlrs from 4 tonnes", ["5"]),
+        ("6p lower at 278p.", ["0.06", "2.78"]),
         ("$5 million and $7 million", ["5000000", "7000000"]),
         ("buy a twenty-pound bag of rice for $10", ["10"]),
         ("seized 5,000 pounds of cocaine", []),
+        ("It weighs no more than 20 pounds", []),
+        ("The dollar ended at 1.8205/15 marks", []),
         ("prices in 1990 dollars rose", []),
         ("at 5 p.m. on Monday", []),
         ("rose 5 pct to 10.5 pct", []),
@@ -1260,3 +1323,49 @@ def test_money_resolves_ambiguous_currencies(
 )
 def test_money_parse_money(text: str, kwargs: dict, expected: Money | None) -> None:
     assert parse_money(text, **kwargs) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "expected"),
+    [
+        (
+            "a deficit of 11.9 billion dlrs, down from a record 14 billion in 1985.",
+            "a record 14 billion",
+            ("14 billion", "14000000000", "USD"),
+        ),
+        (
+            "reserves of 51 billion dlrs and about 26 billion in late March.",
+            "about 26 billion",
+            ("26 billion", "26000000000", "USD"),
+        ),
+        ("Output rose. It was 14 billion in 1985.", "14 billion", None),
+        ("a deficit of 11.9 billion dlrs in 1985.", "1985", None),
+        ("a deficit of 11.9 billion dlrs and 2 billion yen.", "2 billion yen", None),
+    ],
+)
+def test_money_from_entity_takes_the_sentence_currency(
+    text: str, entity: str, expected: tuple | None
+) -> None:
+    start = text.index(entity)
+    sentence_start = text.rfind(". ", 0, start) + 2 if ". " in text[:start] else 0
+    mention = money_from_entity(
+        text, start, start + len(entity), sentence_start=sentence_start, mentions=find_money(text)
+    )
+    got = None if mention is None else (mention.text, mention.money.amount, mention.money.currency)
+    assert got == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("$£€¥0123456789.,- abcmnlkdrsUSHK%/\n")), max_size=60))
+def test_money_find_money_never_fails_and_spans_match(text: str) -> None:
+    for mention in find_money(text):
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.money.qualifier in (
+            "exact",
+            "approx",
+            "more_than",
+            "at_least",
+            "less_than",
+            "at_most",
+            "range",
+        )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extract.normalize.numbers import apply_qualifier, decimal_text, parse_number
 
@@ -109,3 +111,21 @@ def test_numbers_apply_qualifier_bounds(qualifier: str, expected: tuple) -> None
 @pytest.mark.parametrize("value", [Decimal("1.9654E+10"), Decimal("19654000000.000")])
 def test_numbers_decimal_text_has_no_exponent(value: Decimal) -> None:
     assert decimal_text(value) == "19654000000"
+
+
+@given(st.integers(min_value=0, max_value=10**15))
+def test_numbers_grouped_digits_round_trip(value: int) -> None:
+    number = parse_number(f"{value:,}")
+    assert number is not None and number.value == Decimal(value)
+
+
+@given(
+    st.integers(min_value=1, max_value=999),
+    st.integers(min_value=0, max_value=999),
+    st.sampled_from([("million", 10**6), ("bn", 10**9), ("mln", 10**6), ("k", 10**3)]),
+)
+def test_numbers_scaled_decimals_are_exact(units: int, thousandths: int, scale: tuple) -> None:
+    word, factor = scale
+    number = parse_number(f"{units}.{thousandths:03d}{word}")
+    assert number is not None
+    assert number.value == (Decimal(units) + Decimal(thousandths) / 1000) * factor

@@ -1,0 +1,83 @@
+"""Shared pieces of the benchmarks: the corpus, subprocess runs with peak memory, table equality."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+REUTERS = REPO.parent / "shared" / "data" / "dev" / "reuters21578.jsonl"
+SEED = REPO / "corpora" / "samples" / "seed_article.txt"
+WORK = REPO / "bench-out"  # git-ignored
+EXTRACT = [sys.executable, "-m", "extract"]
+
+
+def write_corpus(path: Path, n_stories: int | None, *, with_seed: bool = True) -> tuple[list[str], str]:
+    """The seed article plus the first ``n_stories`` Reuters stories (all when None) as JSONL at
+    ``path``; returns their texts and a note on what was used."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    texts: list[str] = []
+    with path.open("w", encoding="utf-8") as out:
+        if with_seed:
+            seed = SEED.read_text(encoding="utf-8")
+            out.write(json.dumps({"id": "seed_article", "text": seed}) + "\n")
+            texts.append(seed)
+        if not REUTERS.exists():
+            return texts, f"{REUTERS} not present: seed article only (figures are not meaningful)"
+        with REUTERS.open(encoding="utf-8") as source:
+            for line in source:
+                if n_stories is not None and len(texts) - with_seed >= n_stories:
+                    break
+                record = json.loads(line)
+                if not isinstance(record.get("text"), str) or not record["text"].strip():
+                    continue
+                out.write(line if line.endswith("\n") else line + "\n")
+                texts.append(record["text"])
+    note = f"seed + first {len(texts) - with_seed} Reuters stories" if with_seed else f"{len(texts)} Reuters stories"
+    return texts, note
+
+
+def count_words(texts: list[str]) -> int:
+    return sum(len(text.split()) for text in texts)
+
+
+@dataclass
+class ProcessRun:
+    seconds: float
+    peak_rss_mb: float
+    returncode: int
+    stderr: str
+
+
+def run_extract(args: list[str], *, timeout: float | None = None) -> ProcessRun:
+    """``extract ARGS`` in a subprocess: wall time and the peak RSS of the main process
+    (from wait4, so nothing is sampled and nothing is missed)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [*EXTRACT, *args], cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    assert process.stderr is not None
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    return ProcessRun(seconds, usage.ru_maxrss / 1024, process.returncode, stderr[-2000:])
+
+
+def tables_equal(left: Path, right: Path) -> list[str]:
+    """Names of the tables that differ between two run folders (empty: identical)."""
+    import pandas as pd
+
+    from extract.tables.schema import TABLES
+
+    different = []
+    for table in TABLES:
+        a, b = pd.read_parquet(left / table), pd.read_parquet(right / table)
+        if not a.equals(b):
+            different.append(table)
+    return different

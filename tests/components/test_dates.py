@@ -1,0 +1,184 @@
+"""news_dates on hand-written sentences and on the seed article (trained model: slow)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.slow
+
+COMPARED = ("start_char", "end_char", "text", "kind", "timex", "start", "end", "grain", "mod")
+
+
+def _run(nlp: Language, text: str, reference: str | None = None, source: str | None = None) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.doc_id = "test"
+    doc._.reference_date = reference
+    doc._.reference_date_source = source
+    return nlp(doc)
+
+
+def _values(doc: Doc) -> list[tuple[str, str]]:
+    return [(row["text"], row["timex"]) for row in doc._.dates]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "On April 28 this year, Hu Yipin was arrested in Vietnam.",
+            [("April 28 this year", "2020-04-28")],
+        ),
+        ("They both fled during the epidemic in March.", [("March", "2020-03")]),
+        (
+            "At the beginning of 2019, five episodes were broadcast.",
+            [("the beginning of 2019", "2019")],
+        ),
+        ("Prices fell two years ago.", [("two years ago", "2018")]),
+        (
+            "Shares rose 5% in the third quarter of 2019.",
+            [("the third quarter of 2019", "2019-Q3")],
+        ),
+        ("The talks collapsed last week.", [("last week", "2020-W42")]),
+        ("The plant was built in the 1990s.", [("the 1990s", "199")]),
+        ("They were returned within three months.", [("three months", "P3M")]),
+    ],
+)
+def test_dates_component_detects_and_normalizes(
+    nlp: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = _run(nlp, text, "2020-10-22", "option")
+    assert _values(doc) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7831 escaped persons were recovered from more than 120 countries.",
+        "Since the 18th National Congress of the Communist Party of China, work continued.",
+        "He paid $1990 for the car.",
+        "About 1500 people attended the rally.",
+        "A 6-year-old boy was found safe.",
+        "Iraq imports about three-quarters of its food.",
+        "The meeting started at 10 a.m.",
+    ],
+)
+def test_dates_component_filters_non_dates(nlp: Language, text: str) -> None:
+    assert _values(_run(nlp, text, "2020-10-22", "option")) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "From 2014 to June 2020, a total of 7,831 escaped persons were recovered.",
+            [("From 2014 to June 2020", "range", "2014/2020-06", "2014-01-01", "2020-06-30")],
+        ),
+        (
+            "Sales rose between May and July 2019.",
+            [("between May and July 2019", "range", "2019-05/2019-07", "2019-05-01", "2019-07-31")],
+        ),
+    ],
+)
+def test_dates_component_merges_ranges(
+    nlp: Language, text: str, expected: list[tuple[str, str, str, str, str]]
+) -> None:
+    doc = _run(nlp, text, "2020-10-22", "option")
+    rows = [
+        (r["text"], r["kind"], r["timex"], r["start"].isoformat(), r["end"].isoformat())
+        for r in doc._.dates
+    ]
+    assert rows == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The ministers met on Tuesday.", [("Tuesday", "2020-10-20")]),
+        ("The ministers will meet on Tuesday.", [("Tuesday", "2020-10-27")]),
+        ("The company cut jobs in December.", [("December", "2019-12")]),
+        ("The company will cut jobs in December.", [("December", "2020-12")]),
+    ],
+)
+def test_dates_component_resolves_by_tense(
+    nlp: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _values(_run(nlp, text, "2020-10-22", "metadata")) == expected
+
+
+def test_dates_component_splits_coordinated_durations(nlp: Language) -> None:
+    doc = _run(nlp, "They will be pursued in five, ten, or twenty years.", "2020-10-22", "option")
+    assert _values(doc) == [("five", "P5Y"), ("ten", "P10Y"), ("twenty years", "P20Y")]
+
+
+@pytest.mark.parametrize(
+    "text,reference,source,first",
+    [
+        (
+            "On October 22, the meeting was held. Data cover the period to June 2020.",
+            "2020-10-22",
+            "inferred",
+            ("October 22", "2020-10-22"),
+        ),
+        (
+            "Sales in 2019 were strong. In March, the firm expanded.",
+            "2019-12-31",
+            "inferred",
+            ("2019", "2019"),
+        ),
+        ("On April 28, the suspect was arrested.", None, "none", ("April 28", "XXXX-04-28")),
+        ("Nothing happened here.", None, "none", None),
+    ],
+)
+def test_dates_component_infers_reference_date(
+    nlp: Language,
+    text: str,
+    reference: str | None,
+    source: str,
+    first: tuple[str, str] | None,
+) -> None:
+    doc = _run(nlp, text)
+    assert (doc._.reference_date, doc._.reference_date_source) == (reference, source)
+    assert (_values(doc)[:1] or [None])[0] == first
+
+
+@pytest.mark.parametrize("source", ["metadata", "option"])
+def test_dates_component_keeps_given_reference(nlp: Language, source: str) -> None:
+    doc = _run(nlp, "In March 2019 and on May 5, prices fell.", "2021-01-15", source)
+    assert (doc._.reference_date, doc._.reference_date_source) == ("2021-01-15", source)
+    assert _values(doc) == [("March 2019", "2019-03"), ("May 5", "2020-05-05")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Today, these initiatives have become the consensus.", [("Today", "PRESENT_REF")]),
+        ("Today the company announced a merger.", [("Today", "2020-10-22")]),
+    ],
+)
+def test_dates_component_generic_today(
+    nlp: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _values(_run(nlp, text, "2020-10-22", "metadata")) == expected
+
+
+def test_dates_component_matches_seed_gold(nlp: Language, seed_text: str) -> None:
+    gold_path = REPO / "corpora" / "gold" / "seed" / "dates.jsonl"
+    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines()]
+    doc = _run(nlp, seed_text)
+    assert (doc._.reference_date, doc._.reference_date_source) == ("2020-10-22", "inferred")
+    predicted = [
+        {
+            k: (v.isoformat() if isinstance(v, dt.date) else v)
+            for k, v in row.items()
+            if k in COMPARED
+        }
+        for row in doc._.dates
+    ]
+    assert predicted == [{k: row[k] for k in COMPARED} for row in gold]

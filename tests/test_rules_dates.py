@@ -1,0 +1,97 @@
+"""The date rules files (rules/dates.json, rules/dates_patterns.jsonl) load and are validated."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+import pytest
+from spacy.language import Language
+from spacy.matcher import Matcher
+
+from extract.components.dates import PATTERNS_FILE, PatternsError, load_date_patterns
+from extract.normalize.dates_lexicon import (
+    RULES_FILE,
+    DatesRulesError,
+    load_dates_lexicon,
+    validate_dates_rules,
+)
+
+
+def _raw_rules() -> dict[str, Any]:
+    text = resources.files("extract.rules").joinpath(RULES_FILE).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def test_rules_dates_packaged_file_is_valid() -> None:
+    lexicon = load_dates_lexicon()
+    assert lexicon.months["sept"] == 9
+    assert lexicon.weekdays["thursday"] == 4
+    assert lexicon.modifiers["the beginning of"] == "START"
+    assert lexicon.deictic_refs["not long ago"] == "PAST_REF"
+
+
+@pytest.mark.parametrize(
+    "change,message",
+    [
+        ({"colour_words": {}}, "unknown keys"),
+        ({"months": ["january"]}, "'months' must map"),
+        ({"months": {"January": 1}}, "'months' must map"),
+        ({"months": {"smarch": 13}}, "'months' values must be 1..12"),
+        ({"modifiers": {"early": "EARLY"}}, "not TIMEX3 mods"),
+        ({"deictic_refs": {"now": "NOW_REF"}}, "deictic_refs"),
+        ({"duration_units": {"week": "WK"}}, "unknown unit codes"),
+        ({"seasons": {"monsoon": "MO"}}, "'seasons' values"),
+        ({"time_zones": "gmt"}, "list of lower-case strings"),
+    ],
+)
+def test_rules_dates_validation_rejects(change: dict[str, Any], message: str) -> None:
+    data = {**_raw_rules(), **change}
+    with pytest.raises(DatesRulesError, match=message):
+        validate_dates_rules(data)
+
+
+def test_rules_dates_validation_rejects_missing_key() -> None:
+    data = _raw_rules()
+    del data["months"]
+    with pytest.raises(DatesRulesError, match="missing keys"):
+        validate_dates_rules(data)
+
+
+def test_rules_dates_patterns_load_into_a_matcher(blank_nlp: Language) -> None:
+    patterns = load_date_patterns(load_dates_lexicon())
+    ids = [rule_id for rule_id, _ in patterns]
+    assert len(ids) == len(set(ids))
+    matcher = Matcher(blank_nlp.vocab)
+    for rule_id, pattern in patterns:
+        matcher.add(rule_id, [pattern])
+    doc = blank_nlp("Talks resumed last week and ended on Friday , daily .")
+    found = {blank_nlp.vocab.strings[m] for m, _, _ in matcher(doc)}
+    assert {"deictic_unit", "weekday", "set_word"} <= found
+
+
+@pytest.mark.parametrize(
+    "line,message",
+    [
+        ('{"id": "x", "pattern": [{"LOWER": {"IN": "$planets"}}]}', "unknown word list"),
+        ('{"id": "x", "pattern": [], "label": "DATE"}', "exactly the keys"),
+        ('{"id": 3, "pattern": []}', "'id' is text"),
+        ("{not json", "invalid JSON"),
+    ],
+)
+def test_rules_dates_patterns_validation_rejects(
+    monkeypatch: pytest.MonkeyPatch, line: str, message: str
+) -> None:
+    class FakeFile:
+        def read_text(self, encoding: str) -> str:
+            return line + "\n"
+
+    class FakeFiles:
+        def joinpath(self, name: str) -> FakeFile:
+            assert name == PATTERNS_FILE
+            return FakeFile()
+
+    monkeypatch.setattr("extract.components.dates.resources.files", lambda package: FakeFiles())
+    with pytest.raises(PatternsError, match=message):
+        load_date_patterns(load_dates_lexicon())
