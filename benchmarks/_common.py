@@ -17,7 +17,9 @@ WORK = REPO / "bench-out"  # git-ignored
 EXTRACT = [sys.executable, "-m", "extract"]
 
 
-def write_corpus(path: Path, n_stories: int | None, *, with_seed: bool = True) -> tuple[list[str], str]:
+def write_corpus(
+    path: Path, n_stories: int | None, *, with_seed: bool = True
+) -> tuple[list[str], str]:
     """The seed article plus the first ``n_stories`` Reuters stories (all when None) as JSONL at
     ``path``; returns their texts and a note on what was used."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -38,7 +40,11 @@ def write_corpus(path: Path, n_stories: int | None, *, with_seed: bool = True) -
                     continue
                 out.write(line if line.endswith("\n") else line + "\n")
                 texts.append(record["text"])
-    note = f"seed + first {len(texts) - with_seed} Reuters stories" if with_seed else f"{len(texts)} Reuters stories"
+    note = (
+        f"seed + first {len(texts) - with_seed} Reuters stories"
+        if with_seed
+        else f"{len(texts)} Reuters stories"
+    )
     return texts, note
 
 

@@ -42,7 +42,16 @@ def throughput(corpus: Path, texts: list[str], repeat: int) -> dict[str, Any]:
     out = WORK / "throughput"
     for _ in bare.pipe(texts[:50]):  # warm-up: first-call costs are not throughput
         pass
-    run([corpus], out, full, settings, workers=1, shard_size=50, overwrite=True, stderr=io.StringIO())
+    run(
+        [corpus],
+        out,
+        full,
+        settings,
+        workers=1,
+        shard_size=50,
+        overwrite=True,
+        stderr=io.StringIO(),
+    )
 
     def measure_bare() -> float:
         started = time.perf_counter()
@@ -78,10 +87,10 @@ def stages(corpus: Path, n_articles: int) -> dict[str, Any]:
     from extract.ingest import read_articles
     from extract.pipeline import DEFAULT_MODEL, load_pipeline
     from extract.process import prepare_doc
+    from extract.settings import RunSettings
     from extract.tables.build import documents_row, rows_from_doc, to_arrow
     from extract.tables.schema import PER_DOCUMENT_TABLES
     from extract.tables.writers import OutputFormat, write_table_part
-    from extract.settings import RunSettings
 
     nlp = load_pipeline()
     settings = RunSettings(model=DEFAULT_MODEL)
@@ -97,7 +106,9 @@ def stages(corpus: Path, n_articles: int) -> dict[str, Any]:
     for _ in nlp.pipe(a.text for a in articles[:30]):  # warm-up
         pass
     timed("tokenizer (make_doc)", lambda: [nlp.make_doc(a.text) for a in articles])
-    prepared = timed("runner: metadata + make_doc", lambda: [prepare_doc(nlp, a, settings) for a in articles])
+    prepared = timed(
+        "runner: metadata + make_doc", lambda: [prepare_doc(nlp, a, settings) for a in articles]
+    )
     timings["runner: metadata (published, home country)"] = (
         timings.pop("runner: metadata + make_doc") - timings["tokenizer (make_doc)"]
     )
@@ -116,11 +127,15 @@ def stages(corpus: Path, n_articles: int) -> dict[str, Any]:
         for article, doc, (_, published, _) in zip(articles, docs, prepared, strict=True):
             for name, rows in rows_from_doc(doc).items():
                 tables[name].extend(rows)
-            tables["documents"].append(documents_row(article, status="ok", published=published, doc=doc))
+            tables["documents"].append(
+                documents_row(article, status="ok", published=published, doc=doc)
+            )
         return tables
 
     tables = timed("runner: rows from docs", build_rows)
-    arrow = timed("runner: rows to Arrow", lambda: {n: to_arrow(n, rows) for n, rows in tables.items()})
+    arrow = timed(
+        "runner: rows to Arrow", lambda: {n: to_arrow(n, rows) for n, rows in tables.items()}
+    )
     out = WORK / "stages"
     out.mkdir(parents=True, exist_ok=True)
     timed(
@@ -132,7 +147,9 @@ def stages(corpus: Path, n_articles: int) -> dict[str, Any]:
     return {
         "articles": len(articles),
         "seconds_total": round(total, 2),
-        "stages": {k: {"seconds": round(v, 3), "share": round(v / total, 4)} for k, v in timings.items()},
+        "stages": {
+            k: {"seconds": round(v, 3), "share": round(v / total, 4)} for k, v in timings.items()
+        },
         "share_ours": round(ours / total, 4),
         "share_date_normalisation": round(timings.get("component: news_dates", 0.0) / total, 4),
     }
@@ -145,8 +162,14 @@ def workers(corpus: Path, n_words: int) -> dict[str, Any]:
         out = WORK / f"workers-{n}"
         measured = run_extract(
             [
-                "run", str(corpus), "--out", str(out), "--workers", str(n),
-                "--shard-size", "100", "--overwrite", "--no-progress",
+                "run",
+                str(corpus),
+                "--out",
+                str(out),
+                "--workers",
+                str(n),
+                "--overwrite",
+                "--no-progress",
             ]
         )
         if measured.returncode != 0:
@@ -175,9 +198,20 @@ def memory(corpus_small: Path, corpus_all: Path | None) -> dict[str, Any]:
             continue
         out = WORK / f"memory-{label}"
         measured = run_extract(
-            ["run", str(corpus), "--out", str(out), "--workers", "1", "--overwrite", "--no-progress"]
+            [
+                "run",
+                str(corpus),
+                "--out",
+                str(out),
+                "--workers",
+                "1",
+                "--overwrite",
+                "--no-progress",
+            ]
         )
-        manifest = json.loads((out / "manifest.json").read_text()) if measured.returncode == 0 else {}
+        manifest = (
+            json.loads((out / "manifest.json").read_text()) if measured.returncode == 0 else {}
+        )
         result[label] = {
             "articles": manifest.get("articles"),
             "seconds": round(measured.seconds, 1),
@@ -218,12 +252,24 @@ def comparison(corpus: Path, texts: list[str]) -> dict[str, Any]:
     nlp = load_pipeline()
     out = WORK / "comparison"
     started = time.perf_counter()
-    summary = run([corpus], out, nlp, RunSettings(model=DEFAULT_MODEL), workers=1, overwrite=True, stderr=io.StringIO())
+    summary = run(
+        [corpus],
+        out,
+        nlp,
+        RunSettings(model=DEFAULT_MODEL),
+        workers=1,
+        overwrite=True,
+        stderr=io.StringIO(),
+    )
     ours = time.perf_counter() - started
     result["extract_run"] = {
         "seconds": round(ours, 2),
         "words_per_s": round(words / ours),
-        "rows": {k: v for k, v in summary.rows.items() if k in ("persons", "countries", "dates", "counts", "money")},
+        "rows": {
+            k: v
+            for k, v in summary.rows.items()
+            if k in ("persons", "countries", "dates", "counts", "money")
+        },
     }
     try:
         with warnings.catch_warnings():
@@ -232,7 +278,11 @@ def comparison(corpus: Path, texts: list[str]) -> dict[str, Any]:
 
             quantulum.parse("warm up: 3 km and $5")
         seconds, found, note = _time_per_text(texts, quantulum.parse)
-        result["quantulum3"] = {"seconds": round(seconds, 2), "words_per_s": round(words / seconds), "quantities": found}
+        result["quantulum3"] = {
+            "seconds": round(seconds, 2),
+            "words_per_s": round(words / seconds),
+            "quantities": found,
+        }
         if note:
             result["quantulum3"]["note"] = note
         result["ours_vs_quantulum3"] = round(seconds / ours, 2)
@@ -245,10 +295,17 @@ def comparison(corpus: Path, texts: list[str]) -> dict[str, Any]:
         recognize_currency("warm up $5", Culture.English)
 
         def recognizers(text: str) -> list:
-            return [*recognize_datetime(text, Culture.English), *recognize_currency(text, Culture.English)]
+            return [
+                *recognize_datetime(text, Culture.English),
+                *recognize_currency(text, Culture.English),
+            ]
 
         seconds, found, note = _time_per_text(texts, recognizers)
-        result["recognizers_text"] = {"seconds": round(seconds, 2), "words_per_s": round(words / seconds), "dates_and_currency": found}
+        result["recognizers_text"] = {
+            "seconds": round(seconds, 2),
+            "words_per_s": round(words / seconds),
+            "dates_and_currency": found,
+        }
         if note:
             result["recognizers_text"]["note"] = note
         result["ours_vs_recognizers_text"] = round(seconds / ours, 2)
@@ -271,11 +328,16 @@ def report(results: dict[str, Any]) -> str:
         ]
     s = results.get("stages")
     if s:
-        lines += ["", f"where the time goes ({s['articles']} articles, stage by stage, {s['seconds_total']} s):"]
+        lines += [
+            "",
+            f"where the time goes ({s['articles']} articles, stage by stage, {s['seconds_total']} s):",
+        ]
         for name, value in sorted(s["stages"].items(), key=lambda kv: -kv[1]["seconds"]):
             lines.append(f"  {name:<45} {value['seconds']:>8.2f} s {value['share'] * 100:6.1f} %")
-        lines.append(f"  ours (runner + news_* components): {s['share_ours'] * 100:.1f} %;"
-                     f" date normalisation (news_dates): {s['share_date_normalisation'] * 100:.1f} %")
+        lines.append(
+            f"  ours (runner + news_* components): {s['share_ours'] * 100:.1f} %;"
+            f" date normalisation (news_dates): {s['share_date_normalisation'] * 100:.1f} %"
+        )
     w = results.get("workers")
     if w and "error" not in w:
         lines += [
@@ -292,13 +354,23 @@ def report(results: dict[str, Any]) -> str:
         lines += ["", "peak RSS, 1 worker:"]
         for label in ("2000_stories", "all_stories"):
             value = m[label]
-            lines.append(f"  {label}: " + (f"{value['peak_rss_mb']} MB ({value['articles']} articles, {value['seconds']} s)" if isinstance(value, dict) else value))
+            lines.append(
+                f"  {label}: "
+                + (
+                    f"{value['peak_rss_mb']} MB ({value['articles']} articles, {value['seconds']} s)"
+                    if isinstance(value, dict)
+                    else value
+                )
+            )
         if "growth" in m:
             lines.append(f"  growth {m['growth'] * 100:+.1f} % (target within 10 %)")
     c = results.get("comparison")
     if c:
-        lines += ["", f"comparison on the same {c['articles']} articles ({c['words']} words):",
-                  f"  extract run (all five fact types): {c['extract_run']['words_per_s']:>8} words/s"]
+        lines += [
+            "",
+            f"comparison on the same {c['articles']} articles ({c['words']} words):",
+            f"  extract run (all five fact types): {c['extract_run']['words_per_s']:>8} words/s",
+        ]
         for name in ("quantulum3", "recognizers_text"):
             value = c[name]
             if "unavailable" in value:
@@ -316,13 +388,26 @@ def report(results: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--stories", type=int, default=2000, help="Reuters stories besides the seed")
-    parser.add_argument("--full", action="store_true", help="also all 19,779 stories and the kill test")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--stories", type=int, default=2000, help="Reuters stories besides the seed"
+    )
+    parser.add_argument(
+        "--full", action="store_true", help="also all 19,779 stories and the kill test"
+    )
     parser.add_argument("--repeat", type=int, default=2, help="throughput: best of this many")
-    parser.add_argument("--compare-stories", type=int, default=300, help="stories for the comparison libraries")
-    parser.add_argument("--stage-stories", type=int, default=1000, help="stories for the stage breakdown")
-    parser.add_argument("--only", nargs="*", default=None, help="throughput stages workers memory comparison")
+    parser.add_argument(
+        "--compare-stories", type=int, default=300, help="stories for the comparison libraries"
+    )
+    parser.add_argument(
+        "--stage-stories", type=int, default=1000, help="stories for the stage breakdown"
+    )
+    parser.add_argument(
+        "--only", nargs="*", default=None, help="throughput stages workers memory comparison"
+    )
+    parser.add_argument("--name", default="results", help="write bench-out/NAME.json and NAME.txt")
     args = parser.parse_args(argv)
 
     WORK.mkdir(exist_ok=True)
@@ -358,9 +443,9 @@ def main(argv: list[str] | None = None) -> int:
         results["kill_resume"] = kill_and_resume(3000)
     text = report(results)
     print("\n" + text)
-    (WORK / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    (WORK / "report.txt").write_text(text + "\n", encoding="utf-8")
-    print(f"\nwritten: {WORK / 'results.json'}, {WORK / 'report.txt'}")
+    (WORK / f"{args.name}.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    (WORK / f"{args.name}.txt").write_text(text + "\n", encoding="utf-8")
+    print(f"\nwritten: {WORK / args.name}.json and .txt")
     return 0
 
 

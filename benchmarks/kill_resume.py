@@ -27,10 +27,14 @@ def kill_and_resume(n_stories: int = 3000) -> dict[str, Any]:
     common = ["--shard-size", str(SHARD_SIZE), "--no-progress"]
     reference, killed = WORK / "kill-reference", WORK / "kill-resumed"
 
-    uninterrupted = run_extract(["run", str(corpus), "--out", str(reference), "--overwrite", *common])
+    uninterrupted = run_extract(
+        ["run", str(corpus), "--out", str(reference), "--overwrite", *common]
+    )
     process = subprocess.Popen(
         [*EXTRACT, "run", str(corpus), "--out", str(killed), "--overwrite", *common],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     markers = killed / "_shards"
     while process.poll() is None:

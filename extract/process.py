@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import time
-from contextlib import contextmanager
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pyarrow as pa
@@ -32,7 +32,9 @@ class ArticleResult:
         return self.tables["documents"][0]
 
 
-def prepare_doc(nlp: Language, article: Article, settings: RunSettings) -> tuple[Doc, str | None, str | None]:
+def prepare_doc(
+    nlp: Language, article: Article, settings: RunSettings
+) -> tuple[Doc, str | None, str | None]:
     """A tokenised Doc with the article's metadata set, its normalised published value and a
     warning when the published value could not be used."""
     doc = nlp.make_doc(article.text)
@@ -59,7 +61,9 @@ def prepare_doc(nlp: Language, article: Article, settings: RunSettings) -> tuple
 
 
 def error_result(article: Article, message: str) -> ArticleResult:
-    return ArticleResult(article, {"documents": [documents_row(article, status="error", error=message)]})
+    return ArticleResult(
+        article, {"documents": [documents_row(article, status="error", error=message)]}
+    )
 
 
 def process_articles(
@@ -85,7 +89,9 @@ def _process_batch(
         if article.error:
             failures[index] = article.error
         elif len(article.text) > settings.max_chars:
-            failures[index] = Errors.E007.format(n_chars=len(article.text), limit=settings.max_chars)
+            failures[index] = Errors.E007.format(
+                n_chars=len(article.text), limit=settings.max_chars
+            )
         else:
             try:
                 prepared[index] = prepare_doc(nlp, article, settings)
@@ -101,13 +107,21 @@ def _process_batch(
         _, published_iso, warning = prepared[index]
         issues = [*(doc._.issues or []), *([warning] if warning else [])]
         if any(issue.startswith("E") for issue in issues):
-            row = documents_row(article, status="error", error="; ".join(issues), published=published_iso, doc=doc)
+            row = documents_row(
+                article, status="error", error="; ".join(issues), published=published_iso, doc=doc
+            )
             yield ArticleResult(article, {"documents": [row]})
             continue
         status = "warning" if issues else "ok"
         tables = rows_from_doc(doc)
         tables["documents"] = [
-            documents_row(article, status=status, error="; ".join(issues) or None, published=published_iso, doc=doc)
+            documents_row(
+                article,
+                status=status,
+                error="; ".join(issues) or None,
+                published=published_iso,
+                doc=doc,
+            )
         ]
         yield ArticleResult(article, tables)
 

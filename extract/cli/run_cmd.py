@@ -10,10 +10,10 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from extract.cli._app import app, fail, stderr
-from extract.ingest import FieldMap
 from extract.engines import ENGINES
-from extract.errors import Errors
 from extract.engines.loader import PipelineSpec, get_pipeline, model_is_available
+from extract.errors import Errors
+from extract.ingest import FieldMap
 from extract.pipeline import DEFAULT_MODEL
 from extract.run import DEFAULT_SHARD_SIZE, RunError, run
 from extract.settings import RunSettings, SettingsError, parse_reference_date
@@ -45,7 +45,9 @@ def run_cli(
         typer.Option(help="Home country (name or ISO code) for 'our country' and bare '$'."),
     ] = None,
     id_field: Annotated[str | None, typer.Option(help="JSONL/CSV field holding the id.")] = None,
-    text_field: Annotated[str | None, typer.Option(help="JSONL/CSV field holding the text.")] = None,
+    text_field: Annotated[
+        str | None, typer.Option(help="JSONL/CSV field holding the text.")
+    ] = None,
     date_field: Annotated[
         str | None, typer.Option(help="JSONL/CSV field holding the publication date.")
     ] = None,
@@ -110,7 +112,9 @@ def run_cli(
         batch_size=batch_size,
         max_chars=max_chars,
     )
-    fields = FieldMap.with_overrides(id_field=id_field, text_field=text_field, date_field=date_field)
+    fields = FieldMap.with_overrides(
+        id_field=id_field, text_field=text_field, date_field=date_field
+    )
     # Worker processes load the model themselves; this process loads it only to run alone.
     nlp = None
     if engine == "local" and n_workers == 1:
@@ -158,8 +162,15 @@ def run_cli(
             )
         except RunError as error:
             raise fail(str(error)) from None
+        except KeyboardInterrupt:
+            stderr.print(f"interrupted: finished shards are kept; continue with --resume --out {out}")
+            raise typer.Exit(code=130) from None
         except OSError as error:
-            raise fail(str(error) if error.errno is None else f"{out}: {error.strerror or error}") from None
+            raise fail(
+                str(error) if error.errno is None else f"{out}: {error.strerror or error}"
+            ) from None
     stderr.print(summary.line(), highlight=False)
     if summary.unreadable_inputs:
-        raise fail(f"{summary.unreadable_inputs} input file(s) could not be read (see the error rows)")
+        raise fail(
+            f"{summary.unreadable_inputs} input file(s) could not be read (see the error rows)"
+        )

@@ -231,6 +231,8 @@ class CountExtractor:
             return True  # "the one team that" means the only one
         if before.lower_ in self.rules.identifier_markers:
             return True
+        if before.lower_ == "top":
+            return True  # a ranking: "the top 100 companies", "UK top 30 singles"
         if before.lower_ in ("in", "out") and run.start > 1 and doc[run.start - 2].like_num:
             return True  # a ratio: "one in ten", "nine out of ten"
         last = run[-1]

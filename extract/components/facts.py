@@ -10,7 +10,7 @@ See docs/facts.md.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.components._guard import run_guarded
 from extract.extensions import mentions
 from extract.normalize.facts import (
+    DATE_LINKS,
     DateCandidate,
     FactRules,
     choose_date,
@@ -127,7 +128,7 @@ class _DocIndex:
         for index, span in enumerate(self.spans["dates"]):
             attach = self._attach_of(span) if span is not None else None
             self.date_attach.append(attach)
-            self.date_verb.append(_verb_above(attach))
+            self.date_verb.append(_verb_above(attach, rules.naming_participles))
             row = self.rows["dates"][index]
             # A date without a value ('now', 'Monday' with no reference date) scopes nothing.
             if span is not None and (row.get("start") or row.get("end")):
@@ -193,11 +194,16 @@ def _is_verb(token: Token) -> bool:
     return token.pos_ in _VERB_POS
 
 
-def _verb_above(token: Token | None) -> Token | None:
+def _verb_above(token: Token | None, transparent: frozenset[str] = frozenset()) -> Token | None:
     """The first verb at or above ``token`` ('damage worth ... earlier this year' → the verb
-    whose object holds the date)."""
+    whose object holds the date). Naming participles in ``transparent`` are climbed through:
+    in 'farms known as new economic zones in 1987' the date is the clause's, not the naming's."""
     for _ in range(_MAX_CLIMB):
-        if token is None or _is_verb(token):
+        if token is None:
+            return None
+        if _is_verb(token) and not (
+            token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in transparent
+        ):
             return token
         if token.head.i == token.i:
             return None
@@ -450,9 +456,10 @@ def _ancestor_verbs(token: Token, exclude: set[int], reporting: frozenset[str]) 
 
 
 class _FactBuilder:
-    def __init__(self, index: _DocIndex) -> None:
+    def __init__(self, index: _DocIndex, date_links: frozenset[str]) -> None:
         self.index = index
         self.rules = index.rules
+        self.date_links = date_links
 
     def build(self) -> list[dict]:
         facts: list[dict] = []
@@ -593,7 +600,7 @@ class _FactBuilder:
             for prefix, value in (("subject", subject_value), ("object", object_value)):
                 if value is not None:
                     fact[prefix], fact[f"{prefix}_person_key"], fact[f"{prefix}_iso3"] = value
-        date = self._date(span, link)
+        date = self._date(span, link, quantity=table != "persons")
         fact.update(date)
         fact.update(self._places(span, link))
         fact["link_rule"] = link.rule
@@ -605,23 +612,30 @@ class _FactBuilder:
 
     # --- dates ---------------------------------------------------------------------------
 
-    def _date(self, span: Span, link: _Link) -> dict[str, Any]:
+    def _date(self, span: Span, link: _Link, *, quantity: bool) -> dict[str, Any]:
         index = self.index
         piece = index.piece[span.start]
         verb = link.verb
         # Most specific first: the anchor's own noun phrase ('a 1986 loss of ...'), the verb,
         # the verbs it is conjoined to, then its conjoined verbs ('killed ... and caused ...
-        # earlier this year').
-        clause_tokens: list[Token] = list(link.path)
-        clause_tokens.extend(link.extra_clause)
+        # earlier this year'); then its arguments ('the May deficit was ... at 866 mln dlrs').
+        core: list[Token] = list(link.path)
+        core.extend(link.extra_clause)
+        arguments: list[Token] = []
+        clause_verbs: list[Token] = []
         if verb is not None:
-            clause_tokens.extend(_clause_verbs(verb))
-            clause_tokens.extend(_conjoined_verbs(verb))
-            # 'the May deficit was ... at 866 mln dlrs': a date on an argument scopes the fact.
-            clause_tokens.extend(t for t in _arguments(verb) if t is not None)
-        clause_order = {token.i: rank for rank, token in reversed(list(enumerate(clause_tokens)))}
+            clause_verbs = _clause_verbs(verb)
+            core.extend(clause_verbs)
+            core.extend(_conjoined_verbs(verb))
+            arguments = [t for t in _arguments(verb) if t is not None]
+        clause_order = {t.i: rank for rank, t in reversed(list(enumerate([*core, *arguments])))}
+        core_ids = {t.i for t in core}
         top = verb if verb is not None else link.path[-1]
         governing = _ancestor_verbs(top, set(clause_order), self.rules.reporting_verbs)
+        antecedents = [v.head for v in clause_verbs if v.dep_ == "relcl" and v.head.i != v.i]
+        verb_ids = {v.i for v in clause_verbs}
+        anchor_nouns = {t.i for t in link.path} | set(range(span.start, span.end))
+        reported = _reported_clause(top, self.rules.reporting_verbs)
         segment = index.segment[(verb if verb is not None else span.root).i]
         candidates: list[tuple[int, DateCandidate]] = []
         anchor_tokens = range(span.start, span.end)
@@ -634,16 +648,20 @@ class _FactBuilder:
             kind = index.rows["dates"][date_index].get("kind") or "date"
             same_segment = index.segment[date_span.start] == segment
             date_verb = index.date_verb[date_index]
-            if attach is not None and attach.i in clause_order:
-                rank = clause_order[attach.i]
-                candidates.append((rank, DateCandidate(date_index, "clause", same_segment, kind)))
-            elif date_verb is not None and date_verb.i in clause_order:
-                rank = 50 + clause_order[date_verb.i]
-                candidates.append((rank, DateCandidate(date_index, "clause", same_segment, kind)))
-            elif attach is not None and attach.i in governing:
-                candidates.append((99, DateCandidate(date_index, "governing", same_segment, kind)))
-            else:
-                candidates.append((100, DateCandidate(date_index, "sentence", same_segment, kind)))
+            rank, scope = self._date_scope(
+                date_span,
+                attach,
+                date_verb,
+                clause_order,
+                core_ids,
+                governing,
+                antecedents,
+                verb_ids,
+                anchor_nouns,
+                reported,
+                is_quantity=quantity,
+            )
+            candidates.append((rank, DateCandidate(date_index, scope, same_segment, kind)))
         in_scope = [c for c in candidates if c[1].kind in self.rules.scope_date_kinds]
         if not in_scope and piece > 0:
             first_token = index.piece_starts[piece]
@@ -656,7 +674,11 @@ class _FactBuilder:
                         (200, DateCandidate(dangling, "previous_dangling", False, kind))
                     )
         candidates.sort(key=lambda item: (item[0], item[1].date_index))
-        choice = choose_date([c for _, c in candidates], scope_kinds=self.rules.scope_date_kinds)
+        choice = choose_date(
+            [c for _, c in candidates],
+            scope_kinds=self.rules.scope_date_kinds,
+            enabled=self.date_links,
+        )
         if choice is None:
             return {
                 "date_mention_id": None,
@@ -671,6 +693,63 @@ class _FactBuilder:
             "date_end": date_row.get("end"),
             "date_link": choice.link,
         }
+
+    def _date_scope(
+        self,
+        date_span: Span,
+        attach: Token | None,
+        date_verb: Token | None,
+        clause_order: dict[int, int],
+        core_ids: set[int],
+        governing: set[int],
+        antecedents: list[Token],
+        verb_ids: set[int],
+        anchor_nouns: set[int],
+        reported: Token | None,
+        *,
+        is_quantity: bool,
+    ) -> tuple[int, str]:
+        """How one date relates to the fact's clause (a ``DateCandidate`` scope), with its
+        closeness rank."""
+        rules = self.rules
+        if attach is not None and attach.i in clause_order:
+            rank = clause_order[attach.i]
+            return rank, "clause" if attach.i in core_ids else "argument"
+        if date_verb is not None and date_verb.i in clause_order:
+            return 50 + clause_order[date_verb.i], "argument"
+        for antecedent in antecedents:
+            # 'the March 5 quake which cost ...'; 'on March 23, the same day that ...'.
+            on_antecedent = attach is not None and attach.i == antecedent.i
+            is_antecedent = date_span.start <= antecedent.i < date_span.end or (
+                antecedent.dep_ == "appos" and date_span.start <= antecedent.head.i < date_span.end
+            )
+            if on_antecedent or is_antecedent:
+                return 60, "relative"
+        if (
+            date_verb is not None
+            and date_verb.dep_ == "advcl"
+            and date_verb.head.i in verb_ids
+            and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in rules.temporal_conjunctions
+                for c in date_verb.children
+            )
+        ):
+            return 70, "temporal"
+        if attach is not None and attach.i in governing:
+            return 99, "governing"
+        if date_verb is not None and date_verb.dep_ in _NOUN_CLAUSE_DEPS:
+            if is_quantity and _modifies(date_verb.head, anchor_nouns):
+                return 80, "participle"  # '12.32 dlrs a share earned last year'
+            return 100, "noun_clause"
+        if date_verb is not None and date_verb.lemma_.lower() in rules.reporting_verbs:
+            return 100, "reported"
+        if (
+            reported is not None
+            and reported.i != date_span.root.i
+            and all(a.i != reported.i for a in date_span.root.ancestors)
+        ):
+            return 100, "reported"  # 'Yesterday X resigned and said he would plead ...'
+        return 100, "sentence"
 
     # --- places --------------------------------------------------------------------------
 
@@ -773,31 +852,62 @@ class _FactBuilder:
             places.append((text, preposition))
 
 
+def _reported_clause(token: Token, reporting: frozenset[str]) -> Token | None:
+    """The clause under the nearest reporting verb above ``token`` ('said he would plead
+    ...' → 'plead'), or None when no reporting verb governs it."""
+    current = token
+    for ancestor in token.ancestors:
+        if _is_verb(ancestor) and ancestor.lemma_.lower() in reporting:
+            return current
+        current = ancestor
+    return None
+
+
+def _modifies(token: Token, targets: set[int]) -> bool:
+    """True when ``token`` is one of ``targets`` or a noun hanging directly from one ('dlrs a
+    share': 'share' measures the amount)."""
+    if token.i in targets:
+        return True
+    return token.dep_ in ("npadvmod", "appos") and token.head.i in targets
+
+
 def _inside(token: Token, span: Span) -> bool:
     return span.start <= token.i < span.end
 
 
-def link_facts(doc: Doc, rules: FactRules | None = None) -> list[dict]:
-    """The fact rows of ``doc`` from its mention lists and parse. Does not change ``doc``."""
+def link_facts(
+    doc: Doc, rules: FactRules | None = None, date_links: Iterable[str] = DATE_LINKS
+) -> list[dict]:
+    """The fact rows of ``doc`` from its mention lists and parse. Does not change ``doc``.
+    ``date_links`` are the date rules in use (all by default; fewer to measure one)."""
     index = _DocIndex(doc, rules or load_fact_rules())
     if not any(index.rows[table] for table in ("counts", "money", "persons")):
         return []
-    return _FactBuilder(index).build()
+    return _FactBuilder(index, frozenset(date_links)).build()
 
 
 class FactLinker:
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, disabled_date_links: Iterable[str] = ()) -> None:
         self.name = name
         self.rules = load_fact_rules()
+        unknown = sorted(set(disabled_date_links) - set(DATE_LINKS))
+        if unknown:
+            raise ValueError(f"{name}: unknown date links {unknown}; known: {list(DATE_LINKS)}")
+        self.date_links = frozenset(DATE_LINKS) - frozenset(disabled_date_links)
 
     def __call__(self, doc: Doc) -> Doc:
-        return run_guarded(doc, "facts", self.name, lambda d: link_facts(d, self.rules))
+        return run_guarded(
+            doc, "facts", self.name, lambda d: link_facts(d, self.rules, self.date_links)
+        )
 
 
 @Language.factory(
     "news_facts",
     assigns=["doc._.facts"],
     requires=["doc._.persons", "doc._.countries", "doc._.dates", "doc._.counts", "doc._.money"],
+    default_config={"disabled_date_links": []},
 )
-def make_fact_linker(nlp: Language, name: str) -> FactLinker:
-    return FactLinker(nlp, name)
+def make_fact_linker(nlp: Language, name: str, disabled_date_links: list[str]) -> FactLinker:
+    """``disabled_date_links`` turns date rules off (``DATE_LINKS`` names), to measure one:
+    ``extract eval ... --config news_facts.disabled_date_links='["single_date"]'``."""
+    return FactLinker(nlp, name, disabled_date_links)

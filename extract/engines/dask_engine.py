@@ -19,7 +19,9 @@ from extract.settings import RunSettings
 from extract.types import Article
 
 
-def process_shard_task(articles: list[Article], spec: PipelineSpec, settings: RunSettings) -> ShardOutput:
+def process_shard_task(
+    articles: list[Article], spec: PipelineSpec, settings: RunSettings
+) -> ShardOutput:
     """The Dask task: runs on a worker, with that worker process's cached pipeline."""
     return process_shard(articles, get_pipeline(spec), settings)
 
@@ -41,7 +43,9 @@ class DaskEngine:
         try:
             from distributed import Client, LocalCluster
         except ImportError as error:  # pragma: no cover - the dask extra is optional
-            raise EngineError("--engine dask needs the dask extra: pip install 'news-extract[dask]'") from error
+            raise EngineError(
+                "--engine dask needs the dask extra: pip install 'news-extract[dask]'"
+            ) from error
         self.spec = spec
         self.settings = settings
         self.scheduler = scheduler
@@ -59,7 +63,9 @@ class DaskEngine:
                 )
                 self._client = Client(self._cluster)
         except OSError as error:
-            raise EngineError(f"cannot connect to the Dask scheduler {scheduler}: {error}") from error
+            raise EngineError(
+                f"cannot connect to the Dask scheduler {scheduler}: {error}"
+            ) from error
         self.workers = max(sum(self._client.nthreads().values()), 1)
         self._run_key = uuid.uuid4().hex[:8]
 

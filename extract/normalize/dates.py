@@ -231,7 +231,8 @@ def _weekday_date(weekday: int, ctx: _Context, how: str | None = None) -> dt.dat
         return ref - dt.timedelta(days=(today - weekday) % 7)
     if ctx.tense == "future":
         return ref + dt.timedelta(days=(weekday - today) % 7 or 7)
-    return ref + dt.timedelta(days=(weekday - today + 3) % 7 - 3)
+    # Present tense leans forward ("is scheduled to close Monday"): two days back to four ahead.
+    return ref + dt.timedelta(days=(weekday - today + 2) % 7 - 2)
 
 
 # --------------------------------------------------------------------------- patterns
@@ -791,7 +792,7 @@ def _quantity(words: list[str]) -> Decimal | None | str:
     """The number of units: a Decimal, "X" for vague quantities, None when not a quantity."""
     phrase = " ".join(w for w in words if w not in _DURATION_FILLERS)
     if not phrase:
-        return Decimal(1)
+        return None  # "consecutive month": a filler is not a quantity
     if phrase in LEX.vague_quantities:
         return "X"
     if phrase in LEX.couple:
@@ -822,7 +823,7 @@ def _parse_ago(text: str, ctx: _Context) -> DateValue | None:
     words = (m["q"] or "").split()
     if words and words[0] in ("about", "some", "nearly", "almost", "more", "less"):
         return None  # modifiers are split off before this parser runs
-    quantity = _quantity([] if words == ["the"] else words)
+    quantity = Decimal(1) if words in ([], ["the"]) else _quantity(words)
     direction = LEX.ago_words[m["ago"]]
     if quantity is None:
         return None

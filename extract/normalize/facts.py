@@ -25,6 +25,8 @@ _WORD_LISTS = (
     "place_nouns",
     "place_entity_labels",
     "scope_date_kinds",
+    "naming_participles",
+    "temporal_conjunctions",
 )
 _RULE_TABLES = ("link_rules", "date_links")
 _ALLOWED_KEYS = frozenset({"_comment", "lemma_fixes", *_WORD_LISTS, *_RULE_TABLES})
@@ -43,7 +45,25 @@ LINK_RULES = (
     "noun_modifier",
     "no_predicate",
 )
-DATE_LINKS = ("same_clause", "same_sentence", "previous_sentence")
+# The date links, most specific first: the order in which ``choose_date`` tries them.
+DATE_LINKS = (
+    "same_clause",
+    "argument_phrase",
+    "relative_clause",
+    "temporal_clause",
+    "anchor_participle",
+    "same_sentence",
+    "single_date",
+    "previous_sentence",
+)
+# Date links made from one candidate scope: the first candidate of the scope wins.
+_SCOPE_LINKS = (
+    ("clause", "same_clause"),
+    ("argument", "argument_phrase"),
+    ("relative", "relative_clause"),
+    ("temporal", "temporal_clause"),
+    ("participle", "anchor_participle"),
+)
 
 
 class FactRulesError(ValueError):
@@ -61,6 +81,8 @@ class FactRules:
     place_nouns: frozenset[str]
     place_entity_labels: frozenset[str]
     scope_date_kinds: frozenset[str]
+    naming_participles: frozenset[str]
+    temporal_conjunctions: frozenset[str]
     link_confidence: Mapping[str, float]
     date_link_confidence: Mapping[str, float]
     lemma_fixes: Mapping[str, str]
@@ -172,7 +194,13 @@ class DateCandidate(NamedTuple):
     """A date mention seen from one fact, described by plain values."""
 
     date_index: int  # position of the date in the document's date list
-    scope: str  # 'clause' | 'governing' | 'sentence' | 'previous_dangling'
+    # How the date relates to the fact's clause: 'clause' (on the verb, its conjoined verbs or
+    # the anchor's own phrase), 'argument' (inside an argument's phrase), 'relative' (on the
+    # antecedent of the fact's relative clause), 'temporal' (in a 'when' clause of the verb),
+    # 'participle' (in a participle on the anchor), 'governing' (on a verb above the clause),
+    # 'reported' (on a reporting verb), 'noun_clause' (in another noun's relative or
+    # participial clause), 'sentence' (elsewhere in the sentence), 'previous_dangling'.
+    scope: str
     same_segment: bool  # no ';' between the date and the fact's verb
     kind: str  # the date row's kind
 
@@ -183,29 +211,45 @@ class DateChoice(NamedTuple):
 
 
 def choose_date(
-    candidates: Sequence[DateCandidate], *, scope_kinds: Iterable[str]
+    candidates: Sequence[DateCandidate],
+    *,
+    scope_kinds: Iterable[str],
+    enabled: Iterable[str] = DATE_LINKS,
 ) -> DateChoice | None:
     """The date that scopes a fact, or None when no link is clear.
 
-    In order: a date on the fact's own clause in the same ';'-segment (the first one); a date
-    on a verb that governs the fact's verb ('said on Monday that ...'), when there is exactly
-    one; a range date anywhere in the sentence; a dangling date that closes the previous
+    Candidates come ordered by closeness. The links are tried in ``DATE_LINKS`` order (only
+    those in ``enabled``): a date of the fact's own clause, of its arguments, of its relative
+    clause's antecedent, of a 'when' clause, of a participle on the anchor (the first such
+    candidate in the same ';'-segment); exactly one date on a verb that governs the fact's
+    verb, or exactly one range in the sentence; the sentence's only date when it sits on no
+    reporting verb and in no other noun's clause; a dangling date closing the previous
     sentence. Durations and sets never scope a fact.
     """
     kinds = frozenset(scope_kinds)
+    allowed = frozenset(enabled)
     usable = [c for c in candidates if c.kind in kinds]
-    clause = [c for c in usable if c.scope == "clause" and c.same_segment]
-    if clause:
-        return DateChoice(clause[0].date_index, "same_clause")
-    governing = [c for c in usable if c.scope == "governing" and c.same_segment]
-    if len(governing) == 1:
-        return DateChoice(governing[0].date_index, "same_sentence")
-    ranges = {c.date_index for c in usable if c.scope != "previous_dangling" and c.kind == "range"}
-    if len(ranges) == 1:
-        return DateChoice(ranges.pop(), "same_sentence")
-    in_sentence = [c for c in candidates if c.scope != "previous_dangling"]
+    for scope, link in _SCOPE_LINKS:
+        if link not in allowed:
+            continue
+        found = [c for c in usable if c.scope == scope and c.same_segment]
+        if found:
+            return DateChoice(found[0].date_index, link)
+    in_sentence = [c for c in usable if c.scope != "previous_dangling"]
+    if "same_sentence" in allowed:
+        governing = [c for c in in_sentence if c.scope == "governing" and c.same_segment]
+        if len(governing) == 1:
+            return DateChoice(governing[0].date_index, "same_sentence")
+        ranges = {c.date_index for c in in_sentence if c.kind == "range"}
+        if len(ranges) == 1:
+            return DateChoice(ranges.pop(), "same_sentence")
+    if "single_date" in allowed and len({c.date_index for c in in_sentence}) == 1:
+        only = in_sentence[0]
+        if only.scope == "sentence" and all(c.scope == "sentence" for c in in_sentence):
+            return DateChoice(only.date_index, "single_date")
+    any_in_sentence = any(c.scope != "previous_dangling" for c in candidates)
     previous = [c for c in usable if c.scope == "previous_dangling"]
-    if not in_sentence and len(previous) == 1:
+    if "previous_sentence" in allowed and not any_in_sentence and len(previous) == 1:
         return DateChoice(previous[0].date_index, "previous_sentence")
     return None
 

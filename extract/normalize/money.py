@@ -94,7 +94,13 @@ def _load_currencies() -> tuple[list[CurrencyExpression], dict[str, tuple[str, d
     return expressions, families
 
 
-_MONEY_RULE_KEYS = {"per_unit_words", "per_unit_stop_words", "table_labels", "elided_after"}
+_MONEY_RULE_KEYS = {
+    "per_unit_words",
+    "per_unit_stop_words",
+    "table_labels",
+    "elided_after",
+    "financial_words",
+}
 
 
 def _load_money_rules() -> dict[str, list[str]]:
@@ -279,6 +285,14 @@ _TABLE_LINE = re.compile(
     re.MULTILINE,
 )
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+_FINANCIAL_AMOUNT = re.compile(
+    r"(?i:(?<![a-z])(?:"
+    + "|".join(re.escape(w) for w in sorted(MONEY_RULES["financial_words"], key=len, reverse=True))
+    + r"))(?:\s+(?i:of|at|to|by|was|were|is|totalled|totaled|totaling|totalling|about|some|nearly))?"
+    + rf"\s+(?<![\w.,/])(?P<num>{_DIGITS})(?P<scale>\s?(?i:mln|mlns|million|billion|bln|bn|mn)\b)"
+    + r"(?![\d/]|[.,]\d)(?!\s*(?:%|pct\b|per\s*cent|percent))"
+    + rf"(?=\s*(?:$|[^\w\s$\u00a3\u20ac\u00a5]|{_AFTER_ELIDED}))"
+)
 _IN_YEAR = re.compile(r"(?i:\bin\s+(?:constant\s+|real\s+)?)$")
 _WINDOW = 80
 
@@ -335,6 +349,12 @@ def _raw_matches(text: str) -> Iterable[_Raw]:
             scale = _scale_factor(match.group("sscale"))
             if _is_constant_year_dollars(text, match):
                 continue
+            if (
+                currency_text[:1].isupper()
+                and not match.group("sscale")
+                and _YEAR_LIKE.fullmatch(match.group("snum"))
+            ):
+                continue  # "in 2004 Rand Paul", "the 1998 Won Buddhist order": a year and a name
             if (
                 len(currency_text) == 1
                 and currency_text.isalpha()
@@ -515,7 +535,18 @@ def find_money(
         if separate_first is not None:
             s0, e0, number = separate_first
             mentions.append(
-                _mention(text, s0, e0, number, "exact", raw, explicit, home_country, per_unit)
+                _mention(
+                    text,
+                    s0,
+                    e0,
+                    number,
+                    "exact",
+                    raw,
+                    explicit,
+                    home_country,
+                    per_unit,
+                    written=False,
+                )
             )
         if low_number is not None and high_number is not None:
             mentions.append(
@@ -541,6 +572,7 @@ def find_money(
         i += consumed
     mentions += _elided(text, mentions, raws, explicit, home_country)
     mentions += _table_lines(text, mentions, explicit, home_country)
+    mentions += _financial_amounts(text, mentions, explicit, home_country)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -581,7 +613,7 @@ def money_from_entity(
         decimal_text(high),
         qualifier,
         antecedent.currency,
-        antecedent.currency_text,
+        None,
         antecedent.currency_ambiguous,
         None,
     )
@@ -627,6 +659,7 @@ def _elided(
                 explicit,
                 home_country,
                 mention.money.per_unit,
+                written=False,
             )
         )
     return found
@@ -676,6 +709,41 @@ def _table_lines(
     return found
 
 
+def _financial_amounts(
+    text: str,
+    mentions: list[MoneyMention],
+    explicit: list[tuple[int, str, str]],
+    home_country: str | None,
+) -> list[MoneyMention]:
+    """ "excludes loss 12.9 mln for discontinued operations", "a gain of 98.7 mln": a scaled
+    number right after a financial word, in an article that states its currency elsewhere."""
+    if not mentions:
+        return []
+    found: list[MoneyMention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for match in _FINANCIAL_AMOUNT.finditer(text):
+        start, end = match.start("num"), match.end("scale")
+        if any(s < end and start < e for s, e in taken):
+            continue
+        number = _number(match.group("num"), match.group("scale"), None)
+        if number is None:
+            continue
+        currency = _table_currency(start, mentions, explicit, home_country)
+        value, low, high = apply_qualifier(number, "exact")
+        money = Money(
+            decimal_text(value),
+            decimal_text(low),
+            decimal_text(high),
+            "exact",
+            currency,
+            None,
+            True,
+            None,
+        )
+        found.append(MoneyMention(start, end, text[start:end], money))
+    return found
+
+
 def _table_currency(
     start: int,
     mentions: list[MoneyMention],
@@ -719,7 +787,11 @@ def _mention(
     explicit: list[tuple[int, str, str]],
     home_country: str | None,
     per_unit: str | None,
+    *,
+    written: bool = True,
 ) -> MoneyMention:
+    """``written`` is False when the currency is carried over from another amount ("from 5 to
+    10 mln dlrs"): the mention then has no ``currency_text`` of its own."""
     currency, guessed = _resolve(
         raw.expression.family, raw.expression.currency, raw.start, explicit, home_country
     )
@@ -732,7 +804,7 @@ def _mention(
         decimal_text(high),
         qualifier,
         currency,
-        raw.currency_text,
+        raw.currency_text if written else None,
         guessed,
         per_unit,
     )

@@ -258,6 +258,13 @@ TABLES: dict[str, TableSchema] = {
 def markdown_dictionary() -> str:
     """The data dictionary of every table, as Markdown."""
     lines = ["# Tables", "", "Generated from `extract/tables/schema.py` by `extract tables`.", ""]
+    lines += [
+        "In a run's output folder each table is a folder of shards in input order,",
+        "`out/<table>/part-NNNNNN.parquet` (or `.csv`, `.jsonl`), read whole by",
+        "`pd.read_parquet(\"out/<table>\")` or DuckDB `read_parquet('out/<table>/*.parquet')`;",
+        "`people` is written when the run completes. See [scaling.md](scaling.md).",
+        "",
+    ]
     for table in TABLES.values():
         lines += [f"## `{table.name}`", "", table.description, ""]
         lines += ["| column | type | meaning |", "|---|---|---|"]

@@ -18,7 +18,7 @@ import errno
 import json
 import os
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,7 @@ DUCKDB_FILE = "tables.duckdb"
 SHARD_DIGITS = 6  # lexicographic order of part names == input order up to 10^6 shards
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     PARQUET = "parquet"
     CSV = "csv"
     JSONL = "jsonl"
@@ -74,7 +74,9 @@ def table_parts(out_dir: Path, table: str, fmt: OutputFormat) -> list[Path]:
     if not folder.is_dir():
         return []
     suffix = "." + fmt.shard_suffix
-    return sorted(p for p in folder.iterdir() if p.name.startswith("part-") and p.name.endswith(suffix))
+    return sorted(
+        p for p in folder.iterdir() if p.name.startswith("part-") and p.name.endswith(suffix)
+    )
 
 
 def _lists_as_json(batch: pa.Table) -> pa.Table:
@@ -128,7 +130,9 @@ def atomic_write(path: Path, write: Any) -> None:
         raise WriteError(describe_os_error(error, path)) from error
 
 
-def write_table_part(out_dir: Path, table: str, index: int, data: pa.Table, fmt: OutputFormat) -> Path:
+def write_table_part(
+    out_dir: Path, table: str, index: int, data: pa.Table, fmt: OutputFormat
+) -> Path:
     """Write one shard of ``table`` atomically; returns its final path."""
     folder = table_dir(out_dir, table)
     folder.mkdir(exist_ok=True)

@@ -184,6 +184,7 @@ def test_counts_component_detects(nlp: Language, text: str, expected: tuple) -> 
         "Ireland won 28-17 in Rome.",
         "Barcelona secured a 2-1 Champions League lead.",
         "The 2005 Academy Awards were held in Los Angeles.",
+        "It returned to the country's top 100 companies.",
         "The library holds a hundred times more manuscripts.",
         "Italy meet Scotland in the Six Nations on Saturday.",
         "It expands its Logic One computerized building system.",

@@ -128,7 +128,8 @@ CASES = [
     ("Friday", R, "present", "2020-10-23", "2020-10-23", "2020-10-23", "day", None),
     ("Thursday", R, "past", "2020-10-22", "2020-10-22", "2020-10-22", "day", None),
     ("Thursday", R, "future", "2020-10-29", "2020-10-29", "2020-10-29", "day", None),
-    ("Monday", R, "present", "2020-10-19", "2020-10-19", "2020-10-19", "day", None),
+    ("Monday", R, "present", "2020-10-26", "2020-10-26", "2020-10-26", "day", None),
+    ("Tuesday", R, "present", "2020-10-20", "2020-10-20", "2020-10-20", "day", None),
     ("Sunday", R, "present", "2020-10-25", "2020-10-25", "2020-10-25", "day", None),
     ("Friday", A, "past", "1998-02-13", "1998-02-13", "1998-02-13", "day", None),
     ("Friday", A, "future", "1998-02-20", "1998-02-20", "1998-02-20", "day", None),
@@ -195,6 +196,7 @@ CASES = [
     ("two quarters ago", R, "past", "2020-Q2", "2020-04-01", "2020-06-30", "quarter", None),
     ("three days later", R, "past", "P3D", None, None, "day", None),
     ("a year earlier", R, "past", "2019", "2019-01-01", "2019-12-31", "year", None),
+    ("year-ago", R, "past", "2019", "2019-01-01", "2019-12-31", "year", None),
     ("two years from now", R, "future", "2022", "2022-01-01", "2022-12-31", "year", None),
     # times of day: kept only with a day
     ("tonight", R, "future", "2020-10-22TNI", "2020-10-22", "2020-10-22", "time", None),

@@ -1257,6 +1257,13 @@ def test_money_find_first_mention(
         ("buy a twenty-pound bag of rice for $10", ["10"]),
         ("seized 5,000 pounds of cocaine", []),
         ("It weighs no more than 20 pounds", []),
+        (
+            "Net 5 mln dlrs. It excludes loss 12.9 mln for operations and a gain of 98.7 mln.",
+            ["5000000", "12900000", "98700000"],
+        ),
+        ("Net 5 mln dlrs. Sales of 5 mln tonnes and 3 mln units.", ["5000000"]),
+        ("Its sales fell to 5 mln.", []),
+        ("In 2004 Rand Paul spoke", []),
         ("The dollar ended at 1.8205/15 marks", []),
         ("prices in 1990 dollars rose", []),
         ("at 5 p.m. on Monday", []),
