@@ -30,11 +30,23 @@ def test_rules_facts_packaged_file_loads():
     assert "say" in rules.event_verbs
     assert {"in", "from", "to", "at"} <= rules.location_prepositions
     assert rules.lemma_fixes["fin"] == "fine"
+    assert "know" in rules.naming_participles and "when" in rules.temporal_conjunctions
+    assert "due" in rules.attribute_date_heads and "request" in rules.non_place_nouns
 
 
 @pytest.mark.parametrize(
     "key",
-    ["action_verbs", "reporting_verbs", "particles", "location_prepositions", "place_nouns"],
+    [
+        "action_verbs",
+        "reporting_verbs",
+        "particles",
+        "location_prepositions",
+        "place_nouns",
+        "naming_participles",
+        "temporal_conjunctions",
+        "attribute_date_heads",
+        "non_place_nouns",
+    ],
 )
 def test_rules_facts_word_lists_are_lowercase_and_unique(key):
     words = _raw()[key]
@@ -74,23 +86,41 @@ def test_rules_facts_rejects_non_object(data):
 @pytest.mark.parametrize(
     "gold_file,source",
     [
-        ("corpora/gold/seed/facts.jsonl", None),
         ("corpora/gold/facts/facts.jsonl", "dev/reuters21578.jsonl"),
         ("corpora/gold/facts/facts.jsonl", "dev/bbc_news.jsonl"),
     ],
 )
 def test_rules_facts_gold_offsets_match_texts(gold_file, source):
-    from tests.conftest import REPO, SEED_PATH, shared_file
+    from tests.conftest import REPO, shared_file
 
     rows = [
         json.loads(line) for line in (REPO / gold_file).read_text(encoding="utf-8").splitlines()
     ]
-    if source is None:
-        texts = {"seed_article": SEED_PATH.read_text(encoding="utf-8")}
-    else:
-        with shared_file(source).open(encoding="utf-8") as lines:
-            texts = {r["doc_id"]: r["text"] for r in map(json.loads, lines)}
+    with shared_file(source).open(encoding="utf-8") as lines:
+        texts = {r["doc_id"]: r["text"] for r in map(json.loads, lines)}
     checked = [row for row in rows if row["doc_id"] in texts]
     assert checked
     for row in checked:
         assert texts[row["doc_id"]][row["start_char"] : row["end_char"]] == row["text"], row
+
+
+def test_rules_facts_seed_anchors_are_seed_mentions():
+    """The seed facts rows carry no text (the facts table has none, and the seed acceptance
+    test compares every column): each anchor must be a count, money or person of the seed."""
+    from tests.conftest import REPO
+
+    def spans(table: str) -> set[tuple[int, int]]:
+        path = REPO / "corpora" / "gold" / "seed" / f"{table}.jsonl"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return {(r["start_char"], r["end_char"]) for r in map(json.loads, lines)}
+
+    anchors = {"count": spans("counts"), "money": spans("money"), "person_event": spans("persons")}
+    facts = (REPO / "corpora" / "gold" / "seed" / "facts.jsonl").read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in facts.splitlines()]
+    assert len(rows) == 20
+    for row in rows:
+        assert "text" not in row
+        assert (row["start_char"], row["end_char"]) in anchors[row["fact_type"]], row
+    # one quantity fact per count and money mention of the seed
+    quantities = {(r["start_char"], r["end_char"]) for r in rows if r["fact_type"] != "person_event"}
+    assert quantities == anchors["count"] | anchors["money"]

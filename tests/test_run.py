@@ -355,7 +355,25 @@ def test_run_cli_unreadable_folder_member_exits_nonzero(
     assert list(documents["status"]) == ["error", "ok"]
 
 
-def test_run_refuses_an_output_folder_inside_an_input_folder(tiny: Language, tmp_path: Path) -> None:
+def test_run_refuses_an_output_folder_inside_an_input_folder(
+    tiny: Language, tmp_path: Path
+) -> None:
     (tmp_path / "a.txt").write_text("Talks began in Vietnam.")
     with pytest.raises(RunError, match="is inside the input folder"):
         run([tmp_path], tmp_path / "out", tiny, SETTINGS)
+
+
+def test_run_cli_reads_jsonl_from_stdin(
+    tiny: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import extract.cli.run_cmd as run_cmd
+
+    monkeypatch.setattr(run_cmd, "get_pipeline", lambda spec: tiny)
+    stdin = "".join(json.dumps(r) + "\n" for r in ARTICLES[:3])
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", "-", "--out", str(out), "--workers", "1"], input=stdin)
+    assert result.exit_code == 0, result.output
+    documents = pd.read_parquet(out / "documents")
+    assert list(documents["doc_id"]) == ["a1", "a2", "a3"]
+    assert list(documents["origin"]) == ["<stdin>:1", "<stdin>:2", "<stdin>:3"]
+    assert json.loads((out / "manifest.json").read_text())["inputs"] == [{"path": "-"}]

@@ -163,7 +163,9 @@ def run_cli(
         except RunError as error:
             raise fail(str(error)) from None
         except KeyboardInterrupt:
-            stderr.print(f"interrupted: finished shards are kept; continue with --resume --out {out}")
+            stderr.print(
+                f"interrupted: finished shards are kept; continue with --resume --out {out}"
+            )
             raise typer.Exit(code=130) from None
         except OSError as error:
             raise fail(

@@ -13,15 +13,18 @@ numbers that count a plural noun ("1990 people"), numbers next to currency or pe
 pattern matches inside names or amounts, ages ("65 years old") and clock times without a day.
 
 Tense: the verb governing the date (its head chain) decides the direction of year-less
-expressions: "will"/"would"/"shall" auxiliaries and to-infinitives → future, Tense=Pres →
-present, otherwise past (news default). A sentence-initial "Today," in a present-tense
-sentence is generic ("nowadays") → PRESENT_REF.
+expressions: "will"/"would"/"shall" auxiliaries → future; other modals, to-infinitives,
+present passives, Tense=Pres and verbless listings → present (the nearest one); past and
+perfect → past. A sentence-initial "Today," in a present-tense sentence is generic
+("nowadays") → PRESENT_REF.
 
 Reference date: ``doc._.reference_date`` when set (metadata or option); otherwise inferred
-from the article's own explicit dates (``normalize.dates_reference``: the latest full date,
-else month-year, else year, moved later by year-less month-days placed in that year) and
-flagged ``reference_date_source = "inferred"``; ``"none"`` when the article has no explicit
-year, and relative dates then keep ``X`` placeholders.
+from the article's own explicit dates in non-future sentences (``normalize.dates_reference``:
+the latest year written in full, the next one when that year is only in past-tense sentences
+of an article that says "last year"; anchored at that year's latest full date or month, else
+its last day; moved later by year-less month-days placed in that year) and flagged
+``reference_date_source = "inferred"``; ``"none"`` when the article has no explicit year, and
+relative dates then keep ``X`` placeholders (``XXXX-04-28``, null start/end).
 """
 
 from __future__ import annotations
@@ -38,7 +41,13 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.components._guard import run_guarded
 from extract.extensions import mention_id
-from extract.normalize.dates import DateValue, is_year_shift, normalize_date, year_before
+from extract.normalize.dates import (
+    DateValue,
+    clean_date_text,
+    is_year_shift,
+    normalize_date,
+    year_before,
+)
 from extract.normalize.dates_lexicon import DatesLexicon, load_dates_lexicon
 from extract.normalize.dates_reference import infer_reference_date
 
@@ -103,6 +112,7 @@ _LEADING_TRIM = frozenset(
 _TRAILING_TRIM = frozenset({",", ".", ";", ":", ")", '"', "'", "'s", "’s", "”", "’", "-", "—"})
 _RANGE_CONNECTORS = frozenset({"to", "through", "thru", "until", "till", "-", "–", "—", "and"})
 _RANGE_OPENERS = frozenset({"from", "between"})
+_YEAR_PERIODS = frozenset({"the year", "the fiscal year", "the financial year"})
 _JOINERS = frozenset({",", "on", "at"})
 _SAFE_MODIFIER_MODS = frozenset(
     {
@@ -223,16 +233,28 @@ class DateExtractor:
         reference = _iso_date(doc._.reference_date)
         if reference is None:
             values = [(normalize_date(text, reference=None, tense=t), t) for _, text, t in mentions]
-            reference = infer_reference_date((v, t) for v, t in values if v is not None)
+            says_last_year = any(clean_date_text(text) == "last year" for _, text, _ in mentions)
+            reference = infer_reference_date(
+                ((v, t) for v, t in values if v is not None), says_last_year=says_last_year
+            )
             if reference is not None:
                 doc._.reference_date = reference.isoformat()
                 doc._.reference_date_source = "inferred"
-        rows: list[dict] = []
-        last_period: DateValue | None = None
+        resolved: list[tuple[Span, str, DateValue]] = []
         for span, text, tense in mentions:
             value = self._value(span, text, tense, reference)
-            if value is None:
+            if value is not None:
+                resolved.append((span, text, value))
                 continue
+            # A range whose ends come out in the wrong order once resolved ("revision Friday
+            # to December's figures") is two dates.
+            for piece, piece_text, piece_tense in self._parts(span):
+                piece_value = self._value(piece, piece_text, piece_tense, reference)
+                if piece_value is not None:
+                    resolved.append((piece, piece_text, piece_value))
+        rows: list[dict] = []
+        last_period: DateValue | None = None
+        for span, text, value in resolved:
             if last_period is not None and is_year_shift(text):
                 value = year_before(last_period) or value
             elif value.grain in ("quarter", "half") and value.kind == "date":
@@ -274,11 +296,11 @@ class DateExtractor:
             yield span, span.text, tense
 
     def _period_before_end_date(self, piece: Span) -> str | None:
-        """"the year ended March 31": the year is a one-year period (P1Y)."""
+        """ "the year ended March 31": the year is a one-year period (P1Y)."""
         doc = piece.doc
-        if piece.end < len(doc) and doc[piece.end].lower_ in ("ended", "ending", "to"):
-            if piece.text.lower() in ("the year", "the fiscal year", "the financial year"):
-                return "the fiscal year"
+        before_end_date = piece.end < len(doc) and doc[piece.end].lower_ in ("ended", "ending")
+        if before_end_date and piece.text.lower() in _YEAR_PERIODS:
+            return "the fiscal year"
         return None
 
     def _parts(self, span: Span) -> Iterator[tuple[Span, str, str]]:
@@ -480,6 +502,10 @@ class DateExtractor:
                 return True
             if token.dep_ == "nummod" and token.head.tag_ == "NNS":
                 return _unit_word(token.head.lower_, self.lexicon) is None
+        if len(words) == 1 and words[0].lower_ in self.lexicon.set_words:
+            token = words[0]
+            if token.dep_ in ("amod", "compound") or token.pos_ in ("NOUN", "PROPN"):
+                return True  # "its quarterly dividend", "the party daily Granma"
         after = doc[span.end].lower_ if span.end < len(doc) else ""
         if after == "of" and span[-1].lower_ in ("quarter", "quarters", "half", "halves"):
             return True  # a fraction: "about three-quarters of its food"
@@ -544,11 +570,17 @@ def sentence_tense(span: Span, lexicon: DatesLexicon | None = None) -> str:
         return "future"
     if any(a.lower_ == "going" for a in auxiliaries):
         return "future"
-    if any(a.tag_ == "MD" for a in auxiliaries) or (
-        verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxiliaries)
-    ):
-        return "present"  # "must be returned by Jan. 14", "plans to meet on Tuesday": nearest
+    if any(a.tag_ == "MD" or a.lower_ == "to" for a in auxiliaries):
+        # "must be returned by Jan. 14", "plans to meet on Tuesday", "expected to be
+        # completed by Dec. 15": the nearest one
+        return "present"
     tenses = {t for token in (verb, *auxiliaries) for t in token.morph.get("Tense", [])}
+    perfect = any(a.lemma_ == "have" for a in auxiliaries)
+    passive_present = any(
+        a.dep_ == "auxpass" and "Pres" in a.morph.get("Tense", []) for a in auxiliaries
+    )
+    if passive_present and not perfect:
+        return "present"  # "is expected in December", "is scheduled for Monday"
     if "Past" in tenses or verb.tag_ in ("VBD", "VBN"):
         return "past"
     if "Pres" in tenses:

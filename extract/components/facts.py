@@ -21,6 +21,8 @@ from extract.components._guard import run_guarded
 from extract.extensions import mentions
 from extract.normalize.facts import (
     DATE_LINKS,
+    DEFAULT_DISABLED_DATE_LINKS,
+    PLACE_RULES,
     DateCandidate,
     FactRules,
     choose_date,
@@ -131,7 +133,12 @@ class _DocIndex:
             self.date_verb.append(_verb_above(attach, rules.naming_participles))
             row = self.rows["dates"][index]
             # A date without a value ('now', 'Monday' with no reference date) scopes nothing.
-            if span is not None and (row.get("start") or row.get("end")):
+            if (
+                span is not None
+                and (row.get("start") or row.get("end"))
+                and not _cut_short(span, row)
+                and not (attach is not None and attach.lemma_.lower() in rules.attribute_date_heads)
+            ):
                 self.dates_in_piece.setdefault(self.piece[span.start], []).append(index)
         self._chunks: dict[int, tuple[int, int]] | None = None
         self._dangling: dict[int, int | None] = {}
@@ -293,7 +300,16 @@ def _link_anchor(index: _DocIndex, span: Span, *, persons: bool) -> _Link:
             continue
         if dep == "pobj":
             prep = head
+            # Stacked prepositions: 'rise to between 13.50 and 14 dlrs' hangs from 'to'.
+            while prep.dep_ == "prep" and prep.head.pos_ == "ADP" and prep.head.i != prep.i:
+                prep = prep.head
             governor = prep.head
+            if (
+                governor.pos_ in ("ADV", "ADJ")
+                and governor.dep_ in ("advmod", "acomp")
+                and _is_verb(governor.head)
+            ):
+                governor = governor.head  # 'sales were up 11 pct to 221.0 mln dlrs'
             word = prep.lower_
             if prep.dep_ == "agent" and _is_verb(governor):
                 return _finish(index, _Link(governor, "subject", rule or "subject", path))
@@ -324,6 +340,8 @@ def _link_anchor(index: _DocIndex, span: Span, *, persons: bool) -> _Link:
             argument_role = logical_role(dep)
             if argument_role is None:
                 break
+            if dep == "attr" and any(c.dep_ == "expl" for c in head.children):
+                argument_role = "subject"  # 'there is one person at large': the pivot
             if role_word is not None:
                 return _finish(index, _Link(head, role_word, rule or "preposition", path))
             return _finish(index, _Link(head, argument_role, rule or argument_role, path))
@@ -364,6 +382,8 @@ def _finish(index: _DocIndex, link: _Link) -> _Link:
 
 
 def _particles(verb: Token, rules: FactRules) -> list[Token]:
+    if verb.lemma_ == "be":
+        return []  # 'sales were up 11 pct': a predicative adverb, not a particle
     found = []
     for child in verb.children:
         if child.dep_ == "prt" or (
@@ -427,26 +447,34 @@ def _conjoined_verbs(verb: Token) -> list[Token]:
     voice ('killed ... and caused ...', not 'fled ... and was arrested ...')."""
     found = []
     passive = _is_passive(verb)
+    auxiliaries = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     for child in verb.children:
-        if (
-            child.dep_ == "conj"
-            and _is_verb(child)
-            and not any(c.dep_ in _SUBJECT_DEPS for c in child.children)
-            and _is_passive(child) == passive
+        if child.dep_ != "conj" or not _is_verb(child):
+            continue
+        if not any(c.dep_ in _SUBJECT_DEPS for c in child.children):
+            if _is_passive(child) == passive:
+                found.append(child)
+        elif (
+            auxiliaries
+            and child.tag_ == "VBN"
+            and not any(c.dep_ in ("aux", "auxpass") for c in child.children)
         ):
-            found.append(child)
+            found.append(child)  # 'six were killed and four injured in ... today': gapped
     return found
 
 
 def _ancestor_verbs(token: Token, exclude: set[int], reporting: frozenset[str]) -> set[int]:
     """Verbs governing ``token``'s clause, up to the first relative or participial clause
-    boundary (a clause modifying a noun has its own time). Reporting verbs are left out: the
+    boundary (a clause modifying a noun has its own time) or adverbial clause with its own
+    subject. Reporting verbs are left out: the
     day something was said does not date what was said."""
     found: set[int] = set()
     current = token
     for ancestor in token.ancestors:
         if current.dep_ in _NOUN_CLAUSE_DEPS:
             break
+        if current.dep_ == "advcl" and any(c.dep_ in _SUBJECT_DEPS for c in current.children):
+            break  # 'continued today, even though X has returned': a clause of its own time
         current = ancestor
         if _is_verb(ancestor) and ancestor.lemma_.lower() in reporting:
             break
@@ -456,10 +484,13 @@ def _ancestor_verbs(token: Token, exclude: set[int], reporting: frozenset[str]) 
 
 
 class _FactBuilder:
-    def __init__(self, index: _DocIndex, date_links: frozenset[str]) -> None:
+    def __init__(
+        self, index: _DocIndex, date_links: frozenset[str], place_rules: frozenset[str]
+    ) -> None:
         self.index = index
         self.rules = index.rules
         self.date_links = date_links
+        self.place_rules = place_rules
 
     def build(self) -> list[dict]:
         facts: list[dict] = []
@@ -593,6 +624,13 @@ class _FactBuilder:
             object_value: tuple[str, str | None, str | None] | None = (
                 anchor if link.role == "object" else None
             )
+            # An argument past a line break is a parse across a headline ('... personnel |
+            # Fight against corruption').
+            piece = index.piece[verb.i]
+            if subject is not None and index.piece[subject.i] != piece:
+                subject = None
+            if obj is not None and index.piece[obj.i] != piece:
+                obj = None
             if subject_value is None and subject is not None and not _inside(subject, span):
                 subject_value = index.phrase(subject)
             if object_value is None and obj is not None and not _inside(obj, span):
@@ -623,10 +661,16 @@ class _FactBuilder:
         core.extend(link.extra_clause)
         arguments: list[Token] = []
         clause_verbs: list[Token] = []
+        other_times: set[int] = set()
         if verb is not None:
             clause_verbs = _clause_verbs(verb)
-            core.extend(clause_verbs)
-            core.extend(_conjoined_verbs(verb))
+            # A conjoined verb with other modality is another time ('is on schedule and
+            # production will begin in 1988').
+            for other in [*clause_verbs, *_conjoined_verbs(verb)]:
+                if _modals(other) == _modals(verb):
+                    core.append(other)
+                else:
+                    other_times.add(other.i)
             arguments = [t for t in _arguments(verb) if t is not None]
         clause_order = {t.i: rank for rank, t in reversed(list(enumerate([*core, *arguments])))}
         core_ids = {t.i for t in core}
@@ -659,6 +703,7 @@ class _FactBuilder:
                 verb_ids,
                 anchor_nouns,
                 reported,
+                other_times,
                 is_quantity=quantity,
             )
             candidates.append((rank, DateCandidate(date_index, scope, same_segment, kind)))
@@ -706,6 +751,7 @@ class _FactBuilder:
         verb_ids: set[int],
         anchor_nouns: set[int],
         reported: Token | None,
+        other_times: set[int],
         *,
         is_quantity: bool,
     ) -> tuple[int, str]:
@@ -715,6 +761,9 @@ class _FactBuilder:
         if attach is not None and attach.i in clause_order:
             rank = clause_order[attach.i]
             return rank, "clause" if attach.i in core_ids else "argument"
+        if attach is not None and attach.i not in anchor_nouns and self._in_quantity(attach):
+            # 'rose to 221.0 mln dlrs from 199.5 mln dlrs a year before': the other amount's.
+            return 100, "other_quantity"
         if date_verb is not None and date_verb.i in clause_order:
             return 50 + clause_order[date_verb.i], "argument"
         for antecedent in antecedents:
@@ -738,11 +787,13 @@ class _FactBuilder:
         if attach is not None and attach.i in governing:
             return 99, "governing"
         if date_verb is not None and date_verb.dep_ in _NOUN_CLAUSE_DEPS:
-            if is_quantity and _modifies(date_verb.head, anchor_nouns):
+            if is_quantity and date_verb.dep_ == "acl" and _modifies(date_verb.head, anchor_nouns):
                 return 80, "participle"  # '12.32 dlrs a share earned last year'
             return 100, "noun_clause"
         if date_verb is not None and date_verb.lemma_.lower() in rules.reporting_verbs:
             return 100, "reported"
+        if date_verb is not None and date_verb.i in other_times:
+            return 100, "other_time"
         if (
             reported is not None
             and reported.i != date_span.root.i
@@ -751,17 +802,29 @@ class _FactBuilder:
             return 100, "reported"  # 'Yesterday X resigned and said he would plead ...'
         return 100, "sentence"
 
+    def _in_quantity(self, token: Token) -> bool:
+        owner = self.index.owner
+        return owner["counts"][token.i] >= 0 or owner["money"][token.i] >= 0
+
     # --- places --------------------------------------------------------------------------
 
     def _places(self, span: Span, link: _Link) -> dict[str, list]:
         rules = self.rules
+        enabled = self.place_rules
         heads: list[Token] = []
-        if link.verb is not None:
-            heads.append(link.verb)
-            heads.extend(_particles(link.verb, rules))
+        verb = link.verb
+        if verb is not None:
+            heads.append(verb)
+            heads.extend(_particles(verb, rules))
+            subject = _arguments(verb)[0]
+            if "subject_phrase" in enabled and subject is not None and not _inside(subject, span):
+                heads.append(subject)  # 'exports to Japan fell 2.3 pct to 1.28 billion'
         heads.extend(token for token in link.path if not _is_verb(token))
         if span.root not in heads:
             heads.append(span.root)
+        if "of_phrase" in enabled:
+            heads.extend(_of_phrases(span.root))  # '350 mln roubles worth of damage in ...'
+
         for token in span:
             if token.pos_ in ("NOUN", "PROPN") and token not in heads:
                 heads.append(token)
@@ -769,12 +832,35 @@ class _FactBuilder:
         places: list[tuple[str, str]] = []
         seen: set[int] = set()
         self._collect_places(heads, span, countries, places, seen)
-        if not places and link.verb is not None:
-            # 'killed 110 people and caused damage in Georgia': a conjoined verb's place.
-            conjuncts = [*_conjoined_verbs(link.verb), *_clause_verbs(link.verb)[1:]]
+        if verb is not None and "where_clause" in enabled:
+            # 'in Thailand, where more than 5,000 people were killed'.
+            for clause_verb in _clause_verbs(verb):
+                if clause_verb.dep_ == "relcl" and any(
+                    c.lower_ == "where" for c in clause_verb.children
+                ):
+                    self._add_place(clause_verb.head, "in", countries, places, seen)
+        if not places and verb is not None:
+            # 'killed 110 people and caused damage in Georgia': a conjoined verb's place;
+            # 'are believed to have been killed in Indonesia': the raised clause's.
+            conjuncts = [*_conjoined_verbs(verb), *_clause_verbs(verb)[1:]]
+            if "of_phrase" in enabled:
+                for conjunct in list(conjuncts):
+                    obj = _own_arguments(conjunct)[1]
+                    if obj is not None:
+                        conjuncts.extend([obj, *_of_phrases(obj)])
+            if "raised_clause" in enabled:
+                conjuncts.extend(c for c in verb.children if c.dep_ == "xcomp" and _is_verb(c))
             for conjunct in list(conjuncts):
                 conjuncts.extend(_particles(conjunct, rules))
             self._collect_places(conjuncts, span, countries, places, seen)
+        if "parenthetical" in enabled and len(countries) > 1:
+            # 'come from Sri Lanka (7.1 mln dlrs) and West Germany (800,000 dlrs)': an amount
+            # hanging from one of the countries is that country's.
+            owner = self.index.owner["countries"]
+            rows = self.index.rows["countries"]
+            nearest = next((owner[t.i] for t in link.path[1:] if owner[t.i] >= 0), -1)
+            if nearest >= 0:
+                countries = [c for c in countries if c[2] == rows[nearest]["mention_id"]]
         return {
             "country_iso3": [iso3 for iso3, _, _ in countries],
             "country_prepositions": [prep for _, prep, _ in countries],
@@ -790,10 +876,13 @@ class _FactBuilder:
         countries: list[tuple[str, str, str]],
         places: list[tuple[str, str]],
         seen: set[int],
+        nested: bool = False,
     ) -> None:
         for head in heads:
             for prep in head.children:
-                if prep.dep_ != "prep" or prep.lower_ not in self.rules.location_prepositions:
+                if prep.dep_ not in ("prep", "dative"):  # 'gave ... aid to Sri Lanka'
+                    continue
+                if prep.lower_ not in self.rules.location_prepositions:
                     continue
                 if span.start <= prep.i < span.end:
                     continue
@@ -803,7 +892,17 @@ class _FactBuilder:
                     for place in (pobj, *pobj.conjuncts):
                         if place.i in seen or span.start <= place.i < span.end:
                             continue
+                        found = len(places)
                         self._add_place(place, prep.lower_, countries, places, seen)
+                        if (
+                            len(places) == found
+                            and not nested
+                            and "nested_phrase" in (self.place_rules)
+                        ):
+                            # 'exposure in loans to Brazil', 'in a park in Kenya': a place
+                            # inside a phrase that is not one.
+                            seen.add(place.i)
+                            self._collect_places([place], span, countries, places, seen, True)
 
     def _add_place(
         self,
@@ -832,7 +931,8 @@ class _FactBuilder:
             seen.update(range(ent_start, ent_end))
             places.append((token.doc[ent_start:ent_end].text, preposition))
             return
-        if token.lemma_.lower() in self.rules.place_nouns:
+        lemma = token.lemma_.lower()
+        if lemma in self.rules.place_nouns:
             # 'the southern Soviet republic of Georgia': the country named after 'of'.
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -850,6 +950,40 @@ class _FactBuilder:
                 text = index.phrase(token)[0]
             seen.add(token.i)
             places.append((text, preposition))
+            return
+        if "possessive" in self.place_rules and lemma not in self.rules.non_place_nouns:
+            # 'from China's CNPC', 'at South Africa's largest gold mine'.
+            for child in token.children:
+                if child.dep_ == "poss" and index.owner["countries"][child.i] >= 0:
+                    seen.add(token.i)
+                    self._add_place(child, preposition, countries, places, seen)
+                    return
+
+
+def _of_phrases(token: Token) -> list[Token]:
+    """Nouns of 'of' phrases on ``token``, also through 'worth' ('350 mln roubles worth of
+    damage', '605,000 dlrs of debentures'): where they are is where the amount is."""
+    found = []
+    for child in token.children:
+        holders = [child] if child.lower_ == "worth" else []
+        if child.dep_ == "prep" and child.lower_ == "of":
+            holders = [token]
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    found.extend(p for p in prep.children if p.dep_ == "pobj")
+    return found
+
+
+def _modals(verb: Token) -> frozenset[str]:
+    return frozenset(c.lower_ for c in verb.children if c.tag_ == "MD")
+
+
+def _cut_short(span: Span, row: dict) -> bool:
+    """A month date right before a number it did not take ('on May one', 'the March five
+    quake'): the day was lost, so the value is not the date the text gives."""
+    end = span.end
+    return row.get("grain") == "month" and end < len(span.doc) and span.doc[end].like_num
 
 
 def _reported_clause(token: Token, reporting: frozenset[str]) -> Token | None:
@@ -876,28 +1010,48 @@ def _inside(token: Token, span: Span) -> bool:
 
 
 def link_facts(
-    doc: Doc, rules: FactRules | None = None, date_links: Iterable[str] = DATE_LINKS
+    doc: Doc,
+    rules: FactRules | None = None,
+    date_links: Iterable[str] | None = None,
+    place_rules: Iterable[str] = PLACE_RULES,
 ) -> list[dict]:
     """The fact rows of ``doc`` from its mention lists and parse. Does not change ``doc``.
-    ``date_links`` are the date rules in use (all by default; fewer to measure one)."""
+    ``date_links`` and ``place_rules`` are the rules in use (by default all but
+    ``DEFAULT_DISABLED_DATE_LINKS``; fewer to measure one)."""
     index = _DocIndex(doc, rules or load_fact_rules())
     if not any(index.rows[table] for table in ("counts", "money", "persons")):
         return []
-    return _FactBuilder(index, frozenset(date_links)).build()
+    if date_links is None:
+        date_links = (d for d in DATE_LINKS if d not in DEFAULT_DISABLED_DATE_LINKS)
+    return _FactBuilder(index, frozenset(date_links), frozenset(place_rules)).build()
 
 
 class FactLinker:
-    def __init__(self, nlp: Language, name: str, disabled_date_links: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        disabled_date_links: Iterable[str] = (),
+        disabled_place_rules: Iterable[str] = (),
+    ) -> None:
         self.name = name
         self.rules = load_fact_rules()
-        unknown = sorted(set(disabled_date_links) - set(DATE_LINKS))
-        if unknown:
-            raise ValueError(f"{name}: unknown date links {unknown}; known: {list(DATE_LINKS)}")
+        for disabled, known in (
+            (disabled_date_links, DATE_LINKS),
+            (disabled_place_rules, PLACE_RULES),
+        ):
+            unknown = sorted(set(disabled) - set(known))
+            if unknown:
+                raise ValueError(f"{name}: unknown rules {unknown}; known: {list(known)}")
         self.date_links = frozenset(DATE_LINKS) - frozenset(disabled_date_links)
+        self.place_rules = frozenset(PLACE_RULES) - frozenset(disabled_place_rules)
 
     def __call__(self, doc: Doc) -> Doc:
         return run_guarded(
-            doc, "facts", self.name, lambda d: link_facts(d, self.rules, self.date_links)
+            doc,
+            "facts",
+            self.name,
+            lambda d: link_facts(d, self.rules, self.date_links, self.place_rules),
         )
 
 
@@ -905,9 +1059,15 @@ class FactLinker:
     "news_facts",
     assigns=["doc._.facts"],
     requires=["doc._.persons", "doc._.countries", "doc._.dates", "doc._.counts", "doc._.money"],
-    default_config={"disabled_date_links": []},
+    default_config={
+        "disabled_date_links": list(DEFAULT_DISABLED_DATE_LINKS),
+        "disabled_place_rules": [],
+    },
 )
-def make_fact_linker(nlp: Language, name: str, disabled_date_links: list[str]) -> FactLinker:
-    """``disabled_date_links`` turns date rules off (``DATE_LINKS`` names), to measure one:
-    ``extract eval ... --config news_facts.disabled_date_links='["single_date"]'``."""
-    return FactLinker(nlp, name, disabled_date_links)
+def make_fact_linker(
+    nlp: Language, name: str, disabled_date_links: list[str], disabled_place_rules: list[str]
+) -> FactLinker:
+    """``disabled_date_links`` / ``disabled_place_rules`` turn rules off (``DATE_LINKS`` and
+    ``PLACE_RULES`` names), to measure one:
+    ``extract eval ... --config news_facts.disabled_place_rules='["possessive"]'``."""
+    return FactLinker(nlp, name, disabled_date_links, disabled_place_rules)

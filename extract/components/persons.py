@@ -15,6 +15,7 @@ The row's span is the name only; the title is in its own column.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from spacy.language import Language
@@ -38,9 +39,17 @@ from extract.normalize.persons import (
     POSS,
     PUNCT,
     cluster_names,
+    demonym_names,
+    fold,
+    has_org_word,
     is_false_positive,
+    is_honorific,
+    is_title_head,
     is_title_word,
     leading_title_length,
+    name_particles,
+    org_cue_after,
+    org_cue_before,
     person_key,
     strip_possessive,
     title_after,
@@ -52,6 +61,26 @@ from extract.normalize.persons import (
 TITLE_ENTITY_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
 _WINDOW = 14  # tokens looked at on each side of a name for a title
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_BARE_INITIAL = re.compile(r"^(?:(?:[A-Z]\.){1,3}|[A-Z])$")  # "M.", "J.R.", "C" in "C Murphy"
+_FIXTURE_WORDS = frozenset({"v", "v.", "vs", "vs."})  # "Luton v Hinckley": two teams
+# A verb after "the company Smith ..." makes a relative clause (Smith is a person), except
+# reporting verbs ("the newspaper Nhan Dan said").
+_REPORTING_LEMMAS = frozenset({"say", "report", "tell", "add", "quote", "write", "announce", "state"})
+_CUE_AFTER_WINDOW = 6
+_FUNCTION_POS = frozenset({"DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART"})
+# Particles that begin a surname written alone ("de Silva", "van der Westhuizen").
+_LEADING_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "le", "la", "dos", "das"})
+_REGNAL_NUMBERS = frozenset(
+    "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
+)
+_LIST_WINDOW = 12  # tokens on each side of a listed name searched for other people
+_LIST_SEPARATORS = frozenset({",", ";", "(", ")", "-", "--", ":", ".", "and", "&"})
+# Entity labels of words that are never recovered as names after a title.
+_NOT_NAME_ENTITY_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LOC", "FAC",
+     "EVENT", "LAW", "LANGUAGE", "NORP"}
+)
+_COORDINATORS = frozenset({"and", "&", ",", "or", "nor", "with"})
 
 
 class PersonNormalizer:
@@ -67,6 +96,9 @@ class PersonNormalizer:
         boundaries: bool = True,
         propagate: bool = True,
         affiliations: bool = True,
+        org_cues: bool = True,
+        title_recovery: bool = True,
+        list_recovery: bool = True,
     ) -> None:
         self.name = name
         self.titles = titles
@@ -76,6 +108,9 @@ class PersonNormalizer:
         self.boundaries = boundaries
         self.propagate = propagate
         self.affiliations = affiliations
+        self.org_cues = org_cues
+        self.title_recovery = title_recovery
+        self.list_recovery = list_recovery
 
     def __call__(self, doc: Doc) -> Doc:
         return run_guarded(doc, "persons", self.name, self._rows)
@@ -84,11 +119,24 @@ class PersonNormalizer:
         mentions: list[tuple[Span, str | None]] = []
         mostly_other = _mostly_other_label(doc) if self.false_positives else frozenset()
         longer_name_words = _longer_name_words(doc)
+        candidates: list[tuple[Span, Span]] = []
         for ent in _person_entities(doc, merge=self.boundaries):
-            span = self._name_span(ent) if self.boundaries else ent
-            if span is None:
+            if not self.boundaries:
+                candidates.append((ent, ent))
                 continue
+            found = self._name_span(ent)
+            if found is not None:
+                span, outer_start = found
+                candidates.append((doc[outer_start : span.end], span))
+        organisations = (
+            _organisation_texts(doc, [span for _, span in candidates])
+            if self.org_cues
+            else frozenset()
+        )
+        for ent, span in candidates:
             surface = strip_possessive(span.text)
+            if fold(surface) in organisations:
+                continue
             if self.false_positives and (
                 is_false_positive(surface)
                 or surface.lower() in mostly_other
@@ -104,9 +152,27 @@ class PersonNormalizer:
             for span in _affiliated_names(doc, taken):
                 if not (is_false_positive(span.text) or _names_a_place(span.text)):
                     mentions.append((span, None))
+        if self.title_recovery:
+            taken = {token.i for span, _ in mentions for token in span}
+            for span in _names_after_titles(doc, taken):
+                surface = strip_possessive(span.text)
+                if fold(surface) in organisations or is_false_positive(surface):
+                    continue
+                if _names_a_place(surface):
+                    continue
+                mentions.append((span, self._title(doc, span, span) if self.titles else None))
+        if self.list_recovery:
+            taken = {token.i for span, _ in mentions for token in span}
+            for span in _listed_names(doc, [span for span, _ in mentions], taken):
+                surface = strip_possessive(span.text)
+                if fold(surface) in organisations or _names_a_place(surface):
+                    continue
+                mentions.append((span, None))
         if self.propagate:
             for span in _propagated(doc, [span for span, _ in mentions]):
                 if self.false_positives and _names_a_place(span.text):
+                    continue
+                if fold(strip_possessive(span.text)) in organisations:
                     continue
                 mentions.append((span, self._title(doc, span, span) if self.titles else None))
         mentions.sort(key=lambda mention: mention[0].start)
@@ -129,9 +195,12 @@ class PersonNormalizer:
         return rows
 
     @staticmethod
-    def _name_span(ent: Span) -> Span | None:
-        """The entity without leading titles and punctuation or a trailing possessive, and
-        with the name parts the model left out ("Lee Hsien [Loong]", "Moon Jae[-in]")."""
+    def _name_span(ent: Span) -> tuple[Span, int] | None:
+        """The entity without leading titles, nationality words and punctuation or a trailing
+        possessive, and with the name parts the model left out ("Lee Hsien [Loong]",
+        "Moon Jae[-in]"); a lower-case word that is not a particle ends the name ("Wendy Ide of
+        The Times", "J. Gillespie st Kaluwitharana"), and a fixture ("Luton v Hinckley") is no
+        name. Also returns where the words cut off the front begin (the title's start)."""
         doc = ent.doc
         start, end = _extend_name(doc, ent.start, ent.end)
         while end > start and (doc[end - 1].tag_ == "POS" or _is_edge_punct(doc[end - 1])):
@@ -145,17 +214,39 @@ class PersonNormalizer:
             return None
         while end - start > 1 and doc[start].is_lower and doc[start].is_alpha:
             start += 1  # "rang Lucy": a verb the model swallowed (particles come mid-name)
+        outer_start = start
+        for index in range(start + 1, end):
+            word = doc[index].lower_
+            if word in _FIXTURE_WORDS:
+                return None
+            if (
+                doc[index].is_alpha
+                and doc[index].is_lower
+                and word not in name_particles()
+                and not _in_compound(doc[index])
+            ):
+                end = index
+                break
+        while end > start and (doc[end - 1].tag_ == "POS" or _is_edge_punct(doc[end - 1])):
+            end -= 1
+        if start >= end:
+            return None
         words = [token.text for token in doc[start:end]]
-        if len(words) > 2 and lookup_form(words[0]) is not None:  # "Belgian King Baudouin"
+        lead = _demonym_length(doc, start, end)
+        if lead:  # "New Zealander Peter Jackson", "Belgian King Baudouin"
+            cut = leading_title_length(words[lead:])
+            start += lead + cut
+        elif len(words) > 2 and lookup_form(words[0]) is not None:  # "U.S. President Clinton"
             cut = leading_title_length(words[1:])
             start += cut + 1 if cut else 0
         else:
             start += leading_title_length(words)
-        return doc[start:end]
+        return doc[start:end], outer_start
 
     def _title(self, doc: Doc, ent: Span, name: Span) -> str | None:
-        """Title text: inside the entity, before it, or (failing both) an apposition after."""
-        title_start = name.start if name.start > ent.start else None
+        """Title text: inside the entity, before it, or (failing both) an apposition after.
+        ``ent`` starts where the words cut off the front of the name begin."""
+        title_start = ent.start if name.start > ent.start else None
         sent_start = ent.sent.start if doc.has_annotation("SENT_START") else 0
         left = doc[max(sent_start, ent.start - _WINDOW) : ent.start]
         before = title_before([t.text for t in left], [_kind(t) for t in left])
@@ -220,6 +311,224 @@ def _affiliated_names(doc: Doc, taken: set[int]) -> list[Span]:
     return spans
 
 
+def _organisation_texts(doc: Doc, spans: list[Span]) -> frozenset[str]:
+    """Folded texts of the article's would-be persons that are companies, publications or
+    clubs: a legal form or organisation word in the name ("St Gallen Kantonalbank"), a noun
+    before it ("the newspaper Nhan Dan") or words after it ("Yukos shares", "Conagra 's
+    chairman") at any of its mentions, or, for a one-word name, an organisation entity that
+    starts with it and carries an organisation word ("Pirelli SpA"). One-word texts that are
+    words of a longer person name in the article are kept."""
+    found: set[str] = set()
+    for span in spans:
+        if _org_context(doc, span):
+            found.add(fold(strip_possessive(span.text)))
+    org_spans = [ent for ent in doc.ents if ent.label_ in ("ORG", "PERSON")]
+    for span in [*spans, *org_spans]:
+        words = [token.text for token in span]
+        if has_org_word(words):
+            found.add(fold(strip_possessive(span.text)))
+            # the company's short name: "Pirelli SpA" -> "Pirelli"
+            short = next(i for i in range(len(words)) if has_org_word(words[: i + 1]))
+            if short:
+                found.add(fold(span[:short].text))
+            if span.label_ == "ORG" and short > 1:  # "Magna International Inc" -> "Magna"
+                found.add(fold(span[0].text))
+    protected = _plain_name_words(doc)
+    return frozenset(text for text in found if text not in protected)
+
+
+def _plain_name_words(doc: Doc) -> frozenset[str]:
+    """First and last words of the article's multi-word PERSON entities that read as names:
+    capitalised words and particles only, no organisation word ("Henry Ford", not "Pirelli
+    cables" or "Pirelli SpA")."""
+    words = set()
+    particles = name_particles()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) < 2 or has_org_word([t.text for t in ent]):
+            continue
+        if all(t.text[:1].isupper() or t.lower_ in particles or t.text == "-" for t in ent):
+            words.update((ent[0].lower_, ent[-1].lower_))
+    return frozenset(words)
+
+
+def _org_context(doc: Doc, span: Span) -> bool:
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.pos_ != "VERB" and org_cue_before(before.text):
+        after = doc[span.end] if span.end < len(doc) else None
+        relative_clause = (
+            after is not None
+            and after.tag_ in ("VBD", "VBZ", "VBP")
+            and after.lemma_ not in _REPORTING_LEMMAS
+        )
+        possessive = after is not None and after.tag_ == "POS"  # "in Smith 's house"
+        if not relative_clause and not possessive:
+            return True
+    following = doc[span.end : span.end + _CUE_AFTER_WINDOW]
+    if not len(following):
+        return False
+    if following[0].pos_ in ("VERB", "AUX") and not (
+        len(following) > 1 and (following[1].pos_ in ("VERB", "AUX") or following[1].is_punct)
+    ):
+        return False  # "Smith shares the view" (but "Pirelli shares reacted")
+    before_word = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before_word in _COORDINATORS:
+        return False  # "Smith and Jones are ..."
+    return org_cue_after([token.text for token in following], one_word_name=len(span) == 1)
+
+
+def _demonym_length(doc: Doc, start: int, end: int) -> int:
+    """How many leading words of a name are a nationality ("New Zealander", "Briton",
+    "Belgian"): a demonym followed by a capitalised word, unless it is also a given name."""
+    for size in (2, 1):
+        if end - start <= size or not doc[start + size].text[:1].isupper():
+            continue
+        words = doc[start : start + size]
+        if size == 1 and words[0].lower_ in demonym_names():
+            continue
+        found = lookup_form(words.text)
+        if found is not None and found.mention_type == "demonym":
+            return size
+    return 0
+
+
+def _names_after_titles(doc: Doc, taken: set[int]) -> list[Span]:
+    """Names the model missed or mislabelled right after a title or honorific: "spokesman
+    Glyn Davies", "Speaker Wahono", "Mr Greenspan". The name is one to four capitalised words
+    (particles and hyphenated parts allowed) that are not titles, places, organisation words or
+    dates and numbers, followed by no further capitalised word."""
+    spans = []
+    particles = name_particles()
+    index = 0
+    while index < len(doc) - 1:
+        token = doc[index]
+        index += 1
+        if token.is_upper or not is_title_head(token.text) or is_title_word(doc[index].text):
+            continue
+        start = end = index
+        while end < len(doc) and end - start < 4:
+            word = doc[end]
+            if _glued_hyphen(doc, end) and end > start:
+                end += 2  # "Kilroy-Silk", "Song-ho"
+            elif _recoverable_name_word(word):
+                end += 1
+            elif word.lower_ in particles and end > start and end + 1 < len(doc) and (
+                _recoverable_name_word(doc[end + 1])
+            ):
+                end += 1
+            else:
+                break
+        end = min(end, len(doc))
+        if end == start or (
+            end < len(doc) and ((doc[end].is_alpha and doc[end].is_title) or _glued_hyphen(doc, end))
+        ):
+            continue
+        if token.is_title and not is_honorific(token.text) and end - start < 2:
+            continue  # "General Election", "King Crimson": one word after a capitalised title
+        if any(i in taken for i in range(start, end)) or has_org_word([t.text for t in doc[start:end]]):
+            continue
+        spans.append(doc[start:end])
+        taken.update(range(start, end))
+        index = end
+    return spans
+
+
+def _listed_names(doc: Doc, found: list[Span], taken: set[int]) -> list[Span]:
+    """Names the model missed in lists of people (line-ups, result lists, "attended by A, B
+    and C"): a run of two to four capitalised words (initials, particles and hyphenated parts
+    allowed) standing alone between list separators, with at least two people already found
+    within a few words on either side. Titles, places, organisation words, dates and numbers
+    are not names."""
+    starts = sorted(span.start for span in found)
+    ends = {span.end for span in found}
+    spans = []
+    particles = name_particles()
+    index = 0
+    while index < len(doc):
+        if not _list_boundary(doc, index - 1) or not (
+            _recoverable_name_word(doc[index]) or _BARE_INITIAL.match(doc[index].text)
+        ):
+            index += 1
+            continue
+        start = end = index
+        while end < len(doc) and end - start < 4:
+            word = doc[end]
+            if _glued_hyphen(doc, end) and end > start:
+                end += 2
+            elif _recoverable_name_word(word) or (end == start and _BARE_INITIAL.match(word.text)):
+                end += 1
+            elif word.lower_ in particles and end > start:
+                end += 1
+            else:
+                break
+        end = min(end, len(doc))
+        words = doc[start:end]
+        if (
+            end - start < 2
+            or not _list_boundary(doc, end)
+            or any(i in taken for i in range(start, end))
+            or words[-1].lower_ in particles
+            or has_org_word([t.text for t in words])
+            or is_false_positive(words.text)
+        ):
+            index = max(end, index + 1)
+            continue
+        if _affiliation_in_brackets(doc, start, end, ends):
+            index = end
+            continue
+        low, high = bisect_left(starts, start - _LIST_WINDOW), bisect_left(starts, end + _LIST_WINDOW)
+        if high - low >= 2:
+            spans.append(words)
+            taken.update(range(start, end))
+        index = end
+    return spans
+
+
+def _affiliation_in_brackets(doc: Doc, start: int, end: int, person_ends: set[int]) -> bool:
+    """"Phil Davis (Vera Drake)": words alone in brackets right after a person are the
+    person's film, club or party, not another person."""
+    return (
+        start >= 2
+        and doc[start - 1].text == "("
+        and start - 1 in person_ends
+        and end < len(doc)
+        and doc[end].text == ")"
+    )
+
+
+def _glued_hyphen(doc: Doc, index: int) -> bool:
+    """A hyphen inside a word ("Mercedes-Benz", "Song-ho")."""
+    return (
+        doc[index].text == "-"
+        and 0 < index < len(doc) - 1
+        and not doc[index - 1].whitespace_
+        and not doc[index].whitespace_
+    )
+
+
+def _list_boundary(doc: Doc, index: int) -> bool:
+    """A list separator at ``index``: text edge, punctuation, a number or a line break."""
+    if index < 0 or index >= len(doc):
+        return True
+    if _glued_hyphen(doc, index):
+        return False
+    token = doc[index]
+    if index + 1 < len(doc) and "\n" in token.whitespace_:
+        return True
+    return token.text in _LIST_SEPARATORS or token.like_num or any(c.isdigit() for c in token.text)
+
+
+def _recoverable_name_word(token: Token) -> bool:
+    return (
+        token.is_alpha
+        and token.is_title
+        and token.pos_ not in _FUNCTION_POS  # "The Aviator"
+        and token.ent_type_ not in _NOT_NAME_ENTITY_LABELS
+        and not is_title_word(token.text)
+        and lookup_form(token.text) is None
+        and not token.is_sent_start
+    )
+
+
 def _person_entities(doc: Doc, *, merge: bool) -> list[Span]:
     """The PERSON entities; with ``merge``, two that touch are one ("Susilo Bambang" +
     "Yudhoyono")."""
@@ -258,6 +567,8 @@ def _extend_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
         end += 2
     while end < len(doc) and _loose_name_word(doc[end]) and doc[end - 1].whitespace_ == " ":
         end += 1
+    if end < len(doc) and doc[end - 1].whitespace_ and _is_regnal_number(doc, start, end):
+        end += 1  # "Henry VIII", "Pedro I"
     while (
         start > 0
         and doc[start - 1].whitespace_ == " "
@@ -267,6 +578,16 @@ def _extend_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end - start > 1 and doc[start].lower_ in ("the", "a", "an"):
         start += 1
     return start, end
+
+
+def _is_regnal_number(doc: Doc, start: int, end: int) -> bool:
+    """The word at ``end`` is a regnal number after a one-word name ("Henry VIII",
+    "Elizabeth I"); "I" only when no verb ending follows ("Pedro I 'm" is a pronoun)."""
+    word = doc[end].text
+    if end - start != 1 or word not in _REGNAL_NUMBERS:
+        return False
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    return word != "I" or after is None or not after.text.startswith(("'", "\u2019"))
 
 
 def _loose_name_word(token: Token) -> bool:
@@ -372,8 +693,13 @@ def _propagated(doc: Doc, found: list[Span]) -> list[Span]:
         if _extends_name(doc, index, end) or _inside_longer_entity(doc, index, end):
             index = end
             continue
-        spans.append(doc[index:end])
-        covered.update(range(index, end))
+        start = index
+        while start > 0 and start - 1 not in covered and doc[start - 1].whitespace_ == " " and (
+            _INITIALS.match(doc[start - 1].text) or doc[start - 1].lower_ in _LEADING_PARTICLES
+        ):
+            start -= 1  # "M. Waugh", "de Silva" after "Aravinda de Silva"
+        spans.append(doc[start:end])
+        covered.update(range(start, end))
         index = end
     return spans
 
@@ -402,9 +728,13 @@ def _extends_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def _inside_longer_entity(doc: Doc, start: int, end: int) -> bool:
+    """Inside a longer entity of another kind, unless that entity runs on over a line break,
+    bracket or spaced dash ("SOCCER - KLINSMANN")."""
     for ent in doc.ents:
         if ent.start <= start and ent.end >= end and len(ent) > end - start:
-            return ent.label_ != "PERSON"
+            if ent.label_ == "PERSON":
+                return False
+            return _best_segment(doc, ent.start, ent.end) == (ent.start, ent.end)
     return False
 
 
@@ -439,6 +769,9 @@ def _kind(token: Token) -> str:
         "boundaries": True,
         "propagate": True,
         "affiliations": True,
+        "org_cues": True,
+        "title_recovery": True,
+        "list_recovery": True,
     },
 )
 def make_person_normalizer(
@@ -451,6 +784,9 @@ def make_person_normalizer(
     boundaries: bool,
     propagate: bool,
     affiliations: bool,
+    org_cues: bool,
+    title_recovery: bool,
+    list_recovery: bool,
 ) -> PersonNormalizer:
     return PersonNormalizer(
         nlp,
@@ -462,4 +798,7 @@ def make_person_normalizer(
         boundaries=boundaries,
         propagate=propagate,
         affiliations=affiliations,
+        org_cues=org_cues,
+        title_recovery=title_recovery,
+        list_recovery=list_recovery,
     )

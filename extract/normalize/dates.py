@@ -30,6 +30,8 @@ from extract.normalize.dates_lexicon import load_dates_lexicon
 from extract.normalize.numbers import parse_number
 
 TENSES = ("past", "present", "future")
+# How far ahead of the reference date a year-less day may be in a past-tense sentence.
+PAST_DAY_GRACE_DAYS = 45
 LEX = load_dates_lexicon()
 
 
@@ -194,10 +196,11 @@ def _pick_year(
     ref = ctx.reference
     year = ref.year
     if ctx.tense == "past":
-        # A little grace forward: the reference date is often a day or a few late or early,
-        # and past-tense reports mention what is due within days ("said ... by Nov. 1").
+        # Grace forward: news leaves out the year of dates in the current year, and past-tense
+        # reports name deadlines weeks ahead ("extended the offer to Nov. 20"); a month is
+        # still the last one ("cut jobs in December" written in October is last December).
         start, end = interval_of(year)
-        grace = dt.timedelta(days=2 if start == end else 7)
+        grace = dt.timedelta(days=PAST_DAY_GRACE_DAYS if start == end else 7)
         return year if start <= ref + grace else year - 1
     if ctx.tense == "future" and not nearest_in_future:
         # One day of grace: publication dates and event dates straddle time zones.
@@ -258,6 +261,10 @@ _RE = {
         rf"^(?:(?:the )?(?:calendar |fiscal |financial )?year |(?:fiscal|fy) ?)?{_YEAR}$"
     ),
     "decade": re.compile(r"^(?:the )?(?P<dec>1\d\d|20\d)0'?s$"),
+    "word_year": re.compile(
+        r"^(?:the year )?(?:(?P<century>nineteen|twenty) (?P<tail>[a-z]+(?: [a-z]+)?)|"
+        r"(?<=^the year )two thousand(?:(?: and)? (?P<tail2>[a-z]+(?: [a-z]+)?))?)$"
+    ),
     "short_decade": re.compile(r"^(?:the )?'?(?P<d>\d)0'?s$"),
     "word_decade": re.compile(rf"^(?:the )?(?P<w>{_alternation(LEX.decade_words)})$"),
     "century": re.compile(
@@ -538,6 +545,9 @@ def _parse_calendar(text: str, ctx: _Context) -> DateValue | None:
     m = _RE["year"].match(text)
     if m:
         return _year(int(m["year"]), False)
+    m = _RE["word_year"].match(text)
+    if m:
+        return _word_year(m)
     m = _RE["decade"].match(text)
     if m:
         return _decade(int(m["dec"]), False)
@@ -550,6 +560,23 @@ def _parse_calendar(text: str, ctx: _Context) -> DateValue | None:
         number = int(m["n"]) if m["n"] else LEX.century_words[m["w"]]
         return _century(number - 1, False) if number >= 1 else None
     return None
+
+
+def _word_year(m: re.Match[str]) -> DateValue | None:
+    """Years said in words, as in broadcast transcripts: "nineteen ninety-six",
+    "the year two thousand", "two thousand and one"."""
+    tail_text = m["tail"] or m["tail2"]
+    tail = parse_number(tail_text) if tail_text else None
+    if tail_text and (tail is None or tail.value is None):
+        return None
+    rest = int(tail.value) if tail is not None and tail.value is not None else 0
+    if m["century"]:
+        if not 10 <= rest <= 99:
+            return None
+        return _year((19 if m["century"] == "nineteen" else 20) * 100 + rest, False)
+    if not 0 <= rest <= 99:
+        return None
+    return _year(2000 + rest, False)
 
 
 def _numeric_day(m: re.Match[str]) -> DateValue | None:

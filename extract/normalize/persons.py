@@ -18,6 +18,8 @@ from importlib import resources
 TITLE_KINDS = frozenset({"honorific", "title", "modifier", "determiner", "link"})
 _TITLE_KEYS = frozenset({"phrase", "kind", "also_name"})
 _FALSE_POSITIVE_KEYS = frozenset({"text", "why"})
+_ORG_CUE_KEYS = frozenset({"phrase", "kind", "note"})
+ORG_CUE_KINDS = frozenset({"org_word", "before", "after", "after_one_word"})
 
 # Token kinds the caller gives ``title_before`` / ``title_after`` for each word.
 ENT = "ent"  # inside a GPE, ORG, NORP or LOC entity
@@ -118,6 +120,77 @@ def false_positive_names() -> frozenset[str]:
     return frozenset(fold(record["text"]) for record in records)
 
 
+@dataclass(frozen=True)
+class OrgCues:
+    """Words that show a "person" is an organisation or a publication
+    (``rules/persons_org_cues.jsonl``)."""
+
+    words_as_written: frozenset[str]  # legal forms, matched with their case ("AG", "SA", "Inc")
+    words: frozenset[str]  # lower-case words matched in any case ("holdings", "kantonalbank")
+    before: frozenset[str]  # a lower-case noun right before the name ("newspaper", "firm")
+    after: tuple[tuple[str, ...], ...]  # token sequences right after the name ("'s", "shares")
+    after_one_word: tuple[tuple[str, ...], ...]  # the same, for one-word names only ("are")
+
+
+@lru_cache(maxsize=1)
+def org_cues() -> OrgCues:
+    records = read_jsonl(
+        "persons_org_cues.jsonl", _ORG_CUE_KEYS, frozenset({"phrase", "kind"})
+    )
+    as_written: set[str] = set()
+    words: set[str] = set()
+    before: set[str] = set()
+    after: set[tuple[str, ...]] = set()
+    after_one_word: set[tuple[str, ...]] = set()
+    for record in records:
+        kind, phrase = record["kind"], record["phrase"]
+        if kind not in ORG_CUE_KINDS:
+            raise RulesError(f"persons_org_cues.jsonl: unknown kind {kind!r} for {phrase!r}")
+        if kind == "org_word":
+            (words if phrase.islower() else as_written).add(phrase)
+        elif kind == "before":
+            before.add(phrase.lower())
+        else:
+            target = after if kind == "after" else after_one_word
+            target.add(tuple(phrase.lower().translate(_APOSTROPHES).split()))
+    return OrgCues(
+        words_as_written=frozenset(as_written),
+        words=frozenset(words),
+        before=frozenset(before),
+        after=tuple(sorted(after, key=len, reverse=True)),
+        after_one_word=tuple(sorted(after_one_word, key=len, reverse=True)),
+    )
+
+
+@lru_cache(maxsize=1)
+def demonym_names() -> frozenset[str]:
+    """Nationality words that are also given names ("German", "Dane")."""
+    return read_word_list("persons_demonym_names.txt")
+
+
+def has_org_word(words: Sequence[str]) -> bool:
+    """True when a word of a name as written marks a company, publication, club or institution:
+    a legal form written as such ("Conagra Inc", "St Gallen Kantonalbank", "Nestle SA")."""
+    cues = org_cues()
+    return any(word in cues.words_as_written or word.lower() in cues.words for word in words)
+
+
+def org_cue_before(word: str) -> bool:
+    """True when ``word`` (the lower-case noun right before a name) says what the name is:
+    "the newspaper Nhan Dan", "mineral water firm Multico", "the film Michael Collins"."""
+    return word.islower() and word in org_cues().before
+
+
+def org_cue_after(words: Sequence[str], *, one_word_name: bool = False) -> bool:
+    """True when the ``words`` right after a name mark an organisation: "Yukos shares",
+    "Pirelli 's stock", "Conagra 's chairman", "the Nhan Dan newspaper"; after a one-word name
+    also a plural verb ("Rotor are well placed")."""
+    folded = tuple(word.lower().translate(_APOSTROPHES) for word in words)
+    cues = org_cues()
+    candidates = cues.after + cues.after_one_word if one_word_name else cues.after
+    return any(folded[: len(cue)] == cue for cue in candidates)
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics, with straight apostrophes."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
@@ -138,6 +211,31 @@ def is_title_word(word: str) -> bool:
     lexicon = title_lexicon()
     bare = _bare(word)
     return _is_title_word(word, lexicon) or bare in lexicon.modifiers or bare in lexicon.also_names
+
+
+@lru_cache(maxsize=2)
+def _one_word_titles(kinds: tuple[str, ...] = ("honorific", "title")) -> frozenset[str]:
+    records = read_jsonl("persons_titles.jsonl", _TITLE_KEYS, frozenset({"phrase", "kind"}))
+    return frozenset(
+        record["phrase"].lower()
+        for record in records
+        if record["kind"] in kinds and " " not in record["phrase"] and not record.get("also_name")
+    )
+
+
+def is_honorific(word: str) -> bool:
+    """True for an honorific ("Mr", "Dr.", "Lord", "Baroness" is a title): one always
+    precedes a name, so a single capitalised word after it is a name ("Mr Cable")."""
+    honorifics = _one_word_titles(("honorific",))
+    return word.lower() in honorifics or _bare(word) in honorifics
+
+
+def is_title_head(word: str) -> bool:
+    """True for a one-word title, role or honorific that is not also a given name
+    ("President", "spokesman", "Mr"; not "Foreign" or "Trade" of "Foreign Minister"): the
+    capitalised words right after one are a name."""
+    titles = _one_word_titles()
+    return word.lower() in titles or _bare(word) in titles
 
 
 def strip_possessive(name: str) -> str:

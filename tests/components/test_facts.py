@@ -388,3 +388,246 @@ def test_facts_component_in_pipeline(nlp):
     assert "news_facts" in nlp.pipe_names
     doc = nlp("Police arrested 20 people in Kenya.")
     assert isinstance(doc._.facts, list)
+
+
+def _money(amount: str, currency: str = "USD") -> dict:
+    return {"amount": amount, "low": None, "high": None, "qualifier": "exact", "currency": currency}
+
+
+def _year(year: int) -> dict:
+    return _date(f"{year}-01-01", f"{year}-12-31")
+
+
+@pytest.mark.parametrize(
+    "text,mentions,expected",
+    [
+        (  # a naming participle does not stop the climb from the date to the verb
+            "The state will move 20,000 families to farms known as new zones in 1988.",
+            {
+                "counts": [("20,000 families", None, _count(20000, "families"))],
+                "dates": [("1988", None, _year(1988))],
+            },
+            [("move", "argument_phrase", "1988-01-01")],
+        ),
+        (  # the relative clause's antecedent is (in apposition to) the date
+            "Ford will close the plant on May 4, the same day that 900 other workers will strike.",
+            {
+                "counts": [("900 other workers", None, _count(900, "other workers"))],
+                "dates": [("May 4", None, _date("1987-05-04"))],
+            },
+            [("strike", "relative_clause", "1987-05-04")],
+        ),
+        (
+            "The firm plans to hire 80 new workers when the mill is finished later this year.",
+            {
+                "counts": [("80 new workers", None, _count(80, "new workers"))],
+                "dates": [("later this year", None, _year(1987))],
+            },
+            [("hire", "temporal_clause", "1987-01-01")],
+        ),
+        (  # a participle on the amount itself
+            "Profit will rise to 3 dlrs a share as compared to 2.10 dlrs a share earned last year.",
+            {
+                "money": [("3 dlrs", None, _money("3")), ("2.10 dlrs", None, _money("2.10"))],
+                "dates": [("last year", None, _year(1986))],
+            },
+            [("rise", None, None), ("compare", "anchor_participle", "1986-01-01")],
+        ),
+        (  # a relative clause on the anchor is not a participle on it
+            "Letters went to the 12 states that gave 500 mln dlrs in aid last year.",
+            {
+                "counts": [("12 states", None, _count(12, "states"))],
+                "money": [("500 mln dlrs", None, _money("500000000"))],
+                "dates": [("last year", None, _year(1986))],
+            },
+            [("go", None, None), ("give", "same_clause", "1986-01-01")],
+        ),
+        (  # a maturity date describes the notes, not the redemption
+            "The bank will redeem its 400,000 dlrs of notes due 1992.",
+            {
+                "money": [("400,000 dlrs", None, _money("400000"))],
+                "dates": [("1992", None, _year(1992))],
+            },
+            [("redeem", None, None)],
+        ),
+        (  # 'on June two': the date mention lost its day, so its month value is not linked
+            "It will redeem on June two its remaining 400,000 dlrs of notes.",
+            {
+                "money": [("400,000 dlrs", None, _money("400000"))],
+                "dates": [("June", None, {**_date("1987-06-01", "1987-06-30"), "grain": "month"})],
+            },
+            [("redeem", None, None)],
+        ),
+        (  # the earlier amount's date is not the later amount's
+            "Revenue climbed 8 pct to 41.5 mln dlrs from 38.4 mln dlrs a year earlier.",
+            {
+                "money": [
+                    ("41.5 mln dlrs", None, _money("41500000")),
+                    ("38.4 mln dlrs", None, _money("38400000")),
+                ],
+                "dates": [("a year earlier", None, _year(1986))],
+            },
+            [("climb", None, None), ("climb", "same_clause", "1986-01-01")],
+        ),
+        (  # an adverbial clause with its own subject has its own time
+            "Talks resumed in Paris today, although Ann Lee has returned to Peru.",
+            {
+                "persons": [("Ann Lee", None, _person("ann-lee"))],
+                "dates": [("today", None, _date("1987-03-30"))],
+            },
+            [("return", None, None)],
+        ),
+        (  # a gapped conjunct ('and two [were] hurt') shares its trailing modifiers
+            "Five miners were killed and two hurt in a blast at a coal mine today.",
+            {
+                "counts": [("Five miners", None, _count(5, "miners"))],
+                "dates": [("today", None, _date("1987-04-13"))],
+            },
+            [("kill", "same_clause", "1987-04-13")],
+        ),
+    ],
+)
+def test_facts_date_rules(nlp, text, mentions, expected):
+    facts = _facts(nlp, text, **mentions)
+    assert _pick(facts, "predicate", "date_link", "date_start") == expected
+
+
+@pytest.mark.parametrize(
+    "text,mentions,expected",
+    [
+        (  # nested_phrase
+            "The lender has a 250 mln dlr exposure in loans to Peru.",
+            {
+                "money": [("250 mln dlr", None, _money("250000000"))],
+                "countries": [("Peru", None, _country("PER"))],
+            },
+            [("have", ["PER"])],
+        ),
+        (  # possessive
+            "The utility will get $2bn in credits from Japan's biggest bank.",
+            {
+                "money": [("$2bn", None, _money("2000000000"))],
+                "countries": [("Japan", None, _country("JPN"))],
+            },
+            [("get", ["JPN"])],
+        ),
+        (  # where_clause
+            "He sent aid to Chile, where more than 300 people died.",
+            {
+                "counts": [("300 people", None, _count(300, "people"))],
+                "countries": [("Chile", None, _country("CHL"))],
+            },
+            [("die", ["CHL"])],
+        ),
+        (  # subject_phrase
+            "Imports from Korea rose 4 pct to 2.5 billion dlrs.",
+            {
+                "money": [("2.5 billion dlrs", None, _money("2500000000"))],
+                "countries": [("Korea", None, _country("KOR"))],
+            },
+            [("rise", ["KOR"])],
+        ),
+        (  # raised_clause
+            "About 2,000 people are thought to have died in Haiti.",
+            {
+                "counts": [("2,000 people", None, _count(2000, "people"))],
+                "countries": [("Haiti", None, _country("HTI"))],
+            },
+            [("think", ["HTI"])],
+        ),
+        (  # parenthetical
+            "More money will come from Kenya (2.5 mln dlrs) and Norway (900,000 dlrs).",
+            {
+                "money": [
+                    ("2.5 mln dlrs", None, _money("2500000")),
+                    ("900,000 dlrs", None, _money("900000")),
+                ],
+                "countries": [
+                    ("Kenya", None, _country("KEN")),
+                    ("Norway", None, _country("NOR")),
+                ],
+            },
+            [("come", ["KEN"]), ("come", ["NOR"])],
+        ),
+        (  # of_phrase
+            "Storms killed 40 people and caused 90 mln dlrs worth of damage in Chile.",
+            {
+                "counts": [("40 people", None, _count(40, "people"))],
+                "money": [("90 mln dlrs", None, _money("90000000"))],
+                "countries": [("Chile", None, _country("CHL"))],
+            },
+            [("kill", ["CHL"]), ("cause", ["CHL"])],
+        ),
+        (  # 'to' as a dative is a location preposition too
+            "Ten donors gave 700 mln dlrs in aid to Nepal.",
+            {
+                "counts": [("Ten donors", None, _count(10, "donors"))],
+                "money": [("700 mln dlrs", None, _money("700000000"))],
+                "countries": [("Nepal", None, _country("NPL"))],
+            },
+            [("give", ["NPL"]), ("give", ["NPL"])],
+        ),
+        (  # 'at Japan's request' is no place
+            "The firm cut 300 jobs at Japan's request.",
+            {
+                "counts": [("300 jobs", None, _count(300, "jobs"))],
+                "countries": [("Japan", None, _country("JPN"))],
+            },
+            [("cut", [])],
+        ),
+    ],
+)
+def test_facts_place_rules(nlp, text, mentions, expected):
+    facts = _facts(nlp, text, **mentions)
+    assert _pick(facts, "predicate", "country_iso3") == expected
+
+
+@pytest.mark.parametrize(
+    "text,mentions,expected",
+    [
+        (  # the pivot of 'there is' is the logical subject
+            "As long as there is one suspect at large, the hunt goes on.",
+            {"counts": [("one suspect", None, _count(1, "suspect"))]},
+            [("be", "subject", "one suspect")],
+        ),
+        (  # stacked prepositions: 'to between'
+            "She expects profit to rise to between 9 and 11 dlrs a share.",
+            {"money": [("11 dlrs", None, _money("11"))]},
+            [("rise", "to", "profit")],
+        ),
+    ],
+)
+def test_facts_predicate_repairs(nlp, text, mentions, expected):
+    facts = _facts(nlp, text, **mentions)
+    assert _pick(facts, "predicate", "role", "subject") == expected
+
+
+@pytest.mark.parametrize(
+    "config,expected",
+    [
+        ({}, "argument_phrase"),
+        ({"disabled_date_links": ["argument_phrase"]}, None),
+    ],
+)
+def test_facts_factory_config_turns_rules_off(nlp, config, expected):
+    from extract.components.facts import FactLinker
+
+    linker = FactLinker(nlp, "news_facts", **config)
+    text = "The state will move 20,000 families to farms known as new zones in 1988."
+    doc = nlp(text)
+    doc._.doc_id = "t"
+    mentions = {
+        "counts": [("20,000 families", None, _count(20000, "families"))],
+        "dates": [("1988", None, _year(1988))],
+    }
+    for table in ("persons", "countries", "dates", "counts", "money"):
+        setattr(doc._, table, _rows("t", text, table, mentions.get(table, [])))
+    linker(doc)
+    assert [fact["date_link"] for fact in doc._.facts] == [expected]
+
+
+def test_facts_factory_rejects_unknown_rules(nlp):
+    from extract.components.facts import FactLinker
+
+    with pytest.raises(ValueError, match="unknown rules"):
+        FactLinker(nlp, "news_facts", disabled_place_rules=["nowhere"])

@@ -102,6 +102,48 @@ def _persons(nlp: Language, text: str, doc_id: str = "t") -> list[dict]:
                 ("Kilroy-Silk", "Robert Kilroy-Silk", None),
             ],
         ),
+        (
+            "New Zealander Peter Jackson took 10 years to bring the book to the screen.",
+            [("Peter Jackson", "Peter Jackson", "New Zealander")],
+        ),
+        (
+            "Treasurer Paul Keating said the deficit would fall.",
+            [("Paul Keating", "Paul Keating", "Treasurer")],
+        ),
+        ("St Gallen Kantonalbank raised its mortgage rates.", []),
+        ("The company said Conagra Inc would pay a dollar a share.", []),
+        ("Goodman Fielder shares rose 5 cents after the bid.", []),
+        (
+            "Jordan says he never lost more sleep over a film than over the film Michael Collins .",
+            [("Jordan", "Jordan", None)],
+        ),
+        ("Wendy Ide of The Times wrote the review.", [("Wendy Ide", "Wendy Ide", None)]),
+        (
+            '" We will see , " State Department spokesman Glyn Davies said .',
+            [("Glyn Davies", "Glyn Davies", "State Department spokesman")],
+        ),
+        (
+            "Both Mr Brown and Mr Blair rose to prominence when Lord Kinnock led Labour.",
+            [("Brown", "Brown", "Mr"), ("Blair", "Blair", "Mr"), ("Kinnock", "Kinnock", "Lord")],
+        ),
+        (
+            "Italy ( Adler Capelli , Cristiano Citto , Andrea Collinelli , Mauro Trentino ) beat France .",
+            [
+                ("Adler Capelli", "Adler Capelli", None),
+                ("Cristiano Citto", "Cristiano Citto", None),
+                ("Andrea Collinelli", "Andrea Collinelli", None),
+                ("Mauro Trentino", "Mauro Trentino", None),
+            ],
+        ),
+        (
+            "Daniel Craig ( Enduring Love ) , Phil Davis ( Vera Drake ) and Ian Hart ( Blind Fight ) were nominated .",
+            [
+                ("Daniel Craig", "Daniel Craig", None),
+                ("Phil Davis", "Phil Davis", None),
+                ("Ian Hart", "Ian Hart", None),
+            ],
+        ),
+        ("Queen Elizabeth I was born in 1533 .", [("Elizabeth I", "Elizabeth I", "Queen")]),
     ],
 )
 def test_persons_component_sentences(
@@ -133,3 +175,27 @@ def test_persons_component_seed_gold(nlp: Language, seed_text: str, doc_id: str)
         "zhang-shengjun",
     }
     assert all(r["mention_id"] == f"{doc_id}:persons:{i}" for i, r in enumerate(rows))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,config,expected",
+    [
+        ("Goodman Fielder shares rose 5 cents after the bid.", {"org_cues": False}, ["Goodman Fielder"]),
+        (
+            '" We will see , " State Department spokesman Glyn Davies said .',
+            {"title_recovery": False},
+            [],
+        ),
+        (
+            "Italy ( Adler Capelli , Cristiano Citto , Andrea Collinelli , Mauro Trentino ) beat France .",
+            {"list_recovery": False},
+            ["Adler Capelli", "Andrea Collinelli", "Mauro Trentino"],
+        ),
+    ],
+)
+def test_persons_component_rule_switches(text: str, config: dict, expected: list[str]) -> None:
+    from extract.pipeline import load_pipeline
+
+    nlp = load_pipeline(components=("news_countries", "news_persons"), config={"news_persons": config})
+    assert [row["text"] for row in _persons(nlp, text)] == expected

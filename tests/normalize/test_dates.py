@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from extract.normalize.dates import DateValue, clean_date_text, normalize_date
+from extract.normalize.dates_reference import infer_reference_date
 
 R = "2020-10-22"  # the seed article's inferred reference: a Thursday
 W = "1989-10-26"  # a Thursday of TimeBank's Wall Street Journal
@@ -66,6 +67,8 @@ CASES = [
     ("2020-06", None, "past", "2020-06", "2020-06-01", "2020-06-30", "month", None),
     ("fiscal 1989", None, "past", "1989", "1989-01-01", "1989-12-31", "year", None),
     ("the year 2000", None, "past", "2000", "2000-01-01", "2000-12-31", "year", None),
+    ("nineteen ninety-six", None, "past", "1996", "1996-01-01", "1996-12-31", "year", None),
+    ("the year two thousand", None, "past", "2000", "2000-01-01", "2000-12-31", "year", None),
     ("the 1990s", None, "past", "199", "1990-01-01", "1999-12-31", "decade", None),
     ("1980s", None, "past", "198", "1980-01-01", "1989-12-31", "decade", None),
     ("the '90s", None, "past", "199", "1990-01-01", "1999-12-31", "decade", None),
@@ -117,7 +120,8 @@ CASES = [
     ("April 28", R, "future", "2021-04-28", "2021-04-28", "2021-04-28", "day", None),
     ("October 21", R, "future", "2020-10-21", "2020-10-21", "2020-10-21", "day", None),
     ("October 20", R, "future", "2021-10-20", "2021-10-20", "2021-10-20", "day", None),
-    ("November 3", R, "past", "2019-11-03", "2019-11-03", "2019-11-03", "day", None),
+    ("November 3", R, "past", "2020-11-03", "2020-11-03", "2020-11-03", "day", None),
+    ("December 15", R, "past", "2019-12-15", "2019-12-15", "2019-12-15", "day", None),
     ("November 3", R, "present", "2020-11-03", "2020-11-03", "2020-11-03", "day", None),
     ("Jan. 14", "2000-01-06", "present", "2000-01-14", "2000-01-14", "2000-01-14", "day", None),
     ("April 28 last year", R, "past", "2019-04-28", "2019-04-28", "2019-04-28", "day", None),
@@ -259,7 +263,16 @@ CASES = [
     # holidays
     ("Christmas", R, "past", "2019-12-25", "2019-12-25", "2019-12-25", "day", None),
     ("Christmas", R, "future", "2020-12-25", "2020-12-25", "2020-12-25", "day", None),
-    ("Thanksgiving Day", "1999-11-20", "future", "1999-11-25", "1999-11-25", "1999-11-25", "day", None),
+    (
+        "Thanksgiving Day",
+        "1999-11-20",
+        "future",
+        "1999-11-25",
+        "1999-11-25",
+        "1999-11-25",
+        "day",
+        None,
+    ),
     ("New Year's Day", R, "future", "2021-01-01", "2021-01-01", "2021-01-01", "day", None),
     ("Christmas 2018", None, "past", "2018-12-25", "2018-12-25", "2018-12-25", "day", None),
     ("Christmas", None, "past", "XXXX-12-25", None, None, "day", None),
@@ -448,6 +461,8 @@ def test_dates_normalize_date_kind_and_relative(text: str, kind: str, relative: 
         "",
         "Twenty Nations",
         "1988 quarters",
+        "two thousand",
+        "nineteen",
     ],
 )
 def test_dates_normalize_date_rejects_non_dates(text: str) -> None:
@@ -481,3 +496,42 @@ def test_dates_normalize_date_returns_named_tuple(text: str) -> None:
     value = normalize_date(text, reference=None)
     assert isinstance(value, DateValue)
     assert value._fields == ("kind", "timex", "start", "end", "grain", "mod", "relative")
+
+
+def _unresolved(text: str, tense: str = "past") -> tuple[DateValue, str]:
+    value = normalize_date(text, reference=None, tense=tense)
+    assert value is not None
+    return value, tense
+
+
+@pytest.mark.parametrize(
+    "mentions,says_last_year,expected",
+    [
+        # the seed article: June 2020 gives the year, October 22 the day
+        (
+            [
+                ("October 22", "past"),
+                ("2016", "past"),
+                ("From 2014 to June 2020", "past"),
+                ("April 28 this year", "past"),
+                ("May 31", "past"),
+                ("March", "past"),
+            ],
+            False,
+            "2020-10-22",
+        ),
+        ([("22 October 2020", "past"), ("2019", "past")], False, "2020-10-22"),
+        ([("June 2020", "past")], False, "2020-06-30"),
+        ([("2019", "past"), ("March", "past")], False, "2019-12-31"),
+        ([("2019", "past")], True, "2020-12-31"),
+        ([("2019", "present")], True, "2019-12-31"),
+        ([("2019", "past"), ("2030", "future")], False, "2019-12-31"),
+        ([("October 22", "past"), ("March", "past")], False, None),
+        ([], False, None),
+    ],
+)
+def test_dates_infer_reference_date(
+    mentions: list[tuple[str, str]], says_last_year: bool, expected: str | None
+) -> None:
+    values = [_unresolved(text, tense) for text, tense in mentions]
+    assert infer_reference_date(values, says_last_year=says_last_year) == _date(expected)

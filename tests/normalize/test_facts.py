@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extract.normalize.facts import (
+    DATE_LINKS,
+    DEFAULT_DISABLED_DATE_LINKS,
     DateCandidate,
     DateChoice,
     choose_date,
@@ -159,3 +161,51 @@ def test_facts_fact_id(doc_id, index, expected):
 )
 def test_facts_quantity_values(table, row, expected):
     assert quantity_values(table, row) == expected
+
+
+ALL_DATE_LINKS = DATE_LINKS
+
+
+@pytest.mark.parametrize(
+    "candidates,enabled,expected",
+    [
+        ([_c(0, "argument")], None, DateChoice(0, "argument_phrase")),
+        # the fact's own clause beats its arguments, whatever the candidate order
+        ([_c(1, "argument"), _c(0, "clause")], None, DateChoice(0, "same_clause")),
+        ([_c(0, "argument", same_segment=False)], None, None),
+        ([_c(3, "relative")], None, DateChoice(3, "relative_clause")),
+        ([_c(3, "temporal"), _c(4, "participle")], None, DateChoice(3, "temporal_clause")),
+        ([_c(4, "participle")], None, DateChoice(4, "anchor_participle")),
+        ([_c(3, "relative")], ("same_clause",), None),  # a rule turned off
+        ([_c(0, "sentence")], None, None),  # single_date is off by default
+        ([_c(0, "sentence")], ALL_DATE_LINKS, DateChoice(0, "single_date")),
+        ([_c(0, "sentence"), _c(1, "sentence")], ALL_DATE_LINKS, None),  # not the only date
+        ([_c(0, "reported")], ALL_DATE_LINKS, None),  # 'said on Monday' dates the saying
+        ([_c(0, "noun_clause")], ALL_DATE_LINKS, None),  # 'the firm, founded in 1990, ...'
+        ([_c(0, "other_quantity")], ALL_DATE_LINKS, None),  # 'from 199.5 mln a year before'
+        ([_c(0, "sentence"), _c(1, "reported")], ALL_DATE_LINKS, None),
+        ([_c(0, "sentence", kind="duration")], ALL_DATE_LINKS, None),
+        ([_c(5, "previous_dangling", False)], ("same_clause",), None),
+    ],
+)
+def test_facts_choose_date_rules(candidates, enabled, expected):
+    assert choose_date(candidates, scope_kinds=SCOPE, enabled=enabled) == expected
+
+
+@pytest.mark.parametrize(
+    "date_link,expected",
+    [
+        ("argument_phrase", 0.85),
+        ("relative_clause", 0.8),
+        ("temporal_clause", 0.75),
+        ("anchor_participle", 0.75),
+        ("single_date", 0.65),
+    ],
+)
+def test_facts_fact_confidence_date_rules(date_link, expected):
+    assert fact_confidence(load_fact_rules(), "subject", date_link) == expected
+
+
+def test_facts_default_disabled_date_links_are_known():
+    assert set(DEFAULT_DISABLED_DATE_LINKS) <= set(DATE_LINKS)
+    assert DATE_LINKS[0] == "same_clause"

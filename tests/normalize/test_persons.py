@@ -13,7 +13,15 @@ from extract.normalize.persons import (
     PUNCT,
     canonical_name,
     cluster_names,
+    demonym_names,
+    false_positive_names,
+    has_org_word,
     is_false_positive,
+    is_title_head,
+    name_particles,
+    org_cue_after,
+    org_cue_before,
+    org_cues,
     person_key,
     reorder_last_first,
     split_title,
@@ -21,6 +29,7 @@ from extract.normalize.persons import (
     title_after,
     title_before,
     title_before_comma,
+    title_lexicon,
 )
 
 
@@ -260,3 +269,114 @@ def test_persons_title_before_comma(text: str, expected: str | None) -> None:
 )
 def test_persons_is_false_positive(name: str, expected: bool) -> None:
     assert is_false_positive(name) is expected
+
+
+@pytest.mark.parametrize(
+    "words,expected",
+    [
+        (["St", "Gallen", "Kantonalbank"], True),
+        (["Conagra", "Inc"], True),
+        (["Goodman", "Fielder", "Ltd"], True),
+        (["Nestle", "SA"], True),
+        (["Volkswagen", "AG"], True),
+        (["Jardine", "Matheson", "Holdings"], True),
+        (["Rabobank", "Group"], True),
+        (["Manchester", "United"], True),
+        (["Sueddeutsche", "Zeitung"], True),
+        (["Sa", "Ding", "Ding"], False),
+        (["Peter", "Jackson"], False),
+        (["Natalie", "Press"], False),
+        (["Thomas", "Haden", "Church"], False),
+    ],
+)
+def test_persons_has_org_word(words: list[str], expected: bool) -> None:
+    assert has_org_word(words) is expected
+
+
+@pytest.mark.parametrize(
+    "word,expected",
+    [
+        ("newspaper", True),
+        ("firm", True),
+        ("carrier", True),
+        ("film", True),
+        ("Newspaper", False),
+        ("spokesman", False),
+        ("president", False),
+    ],
+)
+def test_persons_org_cue_before(word: str, expected: bool) -> None:
+    assert org_cue_before(word) is expected
+
+
+@pytest.mark.parametrize(
+    "words,one_word_name,expected",
+    [
+        (["shares", "fell"], False, True),
+        (["'s", "shares", "rose"], False, True),
+        (["\u2019s", "chief", "executive", "said"], False, True),
+        (["newspaper", "said"], False, True),
+        (["chairman", "Augusto", "Lendoiro"], False, True),
+        (["are", "well", "placed"], True, True),
+        (["are", "well", "placed"], False, False),
+        (["said", "it", "would"], False, False),
+        (["'s", "wife"], False, False),
+        ([], False, False),
+    ],
+)
+def test_persons_org_cue_after(words: list[str], one_word_name: bool, expected: bool) -> None:
+    assert org_cue_after(words, one_word_name=one_word_name) is expected
+
+
+@pytest.mark.parametrize(
+    "word,expected",
+    [
+        ("President", True),
+        ("spokesman", True),
+        ("Mr", True),
+        ("Mr.", True),
+        ("treasurer", True),
+        ("off-spinner", True),
+        ("Prince", False),
+        ("Foreign", False),
+        ("Trade", False),
+        ("former", False),
+        ("Jackson", False),
+    ],
+)
+def test_persons_is_title_head(word: str, expected: bool) -> None:
+    assert is_title_head(word) is expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Treasurer Paul Keating", ("Paul Keating", "Treasurer")),
+        ("Broker Khurshid Alam", ("Khurshid Alam", "Broker")),
+        ("treasurer Paul Keating", ("Paul Keating", "treasurer")),
+        ("Commissioner Neelie Kroes", ("Neelie Kroes", "Commissioner")),
+    ],
+)
+def test_persons_split_title_news_roles(text: str, expected: tuple[str, str | None]) -> None:
+    assert split_title(text) == expected
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("Treasurer Paul Keating", "paul-keating"),
+        ("Kengo wa Dondo", "kengo-wadondo"),
+        ("Elizabeth I", "elizabeth-i"),
+    ],
+)
+def test_persons_person_key_news_names(name: str, expected: str) -> None:
+    assert person_key(name) == expected
+
+
+@pytest.mark.parametrize(
+    "loader",
+    [org_cues, demonym_names, title_lexicon, name_particles, false_positive_names],
+)
+def test_persons_rules_load(loader) -> None:  # type: ignore[no-untyped-def]
+    loader.cache_clear()
+    assert loader()
