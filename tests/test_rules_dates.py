@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 
 from extract.components.dates import PATTERNS_FILE, PatternsError, load_date_patterns
 from extract.normalize.dates_lexicon import (
@@ -59,24 +59,29 @@ def test_rules_dates_validation_rejects_missing_key() -> None:
         validate_dates_rules(data)
 
 
-def test_rules_dates_patterns_load_into_a_matcher(blank_nlp: Language) -> None:
+def test_rules_dates_patterns_load_into_matchers(blank_nlp: Language) -> None:
     patterns = load_date_patterns(load_dates_lexicon())
-    ids = [rule_id for rule_id, _ in patterns]
+    ids = [rule_id for rule_id, _ in (*patterns.tokens, *patterns.phrases)]
     assert len(ids) == len(set(ids))
     matcher = Matcher(blank_nlp.vocab)
-    for rule_id, pattern in patterns:
+    for rule_id, pattern in patterns.tokens:
         matcher.add(rule_id, [pattern])
-    doc = blank_nlp("Talks resumed last week and ended on Friday , daily .")
-    found = {blank_nlp.vocab.strings[m] for m, _, _ in matcher(doc)}
-    assert {"deictic_unit", "weekday", "set_word"} <= found
+    phrase_matcher = PhraseMatcher(blank_nlp.vocab, attr="LOWER")
+    for rule_id, phrases in patterns.phrases:
+        phrase_matcher.add(rule_id, [blank_nlp.make_doc(phrase) for phrase in phrases])
+    doc = blank_nlp("Talks resumed last week and ended on Friday , daily , until Christmas .")
+    found = {blank_nlp.vocab.strings[m] for m, _, _ in [*matcher(doc), *phrase_matcher(doc)]}
+    assert {"lead_unit", "weekday", "set_words", "named_periods"} <= found
 
 
 @pytest.mark.parametrize(
     "line,message",
     [
         ('{"id": "x", "pattern": [{"LOWER": {"IN": "$planets"}}]}', "unknown word list"),
-        ('{"id": "x", "pattern": [], "label": "DATE"}', "exactly the keys"),
+        ('{"id": "x", "pattern": [], "label": "DATE"}', "the keys id and pattern"),
         ('{"id": 3, "pattern": []}', "'id' is text"),
+        ('{"id": "x", "phrases": "now"}', "'phrases' is a list"),
+        ('{"id": "x", "phrases": ["$planets"]}', "unknown word list"),
         ("{not json", "invalid JSON"),
     ],
 )

@@ -36,7 +36,7 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from extract.components._guard import run_guarded
@@ -52,7 +52,7 @@ from extract.normalize.dates_lexicon import DatesLexicon, load_dates_lexicon
 from extract.normalize.dates_reference import infer_reference_date
 
 PATTERNS_FILE = "dates_patterns.jsonl"
-_PATTERN_KEYS = frozenset({"id", "pattern"})
+_PATTERN_KEYS = (frozenset({"id", "pattern"}), frozenset({"id", "phrases"}))
 _ENTITY_LABELS = ("DATE", "TIME")
 # Entities a pattern match must not overlap: a month inside a name is not a date.
 _BLOCKING_LABELS = frozenset(
@@ -141,12 +141,18 @@ class PatternsError(ValueError):
     """The date patterns file is malformed."""
 
 
-def load_date_patterns(lexicon: DatesLexicon) -> list[tuple[str, list[dict[str, Any]]]]:
-    """The packaged Matcher patterns, with ``"$name"`` word lists expanded from
-    ``rules/dates.json``; unknown keys or lists raise ``PatternsError``."""
+class DatePatterns(NamedTuple):
+    tokens: list[tuple[str, list[dict[str, Any]]]]  # Matcher patterns
+    phrases: list[tuple[str, list[str]]]  # PhraseMatcher phrases (matched on LOWER)
+
+
+def load_date_patterns(lexicon: DatesLexicon) -> DatePatterns:
+    """The packaged patterns: token patterns for the Matcher and phrase lists for the
+    PhraseMatcher (much cheaper per token), with ``"$name"`` word lists expanded from
+    ``rules/dates.json``; malformed rules or unknown lists raise ``PatternsError``."""
     text = resources.files("extract.rules").joinpath(PATTERNS_FILE).read_text(encoding="utf-8")
     word_lists = _word_lists(lexicon)
-    patterns = []
+    patterns = DatePatterns([], [])
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -154,32 +160,49 @@ def load_date_patterns(lexicon: DatesLexicon) -> list[tuple[str, list[dict[str, 
             rule = json.loads(line)
         except json.JSONDecodeError as error:
             raise PatternsError(f"{PATTERNS_FILE}:{number}: invalid JSON ({error})") from error
-        if not isinstance(rule, dict) or set(rule) != _PATTERN_KEYS:
+        if not isinstance(rule, dict) or set(rule) not in _PATTERN_KEYS:
             raise PatternsError(
-                f"{PATTERNS_FILE}:{number}: a rule has exactly the keys {sorted(_PATTERN_KEYS)}"
+                f"{PATTERNS_FILE}:{number}: a rule has the keys id and pattern, or id and phrases"
             )
-        if not isinstance(rule["id"], str) or not isinstance(rule["pattern"], list):
-            raise PatternsError(f"{PATTERNS_FILE}:{number}: 'id' is text, 'pattern' a list")
-        patterns.append(
-            (rule["id"], [_expand(token, word_lists, number) for token in rule["pattern"]])
-        )
+        if not isinstance(rule["id"], str):
+            raise PatternsError(f"{PATTERNS_FILE}:{number}: 'id' is text")
+        if "phrases" in rule:
+            phrases = rule["phrases"]
+            if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+                raise PatternsError(f"{PATTERNS_FILE}:{number}: 'phrases' is a list of text")
+            expanded: list[str] = []
+            for phrase in phrases:
+                looked_up = _lookup(phrase, word_lists, number)
+                expanded.extend(looked_up if isinstance(looked_up, list) else [looked_up])
+            patterns.phrases.append((rule["id"], expanded))
+            continue
+        if not isinstance(rule["pattern"], list):
+            raise PatternsError(f"{PATTERNS_FILE}:{number}: 'pattern' is a list")
+        tokens = [_expand(token, word_lists, number) for token in rule["pattern"]]
+        patterns.tokens.append((rule["id"], tokens))
     return patterns
 
 
 def _word_lists(lexicon: DatesLexicon) -> dict[str, list[str]]:
     units = list(lexicon.duration_units)
     plural = [u + "s" for u in units] + [u[:-1] + "ies" for u in units if u.endswith("y")]
+    weekday_names = sorted(w for w in lexicon.weekdays if w.endswith("day"))
+    month_names = sorted(m for m in lexicon.months if len(m) > 3 or m == "may")
+    every = sorted(
+        {p for p in lexicon.set_words if p.split()[0] in lexicon.set_quantifiers}
+        | {f"{q} {w}" for q in lexicon.set_quantifiers for w in (*weekday_names, *month_names)}
+    )
     return {
         "$months": sorted(lexicon.months),
-        "$month_names": sorted(m for m in lexicon.months if len(m) > 3 or m == "may"),
-        "$weekday_names": sorted(w for w in lexicon.weekdays if w.endswith("day")),
+        "$month_names": month_names,
+        "$weekday_names": weekday_names,
         "$parts_of_day": sorted(lexicon.parts_of_day),
-        "$ordinals": sorted(lexicon.ordinals),
+        "$ordinals_and_q": sorted({*lexicon.ordinals, "q1", "q2", "q3", "q4"}),
         "$duration_units": sorted(set(units + plural) - {"min", "sec", "hr", "yr", "night"}),
-        "$set_targets": sorted(
-            {*lexicon.duration_units, *(w for w in lexicon.weekdays if w.endswith("day"))}
-            - {"min", "sec", "hr", "yr"}
-        ),
+        "$leads": sorted(lexicon.pattern_leads),
+        "$deictic_days": sorted(lexicon.deictic_days),
+        "$holidays": sorted(lexicon.holidays),
+        "$every_phrases": every,
     }
 
 
@@ -210,9 +233,13 @@ class DateExtractor:
         self.name = name
         self.entity_labels = frozenset(entity_labels)
         self.lexicon = load_dates_lexicon()
+        patterns = load_date_patterns(self.lexicon)
         self.matcher = Matcher(nlp.vocab)
-        for rule_id, pattern in load_date_patterns(self.lexicon):
+        for rule_id, pattern in patterns.tokens:
             self.matcher.add(rule_id, [pattern])
+        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for rule_id, phrases in patterns.phrases:
+            self.phrase_matcher.add(rule_id, [nlp.make_doc(phrase) for phrase in phrases])
         # Modifier phrases indexed by their last word, longest first.
         self.modifier_phrases: dict[str, list[tuple[str, ...]]] = {}
         for phrase, mod in sorted(self.lexicon.modifiers.items(), key=lambda i: -len(i[0])):
@@ -336,7 +363,7 @@ class DateExtractor:
             if ent.label_ in self.entity_labels
         ]
         blocked = [(ent.start, ent.end) for ent in doc.ents if ent.label_ in _BLOCKING_LABELS]
-        for _, start, end in self.matcher(doc):
+        for _, start, end in [*self.matcher(doc), *self.phrase_matcher(doc)]:
             if not any(s < end and start < e for s, e in blocked):
                 candidates.append(_Candidate(start, end, False))
         candidates.sort()
@@ -504,8 +531,8 @@ class DateExtractor:
                 return _unit_word(token.head.lower_, self.lexicon) is None
         if len(words) == 1 and words[0].lower_ in self.lexicon.set_words:
             token = words[0]
-            if token.dep_ in ("amod", "compound") or token.pos_ in ("NOUN", "PROPN"):
-                return True  # "its quarterly dividend", "the party daily Granma"
+            if token.pos_ in ("NOUN", "PROPN"):
+                return True  # a newspaper: "the party daily Granma"
         after = doc[span.end].lower_ if span.end < len(doc) else ""
         if after == "of" and span[-1].lower_ in ("quarter", "quarters", "half", "halves"):
             return True  # a fraction: "about three-quarters of its food"

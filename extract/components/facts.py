@@ -14,7 +14,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import IS_SPACE, ORTH, POS, SENT_START
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from extract.components._guard import run_guarded
@@ -35,6 +37,7 @@ from extract.normalize.facts import (
 )
 
 _VERB_POS = frozenset({"VERB", "AUX"})
+_VERB_POS_IDS = frozenset(POS_IDS[pos] for pos in _VERB_POS)
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "SYM", "X"})
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "csubj", "dobj", "dative", "attr", "oprd", "acomp", "npadvmod"}
@@ -98,15 +101,17 @@ class _DocIndex:
         self.segment_has_verb: list[bool] = []
         sentence = piece = segment = -1
         paragraph = 0
-        sent_starts = {sent.start for sent in doc.sents}
         new_piece = True
-        for token in doc:
-            i = token.i
-            if i in sent_starts:
+        # Token attributes as one array: no Token objects in this per-token loop (it is most
+        # of the linker's cost).
+        strings = doc.vocab.strings
+        semicolon = strings[";"]
+        columns = doc.to_array([SENT_START, IS_SPACE, ORTH, POS]).tolist() if n else []
+        for i, (sent_start, is_space, orth, pos) in enumerate(columns):
+            if sent_start == 1 or i == 0:
                 sentence += 1
                 new_piece = True
-            is_break = token.is_space and "\n" in token.text
-            if is_break:
+            if is_space and "\n" in strings[orth]:
                 paragraph += 1
                 new_piece = True
             elif new_piece:
@@ -119,9 +124,9 @@ class _DocIndex:
             self.piece[i] = max(piece, 0)
             self.segment[i] = max(segment, 0)
             self.paragraph[i] = paragraph
-            if segment >= 0 and _is_verb(token):
+            if segment >= 0 and pos in _VERB_POS_IDS:
                 self.segment_has_verb[segment] = True
-            if token.text == ";" and not new_piece:
+            if orth == semicolon and not new_piece:
                 segment += 1
                 self.segment_has_verb.append(False)
         self.dates_in_piece: dict[int, list[int]] = {}

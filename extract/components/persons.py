@@ -65,20 +65,37 @@ _BARE_INITIAL = re.compile(r"^(?:(?:[A-Z]\.){1,3}|[A-Z])$")  # "M.", "J.R.", "C"
 _FIXTURE_WORDS = frozenset({"v", "v.", "vs", "vs."})  # "Luton v Hinckley": two teams
 # A verb after "the company Smith ..." makes a relative clause (Smith is a person), except
 # reporting verbs ("the newspaper Nhan Dan said").
-_REPORTING_LEMMAS = frozenset({"say", "report", "tell", "add", "quote", "write", "announce", "state"})
+_REPORTING_LEMMAS = frozenset(
+    {"say", "report", "tell", "add", "quote", "write", "announce", "state"}
+)
 _CUE_AFTER_WINDOW = 6
 _FUNCTION_POS = frozenset({"DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART"})
 # Particles that begin a surname written alone ("de Silva", "van der Westhuizen").
-_LEADING_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "le", "la", "dos", "das"})
+_LEADING_PARTICLES = frozenset(
+    {"de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "le", "la", "dos", "das"}
+)
 _REGNAL_NUMBERS = frozenset(
-    "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
+    {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"}
 )
 _LIST_WINDOW = 12  # tokens on each side of a listed name searched for other people
 _LIST_SEPARATORS = frozenset({",", ";", "(", ")", "-", "--", ":", ".", "and", "&"})
 # Entity labels of words that are never recovered as names after a title.
 _NOT_NAME_ENTITY_LABELS = frozenset(
-    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LOC", "FAC",
-     "EVENT", "LAW", "LANGUAGE", "NORP"}
+    {
+        "DATE",
+        "TIME",
+        "CARDINAL",
+        "ORDINAL",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+        "LOC",
+        "FAC",
+        "EVENT",
+        "LAW",
+        "LANGUAGE",
+        "NORP",
+    }
 )
 _COORDINATORS = frozenset({"and", "&", ",", "or", "nor", "with"})
 
@@ -341,7 +358,7 @@ def _plain_name_words(doc: Doc) -> frozenset[str]:
     """First and last words of the article's multi-word PERSON entities that read as names:
     capitalised words and particles only, no organisation word ("Henry Ford", not "Pirelli
     cables" or "Pirelli SpA")."""
-    words = set()
+    words: set[str] = set()
     particles = name_particles()
     for ent in doc.ents:
         if ent.label_ != "PERSON" or len(ent) < 2 or has_org_word([t.text for t in ent]):
@@ -355,10 +372,12 @@ def _org_context(doc: Doc, span: Span) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.pos_ != "VERB" and org_cue_before(before.text):
         after = doc[span.end] if span.end < len(doc) else None
-        relative_clause = (
+        relative_clause = (  # "the company Smith founded in 1990": a verb with a gap
             after is not None
+            and after.pos_ == "VERB"
             and after.tag_ in ("VBD", "VBZ", "VBP")
             and after.lemma_ not in _REPORTING_LEMMAS
+            and not any(child.dep_ in ("dobj", "obj", "ccomp") for child in after.children)
         )
         possessive = after is not None and after.tag_ == "POS"  # "in Smith 's house"
         if not relative_clause and not possessive:
@@ -397,7 +416,6 @@ def _names_after_titles(doc: Doc, taken: set[int]) -> list[Span]:
     (particles and hyphenated parts allowed) that are not titles, places, organisation words or
     dates and numbers, followed by no further capitalised word."""
     spans = []
-    particles = name_particles()
     index = 0
     while index < len(doc) - 1:
         token = doc[index]
@@ -409,22 +427,21 @@ def _names_after_titles(doc: Doc, taken: set[int]) -> list[Span]:
             word = doc[end]
             if _glued_hyphen(doc, end) and end > start:
                 end += 2  # "Kilroy-Silk", "Song-ho"
-            elif _recoverable_name_word(word):
-                end += 1
-            elif word.lower_ in particles and end > start and end + 1 < len(doc) and (
-                _recoverable_name_word(doc[end + 1])
-            ):
+            elif _recoverable_name_word(word) or _inner_particle(doc, start, end):
                 end += 1
             else:
                 break
         end = min(end, len(doc))
         if end == start or (
-            end < len(doc) and ((doc[end].is_alpha and doc[end].is_title) or _glued_hyphen(doc, end))
+            end < len(doc)
+            and ((doc[end].is_alpha and doc[end].is_title) or _glued_hyphen(doc, end))
         ):
             continue
         if token.is_title and not is_honorific(token.text) and end - start < 2:
             continue  # "General Election", "King Crimson": one word after a capitalised title
-        if any(i in taken for i in range(start, end)) or has_org_word([t.text for t in doc[start:end]]):
+        if any(i in taken for i in range(start, end)) or has_org_word(
+            [t.text for t in doc[start:end]]
+        ):
             continue
         spans.append(doc[start:end])
         taken.update(range(start, end))
@@ -454,9 +471,11 @@ def _listed_names(doc: Doc, found: list[Span], taken: set[int]) -> list[Span]:
             word = doc[end]
             if _glued_hyphen(doc, end) and end > start:
                 end += 2
-            elif _recoverable_name_word(word) or (end == start and _BARE_INITIAL.match(word.text)):
-                end += 1
-            elif word.lower_ in particles and end > start:
+            elif (
+                _recoverable_name_word(word)
+                or (end == start and _BARE_INITIAL.match(word.text))
+                or _inner_particle(doc, start, end)
+            ):
                 end += 1
             else:
                 break
@@ -475,7 +494,10 @@ def _listed_names(doc: Doc, found: list[Span], taken: set[int]) -> list[Span]:
         if _affiliation_in_brackets(doc, start, end, ends):
             index = end
             continue
-        low, high = bisect_left(starts, start - _LIST_WINDOW), bisect_left(starts, end + _LIST_WINDOW)
+        low, high = (
+            bisect_left(starts, start - _LIST_WINDOW),
+            bisect_left(starts, end + _LIST_WINDOW),
+        )
         if high - low >= 2:
             spans.append(words)
             taken.update(range(start, end))
@@ -484,8 +506,8 @@ def _listed_names(doc: Doc, found: list[Span], taken: set[int]) -> list[Span]:
 
 
 def _affiliation_in_brackets(doc: Doc, start: int, end: int, person_ends: set[int]) -> bool:
-    """"Phil Davis (Vera Drake)": words alone in brackets right after a person are the
-    person's film, club or party, not another person."""
+    """Words alone in brackets right after a person are the person's film, club or party,
+    not another person: "Phil Davis (Vera Drake)"."""
     return (
         start >= 2
         and doc[start - 1].text == "("
@@ -515,6 +537,18 @@ def _list_boundary(doc: Doc, index: int) -> bool:
     if index + 1 < len(doc) and "\n" in token.whitespace_:
         return True
     return token.text in _LIST_SEPARATORS or token.like_num or any(c.isdigit() for c in token.text)
+
+
+def _inner_particle(doc: Doc, start: int, index: int) -> bool:
+    """A particle inside a name, before a capitalised word or another particle ("Nico van
+    Kerckhoven", "Joost van der Westhuizen")."""
+    particles = name_particles()
+    if index <= start or doc[index].lower_ not in particles:
+        return False
+    after = index + 1
+    while after < len(doc) and doc[after].lower_ in particles:
+        after += 1
+    return after < len(doc) and _recoverable_name_word(doc[after])
 
 
 def _recoverable_name_word(token: Token) -> bool:
@@ -694,8 +728,13 @@ def _propagated(doc: Doc, found: list[Span]) -> list[Span]:
             index = end
             continue
         start = index
-        while start > 0 and start - 1 not in covered and doc[start - 1].whitespace_ == " " and (
-            _INITIALS.match(doc[start - 1].text) or doc[start - 1].lower_ in _LEADING_PARTICLES
+        while (
+            start > 0
+            and start - 1 not in covered
+            and doc[start - 1].whitespace_ == " "
+            and (
+                _INITIALS.match(doc[start - 1].text) or doc[start - 1].lower_ in _LEADING_PARTICLES
+            )
         ):
             start -= 1  # "M. Waugh", "de Silva" after "Aravinda de Silva"
         spans.append(doc[start:end])

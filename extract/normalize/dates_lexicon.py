@@ -48,6 +48,7 @@ _SCHEMA: dict[str, tuple[str, type]] = {
     "preceding_non_dates": ("list", str),
     "following_non_dates": ("list", str),
     "holidays": ("map", str),
+    "pattern_leads": ("list", str),
 }
 TIMEX_MODS = frozenset(
     {
@@ -104,6 +105,7 @@ class DatesLexicon:
     preceding_non_dates: frozenset[str]
     following_non_dates: frozenset[str]
     holidays: dict[str, str]
+    pattern_leads: frozenset[str]
 
 
 def validate_dates_rules(data: Any, *, where: str = RULES_FILE) -> DatesLexicon:
@@ -154,7 +156,9 @@ def _check_values(values: dict[str, Any], where: str) -> None:
         if bad:
             raise DatesRulesError(f"{where}: '{key}' values must be {low}..{high}: {bad}")
     bad = sorted(
-        k for k, v in values["holidays"].items() if not re.fullmatch(r"\d\d-(\d\d|W[1-5L]-[1-7])", v)
+        k
+        for k, v in values["holidays"].items()
+        if not re.fullmatch(r"\d\d-(\d\d|W[1-5L]-[1-7])", v)
     )
     if bad:
         raise DatesRulesError(f"{where}: 'holidays' values must be MM-DD or MM-Wn-D: {bad}")

@@ -134,9 +134,7 @@ class OrgCues:
 
 @lru_cache(maxsize=1)
 def org_cues() -> OrgCues:
-    records = read_jsonl(
-        "persons_org_cues.jsonl", _ORG_CUE_KEYS, frozenset({"phrase", "kind"})
-    )
+    records = read_jsonl("persons_org_cues.jsonl", _ORG_CUE_KEYS, frozenset({"phrase", "kind"}))
     as_written: set[str] = set()
     words: set[str] = set()
     before: set[str] = set()

@@ -181,7 +181,11 @@ def test_persons_component_seed_gold(nlp: Language, seed_text: str, doc_id: str)
 @pytest.mark.parametrize(
     "text,config,expected",
     [
-        ("Goodman Fielder shares rose 5 cents after the bid.", {"org_cues": False}, ["Goodman Fielder"]),
+        (
+            "Goodman Fielder shares rose 5 cents after the bid.",
+            {"org_cues": False},
+            ["Goodman Fielder"],
+        ),
         (
             '" We will see , " State Department spokesman Glyn Davies said .',
             {"title_recovery": False},
@@ -197,5 +201,7 @@ def test_persons_component_seed_gold(nlp: Language, seed_text: str, doc_id: str)
 def test_persons_component_rule_switches(text: str, config: dict, expected: list[str]) -> None:
     from extract.pipeline import load_pipeline
 
-    nlp = load_pipeline(components=("news_countries", "news_persons"), config={"news_persons": config})
+    nlp = load_pipeline(
+        components=("news_countries", "news_persons"), config={"news_persons": config}
+    )
     assert [row["text"] for row in _persons(nlp, text)] == expected
