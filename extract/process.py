@@ -66,16 +66,25 @@ def error_result(article: Article, message: str) -> ArticleResult:
     )
 
 
+# A batch also ends at this many characters: the model's working memory grows with the tokens of
+# a batch, so a run of long articles must not make a batch (and the peak memory) larger.
+BATCH_CHARS = 50_000
+
+
 def process_articles(
     articles: Iterable[Article], nlp: Language, settings: RunSettings
 ) -> Iterator[ArticleResult]:
-    """One result per article, in input order, streaming in batches of ``settings.batch_size``."""
+    """One result per article, in input order, streaming in batches of ``settings.batch_size``
+    articles or ``BATCH_CHARS`` characters, whichever comes first."""
     batch: list[Article] = []
+    chars = 0
     for article in articles:
         batch.append(article)
-        if len(batch) >= settings.batch_size:
+        chars += len(article.text)
+        if len(batch) >= settings.batch_size or chars >= BATCH_CHARS:
             yield from _process_batch(batch, nlp, settings)
             batch = []
+            chars = 0
     if batch:
         yield from _process_batch(batch, nlp, settings)
 

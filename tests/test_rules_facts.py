@@ -122,5 +122,7 @@ def test_rules_facts_seed_anchors_are_seed_mentions():
         assert "text" not in row
         assert (row["start_char"], row["end_char"]) in anchors[row["fact_type"]], row
     # one quantity fact per count and money mention of the seed
-    quantities = {(r["start_char"], r["end_char"]) for r in rows if r["fact_type"] != "person_event"}
+    quantities = {
+        (r["start_char"], r["end_char"]) for r in rows if r["fact_type"] != "person_event"
+    }
     assert quantities == anchors["count"] | anchors["money"]

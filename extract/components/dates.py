@@ -43,7 +43,6 @@ from extract.components._guard import run_guarded
 from extract.extensions import mention_id
 from extract.normalize.dates import (
     DateValue,
-    clean_date_text,
     is_year_shift,
     normalize_date,
     year_before,
@@ -112,7 +111,14 @@ _LEADING_TRIM = frozenset(
 _TRAILING_TRIM = frozenset({",", ".", ";", ":", ")", '"', "'", "'s", "’s", "”", "’", "-", "—"})
 _RANGE_CONNECTORS = frozenset({"to", "through", "thru", "until", "till", "-", "–", "—", "and"})
 _RANGE_OPENERS = frozenset({"from", "between"})
-_YEAR_PERIODS = frozenset({"the year", "the fiscal year", "the financial year"})
+# "the year ended March 31" is a one-year period, "the quarter ended Sept. 30" a quarter.
+_PERIODS_BEFORE_END_DATE = {
+    "the year": "the fiscal year",
+    "the fiscal year": "the fiscal year",
+    "the financial year": "the fiscal year",
+    "the quarter": "a quarter",
+    "the fiscal quarter": "a quarter",
+}
 _JOINERS = frozenset({",", "on", "at"})
 _SAFE_MODIFIER_MODS = frozenset(
     {
@@ -259,11 +265,11 @@ class DateExtractor:
         mentions = list(self._mentions(doc))
         reference = _iso_date(doc._.reference_date)
         if reference is None:
-            values = [(normalize_date(text, reference=None, tense=t), t) for _, text, t in mentions]
-            says_last_year = any(clean_date_text(text) == "last year" for _, text, _ in mentions)
-            reference = infer_reference_date(
-                ((v, t) for v, t in values if v is not None), says_last_year=says_last_year
-            )
+            values = [
+                (normalize_date(text, reference=None, tense=t), t, self._looks_ahead(span))
+                for span, text, t in mentions
+            ]
+            reference = infer_reference_date((v, t, a) for v, t, a in values if v is not None)
             if reference is not None:
                 doc._.reference_date = reference.isoformat()
                 doc._.reference_date_source = "inferred"
@@ -297,6 +303,13 @@ class DateExtractor:
             )
         return rows
 
+    def _looks_ahead(self, span: Span) -> bool:
+        """A forecast target ("by 2025", "due 2017", "approval is expected in late 1987")."""
+        before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+        if before in self.lexicon.target_prepositions:
+            return True
+        return any(token.lower_ in self.lexicon.looking_ahead_words for token in span.sent)
+
     def _value(
         self, span: Span, text: str, tense: str, reference: dt.date | None
     ) -> DateValue | None:
@@ -323,12 +336,11 @@ class DateExtractor:
             yield span, span.text, tense
 
     def _period_before_end_date(self, piece: Span) -> str | None:
-        """ "the year ended March 31": the year is a one-year period (P1Y)."""
+        """ "the year ended March 31": the year is a one-year period (P1Y), the quarter a
+        three-month one (P1Q)."""
         doc = piece.doc
         before_end_date = piece.end < len(doc) and doc[piece.end].lower_ in ("ended", "ending")
-        if before_end_date and piece.text.lower() in _YEAR_PERIODS:
-            return "the fiscal year"
-        return None
+        return _PERIODS_BEFORE_END_DATE.get(piece.text.lower()) if before_end_date else None
 
     def _parts(self, span: Span) -> Iterator[tuple[Span, str, str]]:
         """The longest pieces of a span that does not normalise as a whole ("the third

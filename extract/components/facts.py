@@ -468,17 +468,23 @@ def _conjoined_verbs(verb: Token) -> list[Token]:
     return found
 
 
-def _ancestor_verbs(token: Token, exclude: set[int], reporting: frozenset[str]) -> set[int]:
+def _ancestor_verbs(
+    token: Token, exclude: set[int], reporting: frozenset[str], temporal: frozenset[str]
+) -> set[int]:
     """Verbs governing ``token``'s clause, up to the first relative or participial clause
     boundary (a clause modifying a noun has its own time) or adverbial clause with its own
-    subject. Reporting verbs are left out: the
+    subject that is not a 'when' clause ('was in 1914 when 1,014 people drowned'). Reporting verbs are left out: the
     day something was said does not date what was said."""
     found: set[int] = set()
     current = token
     for ancestor in token.ancestors:
         if current.dep_ in _NOUN_CLAUSE_DEPS:
             break
-        if current.dep_ == "advcl" and any(c.dep_ in _SUBJECT_DEPS for c in current.children):
+        if (
+            current.dep_ == "advcl"
+            and any(c.dep_ in _SUBJECT_DEPS for c in current.children)
+            and not any(c.lower_ in temporal for c in current.children)
+        ):
             break  # 'continued today, even though X has returned': a clause of its own time
         current = ancestor
         if _is_verb(ancestor) and ancestor.lemma_.lower() in reporting:
@@ -680,7 +686,9 @@ class _FactBuilder:
         clause_order = {t.i: rank for rank, t in reversed(list(enumerate([*core, *arguments])))}
         core_ids = {t.i for t in core}
         top = verb if verb is not None else link.path[-1]
-        governing = _ancestor_verbs(top, set(clause_order), self.rules.reporting_verbs)
+        governing = _ancestor_verbs(
+            top, set(clause_order), self.rules.reporting_verbs, self.rules.temporal_conjunctions
+        )
         antecedents = [v.head for v in clause_verbs if v.dep_ == "relcl" and v.head.i != v.i]
         verb_ids = {v.i for v in clause_verbs}
         anchor_nouns = {t.i for t in link.path} | set(range(span.start, span.end))
@@ -821,9 +829,11 @@ class _FactBuilder:
         if verb is not None:
             heads.append(verb)
             heads.extend(_particles(verb, rules))
-            subject = _arguments(verb)[0]
+            subject, obj = _arguments(verb)
             if "subject_phrase" in enabled and subject is not None and not _inside(subject, span):
                 heads.append(subject)  # 'exports to Japan fell 2.3 pct to 1.28 billion'
+            if "object_phrase" in enabled and obj is not None and not _inside(obj, span):
+                heads.append(obj)  # 'brought its order volume in Denmark to 100 mln marks'
         heads.extend(token for token in link.path if not _is_verb(token))
         if span.root not in heads:
             heads.append(span.root)
@@ -968,7 +978,7 @@ class _FactBuilder:
 def _of_phrases(token: Token) -> list[Token]:
     """Nouns of 'of' phrases on ``token``, also through 'worth' ('350 mln roubles worth of
     damage', '605,000 dlrs of debentures'): where they are is where the amount is."""
-    found = []
+    found: list[Token] = []
     for child in token.children:
         holders = [child] if child.lower_ == "worth" else []
         if child.dep_ == "prep" and child.lower_ == "of":

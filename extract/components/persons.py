@@ -38,6 +38,7 @@ from extract.normalize.persons import (
     PERSON,
     POSS,
     PUNCT,
+    british_subdivision_names,
     cluster_names,
     demonym_names,
     fold,
@@ -158,7 +159,16 @@ class PersonNormalizer:
                 is_false_positive(surface)
                 or surface.lower() in mostly_other
                 or (
-                    (_names_a_place(surface) or (len(span) == 1 and is_city_name(surface)))
+                    (
+                        _names_a_place(surface)
+                        or (
+                            len(span) == 1
+                            and (
+                                is_city_name(surface)
+                                or surface.lower() in british_subdivision_names()
+                            )
+                        )
+                    )
                     and not (len(span) == 1 and span[0].lower_ in longer_name_words)
                 )
             ):
@@ -171,13 +181,16 @@ class PersonNormalizer:
                     mentions.append((span, None))
         if self.title_recovery:
             taken = {token.i for span, _ in mentions for token in span}
-            for span in _names_after_titles(doc, taken):
+            for span, trigger in _names_after_titles(doc, taken):
                 surface = strip_possessive(span.text)
                 if fold(surface) in organisations or is_false_positive(surface):
                     continue
                 if _names_a_place(surface):
                     continue
-                mentions.append((span, self._title(doc, span, span) if self.titles else None))
+                title = self._title(doc, span, span) if self.titles else None
+                if self.titles and title is None:  # "American Dennis Mitchell"
+                    title = doc[trigger : span.start].text
+                mentions.append((span, title))
         if self.list_recovery:
             taken = {token.i for span, _ in mentions for token in span}
             for span in _listed_names(doc, [span for span, _ in mentions], taken):
@@ -186,8 +199,13 @@ class PersonNormalizer:
                     continue
                 mentions.append((span, None))
         if self.propagate:
-            for span in _propagated(doc, [span for span, _ in mentions]):
-                if self.false_positives and _names_a_place(span.text):
+            seeds = [span for span, _ in mentions]
+            surnames = {span[-1].lower_ for span in seeds if len(span) > 1}
+            for span in _propagated(doc, seeds):
+                # a surname alone after the full name is the person ("MaliVai Washington" ...
+                # "Washington"); a first name alone may be a place ("Paris")
+                surname = len(span) == 1 and span[0].lower_ in surnames
+                if self.false_positives and _names_a_place(span.text) and not surname:
                     continue
                 if fold(strip_possessive(span.text)) in organisations:
                     continue
@@ -373,7 +391,8 @@ def _org_context(doc: Doc, span: Span) -> bool:
     if before is not None and before.pos_ != "VERB" and org_cue_before(before.text):
         after = doc[span.end] if span.end < len(doc) else None
         relative_clause = (  # "the company Smith founded in 1990": a verb with a gap
-            after is not None
+            before.pos_ != "ADP"
+            and after is not None
             and after.pos_ == "VERB"
             and after.tag_ in ("VBD", "VBZ", "VBP")
             and after.lemma_ not in _REPORTING_LEMMAS
@@ -410,17 +429,22 @@ def _demonym_length(doc: Doc, start: int, end: int) -> int:
     return 0
 
 
-def _names_after_titles(doc: Doc, taken: set[int]) -> list[Span]:
+def _names_after_titles(doc: Doc, taken: set[int]) -> list[tuple[Span, int]]:
     """Names the model missed or mislabelled right after a title or honorific: "spokesman
     Glyn Davies", "Speaker Wahono", "Mr Greenspan". The name is one to four capitalised words
     (particles and hyphenated parts allowed) that are not titles, places, organisation words or
-    dates and numbers, followed by no further capitalised word."""
+    dates and numbers, followed by no further capitalised word. Returns each name with the
+    index of the title word before it."""
     spans = []
     index = 0
     while index < len(doc) - 1:
         token = doc[index]
         index += 1
-        if token.is_upper or not is_title_head(token.text) or is_title_word(doc[index].text):
+        if (
+            token.is_upper
+            or not (is_title_head(token.text) or _is_demonym(token))
+            or is_title_word(doc[index].text)
+        ):
             continue
         start = end = index
         while end < len(doc) and end - start < 4:
@@ -443,7 +467,7 @@ def _names_after_titles(doc: Doc, taken: set[int]) -> list[Span]:
             [t.text for t in doc[start:end]]
         ):
             continue
-        spans.append(doc[start:end])
+        spans.append((doc[start:end], start - 1))
         taken.update(range(start, end))
         index = end
     return spans
@@ -549,6 +573,13 @@ def _inner_particle(doc: Doc, start: int, index: int) -> bool:
     while after < len(doc) and doc[after].lower_ in particles:
         after += 1
     return after < len(doc) and _recoverable_name_word(doc[after])
+
+
+def _is_demonym(token: Token) -> bool:
+    """A nationality adjective before a name ("American Dennis Mitchell"); it needs two name
+    words after it, like a capitalised title."""
+    found = lookup_form(token.text)
+    return found is not None and found.mention_type == "demonym" and token.is_title
 
 
 def _recoverable_name_word(token: Token) -> bool:

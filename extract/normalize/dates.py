@@ -925,7 +925,8 @@ _HALF_UNITS = {"Y": "6M", "H": "30M", "MIN": "30S", "D": "T12H", "DE": "5Y", "CE
 
 def _duration_timex(quantity: Decimal | str, unit: str) -> str:
     if quantity == "X":
-        symbol = {"MIN": "M", "FORTNIGHT": "W"}.get(unit, unit)
+        # Decades and centuries are counted in years, as in "a decade" → P10Y.
+        symbol = {"MIN": "M", "FORTNIGHT": "W", "DE": "Y", "CE": "Y"}.get(unit, unit)
         return ("PTX" if unit in ("S", "MIN", "H") else "PX") + symbol
     assert isinstance(quantity, Decimal)
     multiplier = {"FORTNIGHT": 2, "DE": 10, "CE": 100}.get(unit, 1)

@@ -49,6 +49,8 @@ _SCHEMA: dict[str, tuple[str, type]] = {
     "following_non_dates": ("list", str),
     "holidays": ("map", str),
     "pattern_leads": ("list", str),
+    "target_prepositions": ("list", str),
+    "looking_ahead_words": ("list", str),
 }
 TIMEX_MODS = frozenset(
     {
@@ -106,6 +108,8 @@ class DatesLexicon:
     following_non_dates: frozenset[str]
     holidays: dict[str, str]
     pattern_leads: frozenset[str]
+    target_prepositions: frozenset[str]  # "by 2025", "due 2017": forecast targets
+    looking_ahead_words: frozenset[str]  # "expected in 1990": a sentence about the future
 
 
 def validate_dates_rules(data: Any, *, where: str = RULES_FILE) -> DatesLexicon:

@@ -1,20 +1,24 @@
 """Infer an article's reference date from its own explicit dates (when metadata gives none).
 
-Rule (also in docs/dates.md), over the dates of sentences not in the future tense:
+Rule (also in docs/dates.md). Mentions in future-tense sentences, after a target preposition
+("by 2025", "due 2017", "until 1990") or in a sentence that looks ahead ("expected in late
+1987", "forecast for 1990") are forecast targets, not the article's time; four-digit numbers
+outside 1900-2100 are rather codes or counts than the article's year.
 
-1. The year is the latest year written in full ("22 October 2020", "June 2020", "2019").
-   When that year is written only in past-tense sentences and the article also says "last
-   year", it is last year: the year is the next one.
+1. The year is the latest year written in full among the other mentions ("22 October 2020",
+   "June 2020", "2019"). When that year is written only as a bare year and in at least one
+   past-tense sentence ("Sales in 2019 were strong"), the year is over: the reference is the
+   next one. With only forecast targets, the earliest target year is taken.
 2. The anchor is the latest full date of that year, else the last day of its latest month
-   ("June 2020" → 30 June), else the year's last day (every month is then in the past).
+   ("June 2020" → 30 June), else the year's last day.
 3. Month-days and months written without a year ("October 22", "September 25 this year",
    "in March") are placed in that year; the latest of them moves the reference later.
 4. The reference is the latest of these points.
 
-With no explicit year at all there is no reference: relative dates keep ``X`` placeholders.
-The rule is a heuristic: articles about earlier years (results for 1986 published in 1987)
-defeat it, which is why metadata and ``--reference-date`` always win.
-Pure: works on ``DateValue``s normalised with ``reference=None``.
+With no usable year at all there is no reference: relative dates keep ``X`` placeholders.
+The rule is a heuristic: articles about earlier years defeat it, which is why metadata and
+``--reference-date`` always win. Pure: works on ``DateValue``s normalised with
+``reference=None``.
 """
 
 from __future__ import annotations
@@ -28,58 +32,73 @@ from extract.normalize.dates import DateValue
 
 _YEARLESS_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
 _YEARLESS_MONTH = re.compile(r"^XXXX-(\d{2})$")
+_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(T.*)?")
+_FULL_MONTH = re.compile(r"\d{4}-\d{2}")
+_BARE_YEAR = re.compile(r"\d{4}")
+# Plausible publication years: other four-digit numbers are codes or counts ("clone 2058").
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
-def infer_reference_date(
-    mentions: Iterable[tuple[DateValue, str]], *, says_last_year: bool = False
-) -> dt.date | None:
-    """The reference date implied by ``(value, tense)`` pairs normalised without a
-    reference, or None when the article has no explicit year. ``says_last_year``: the
-    article uses the deictic "last year"."""
-    days: list[dt.date] = []
-    months: list[dt.date] = []
-    years: dict[int, set[str]] = {}
-    yearless: list[tuple[int, int | None]] = []
-    for value, tense in mentions:
-        if tense == "future":
-            continue
+def infer_reference_date(mentions: Iterable[tuple[DateValue, str, bool]]) -> dt.date | None:
+    """The reference date implied by ``(value, tense, looks_ahead)`` triples normalised
+    without a reference, or None when the article has no usable explicit year.
+    ``looks_ahead``: the mention is a forecast target ("by 2025", "expected in 1990")."""
+    found = _Found()
+    for value, tense, looks_ahead in mentions:
+        target = looks_ahead or tense == "future"
         for timex in value.timex.split("/") if value.kind == "range" else [value.timex]:
-            _collect(timex, tense, days, months, years, yearless)
-    for day in (*days, *months):
+            found.collect(timex, tense, target)
+    years = found.years
+    for day in (*found.days, *found.months):
         years.setdefault(day.year, set()).add("dated")
+    if not years and found.targets:
+        years[min(found.targets)] = {"target"}
     if not years:
         return None
     year = max(years)
-    if says_last_year and years[year] == {"past"}:
-        year += 1
-    in_year = [day for day in days if day.year == year] or [
-        month for month in months if month.year == year
+    if "dated" not in years[year] and "past" in years[year]:
+        year += 1  # "Sales in 2019 were strong": 2019 is over
+    in_year = [day for day in found.days if day.year == year] or [
+        month for month in found.months if month.year == year
     ]
     anchor = max(in_year) if in_year else dt.date(year, 12, 31)
-    placed = [p for p in (_place(anchor.year, m, d) for m, d in yearless) if p is not None]
+    placed = [p for p in (_place(anchor.year, m, d) for m, d in found.yearless) if p is not None]
     return max([anchor, *placed])
 
 
-def _collect(
-    timex: str,
-    tense: str,
-    days: list[dt.date],
-    months: list[dt.date],
-    years: dict[int, set[str]],
-    yearless: list[tuple[int, int | None]],
-) -> None:
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", timex):
-        day = cal.safe_date(int(timex[:4]), int(timex[5:7]), int(timex[8:10]))
-        if day:
-            days.append(day)
-    elif re.fullmatch(r"\d{4}-\d{2}", timex) and 1 <= int(timex[5:7]) <= 12:
-        months.append(cal.month_end(int(timex[:4]), int(timex[5:7])))
-    elif re.fullmatch(r"\d{4}", timex):
-        years.setdefault(int(timex), set()).add(tense)
-    elif match := _YEARLESS_DAY.match(timex[:10]):
-        yearless.append((int(match[1]), int(match[2])))
-    elif match := _YEARLESS_MONTH.match(timex):
-        yearless.append((int(match[1]), None))
+class _Found:
+    """The explicit dates of an article, sorted by kind."""
+
+    def __init__(self) -> None:
+        self.days: list[dt.date] = []
+        self.months: list[dt.date] = []
+        self.years: dict[int, set[str]] = {}
+        self.targets: set[int] = set()
+        self.yearless: list[tuple[int, int | None]] = []
+
+    def collect(self, timex: str, tense: str, target: bool) -> None:
+        if _FULL_DAY.fullmatch(timex):
+            day = cal.safe_date(int(timex[:4]), int(timex[5:7]), int(timex[8:10]))
+            if day and not target and FIRST_YEAR <= day.year <= LAST_YEAR:
+                self.days.append(day)
+        elif _FULL_MONTH.fullmatch(timex) and 1 <= int(timex[5:7]) <= 12:
+            year = int(timex[:4])
+            if not target and FIRST_YEAR <= year <= LAST_YEAR:
+                self.months.append(cal.month_end(year, int(timex[5:7])))
+        elif _BARE_YEAR.fullmatch(timex):
+            year = int(timex)
+            if not FIRST_YEAR <= year <= LAST_YEAR:
+                return
+            if target:
+                self.targets.add(year)
+            else:
+                self.years.setdefault(year, set()).add(tense)
+        elif tense == "future":
+            return  # "will meet on October 22" says nothing of the article's day
+        elif match := _YEARLESS_DAY.match(timex[:10]):
+            self.yearless.append((int(match[1]), int(match[2])))
+        elif match := _YEARLESS_MONTH.match(timex):
+            self.yearless.append((int(match[1]), None))
 
 
 def _place(year: int, month: int, day: int | None) -> dt.date | None:

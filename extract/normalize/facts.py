@@ -66,6 +66,7 @@ PLACE_RULES = (
     "possessive",
     "where_clause",
     "subject_phrase",
+    "object_phrase",
     "raised_clause",
     "parenthetical",
 )

@@ -166,6 +166,21 @@ def demonym_names() -> frozenset[str]:
     return read_word_list("persons_demonym_names.txt")
 
 
+@lru_cache(maxsize=1)
+def british_subdivision_names() -> frozenset[str]:
+    """Lower-case one-word names of the United Kingdom's ISO 3166-2 subdivisions (counties,
+    boroughs, council areas) that are not also personal names (``persons_place_names.txt``)."""
+    import pycountry  # loaded on first use only
+
+    given = read_word_list("persons_place_names.txt")
+    names = {
+        subdivision.name.lower()
+        for subdivision in pycountry.subdivisions.get(country_code="GB")
+        if " " not in subdivision.name and "-" not in subdivision.name
+    }
+    return frozenset(names - given)
+
+
 def has_org_word(words: Sequence[str]) -> bool:
     """True when a word of a name as written marks a company, publication, club or institution:
     a legal form written as such ("Conagra Inc", "St Gallen Kantonalbank", "Nestle SA")."""

@@ -129,9 +129,21 @@ def test_dates_component_splits_coordinated_durations(nlp: Language) -> None:
         ),
         (
             "Sales in 2019 were strong. In March, the firm expanded.",
-            "2019-12-31",
+            "2020-12-31",
             "inferred",
             ("2019", "2019"),
+        ),
+        (
+            "Sales in 2019 rose. Sales are expected to double by 2025.",
+            "2020-12-31",
+            "inferred",
+            ("2019", "2019"),
+        ),
+        (
+            "Regulatory approval is expected in late 1987.",
+            "1987-12-31",
+            "inferred",
+            ("late 1987", "1987"),
         ),
         ("On April 28, the suspect was arrested.", None, "none", ("April 28", "XXXX-04-28")),
         ("Nothing happened here.", None, "none", None),

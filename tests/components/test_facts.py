@@ -469,6 +469,14 @@ def _year(year: int) -> dict:
             },
             [("climb", None, None), ("climb", "same_clause", "1986-01-01")],
         ),
+        (  # ... but a 'when' clause shares the time of the clause it hangs from
+            "The worst flood was in 1953 when 1,800 people drowned.",
+            {
+                "counts": [("1,800 people", None, _count(1800, "people"))],
+                "dates": [("1953", None, _year(1953))],
+            },
+            [("drown", "same_sentence", "1953-01-01")],
+        ),
         (  # an adverbial clause with its own subject has its own time
             "Talks resumed in Paris today, although Ann Lee has returned to Peru.",
             {
@@ -566,6 +574,22 @@ def test_facts_date_rules(nlp, text, mentions, expected):
                 "countries": [("Nepal", None, _country("NPL"))],
             },
             [("give", ["NPL"]), ("give", ["NPL"])],
+        ),
+        (  # object_phrase
+            "The deal raised its sales volume in Denmark to 50 mln dlrs.",
+            {
+                "money": [("50 mln dlrs", None, _money("50000000"))],
+                "countries": [("Denmark", None, _country("DNK"))],
+            },
+            [("raise", ["DNK"])],
+        ),
+        (  # 'outside the US' is not in the US
+            "The film took $30m outside the US last year.",
+            {
+                "money": [("$30m", None, _money("30000000"))],
+                "countries": [("US", None, _country("USA"))],
+            },
+            [("take", [])],
         ),
         (  # 'at Japan's request' is no place
             "The firm cut 300 jobs at Japan's request.",

@@ -113,6 +113,11 @@ def _persons(nlp: Language, text: str, doc_id: str = "t") -> list[dict]:
         ("St Gallen Kantonalbank raised its mortgage rates.", []),
         ("The company said Conagra Inc would pay a dollar a share.", []),
         ("Goodman Fielder shares rose 5 cents after the bid.", []),
+        ("Russian oil firm Yukos has sued four companies. Yukos is claiming $20bn.", []),
+        (
+            "The company Smith founded in 1990 is now worth millions. Smith said so.",
+            [("Smith", "Smith", None), ("Smith", "Smith", None)],
+        ),
         (
             "Jordan says he never lost more sleep over a film than over the film Michael Collins .",
             [("Jordan", "Jordan", None)],
@@ -144,6 +149,14 @@ def _persons(nlp: Language, text: str, doc_id: str = "t") -> list[dict]:
             ],
         ),
         ("Queen Elizabeth I was born in 1533 .", [("Elizabeth I", "Elizabeth I", "Queen")]),
+        ("Derbyshire beat Worcestershire by nine wickets .", []),
+        (
+            "American Dennis Mitchell outclassed Olympic 100 metres champion Donovan Bailey .",
+            [
+                ("Dennis Mitchell", "Dennis Mitchell", "American"),
+                ("Donovan Bailey", "Donovan Bailey", "champion"),
+            ],
+        ),
     ],
 )
 def test_persons_component_sentences(

@@ -498,40 +498,48 @@ def test_dates_normalize_date_returns_named_tuple(text: str) -> None:
     assert value._fields == ("kind", "timex", "start", "end", "grain", "mod", "relative")
 
 
-def _unresolved(text: str, tense: str = "past") -> tuple[DateValue, str]:
+def _unresolved(
+    text: str, tense: str = "past", looks_ahead: bool = False
+) -> tuple[DateValue, str, bool]:
     value = normalize_date(text, reference=None, tense=tense)
     assert value is not None
-    return value, tense
+    return value, tense, looks_ahead
 
 
 @pytest.mark.parametrize(
-    "mentions,says_last_year,expected",
+    "mentions,expected",
     [
         # the seed article: June 2020 gives the year, October 22 the day
         (
             [
-                ("October 22", "past"),
-                ("2016", "past"),
-                ("From 2014 to June 2020", "past"),
-                ("April 28 this year", "past"),
-                ("May 31", "past"),
-                ("March", "past"),
+                ("October 22", "past", False),
+                ("2016", "past", False),
+                ("From 2014 to June 2020", "past", False),
+                ("April 28 this year", "past", False),
+                ("May 31", "past", False),
+                ("March", "past", False),
             ],
-            False,
             "2020-10-22",
         ),
-        ([("22 October 2020", "past"), ("2019", "past")], False, "2020-10-22"),
-        ([("June 2020", "past")], False, "2020-06-30"),
-        ([("2019", "past"), ("March", "past")], False, "2019-12-31"),
-        ([("2019", "past")], True, "2020-12-31"),
-        ([("2019", "present")], True, "2019-12-31"),
-        ([("2019", "past"), ("2030", "future")], False, "2019-12-31"),
-        ([("October 22", "past"), ("March", "past")], False, None),
-        ([], False, None),
+        ([("22 October 2020", "past", False), ("2019", "past", False)], "2020-10-22"),
+        ([("June 2020", "past", False)], "2020-06-30"),
+        # a bare year told in the past tense is over: the article is from the next year
+        ([("2019", "past", False), ("March", "past", False)], "2020-12-31"),
+        ([("2019", "present", False)], "2019-12-31"),
+        ([("2019", "past", False), ("2030", "future", False)], "2020-12-31"),
+        # forecast targets do not date the article unless nothing else does
+        ([("2019", "present", False), ("2030", "present", True)], "2019-12-31"),
+        ([("September 1986", "past", False), ("2017", "present", True)], "1986-09-30"),
+        ([("2030", "present", True), ("2025", "present", True)], "2025-12-31"),
+        # codes and counts are not the article's year
+        ([("1850", "present", False)], None),
+        ([("2019", "present", False), ("October 22", "future", False)], "2019-12-31"),
+        ([("October 22", "past", False), ("March", "past", False)], None),
+        ([], None),
     ],
 )
 def test_dates_infer_reference_date(
-    mentions: list[tuple[str, str]], says_last_year: bool, expected: str | None
+    mentions: list[tuple[str, str, bool]], expected: str | None
 ) -> None:
-    values = [_unresolved(text, tense) for text, tense in mentions]
-    assert infer_reference_date(values, says_last_year=says_last_year) == _date(expected)
+    values = [_unresolved(text, tense, ahead) for text, tense, ahead in mentions]
+    assert infer_reference_date(values) == _date(expected)

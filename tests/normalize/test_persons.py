@@ -11,12 +11,14 @@ from extract.normalize.persons import (
     PERSON,
     POSS,
     PUNCT,
+    british_subdivision_names,
     canonical_name,
     cluster_names,
     demonym_names,
     false_positive_names,
     has_org_word,
     is_false_positive,
+    is_honorific,
     is_title_head,
     name_particles,
     org_cue_after,
@@ -375,8 +377,39 @@ def test_persons_person_key_news_names(name: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "loader",
-    [org_cues, demonym_names, title_lexicon, name_particles, false_positive_names],
+    [
+        org_cues,
+        demonym_names,
+        title_lexicon,
+        name_particles,
+        false_positive_names,
+        british_subdivision_names,
+    ],
 )
 def test_persons_rules_load(loader) -> None:  # type: ignore[no-untyped-def]
     loader.cache_clear()
     assert loader()
+
+
+@pytest.mark.parametrize(
+    "word,expected",
+    [("Mr", True), ("Dr.", True), ("Lord", True), ("President", False), ("Smith", False)],
+)
+def test_persons_is_honorific(word: str, expected: bool) -> None:
+    assert is_honorific(word) is expected
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("derbyshire", True),
+        ("worcestershire", True),
+        ("surrey", True),
+        ("kent", False),
+        ("sutton", False),
+        ("dudley", False),
+        ("smith", False),
+    ],
+)
+def test_persons_british_subdivision_names(name: str, expected: bool) -> None:
+    assert (name in british_subdivision_names()) is expected
