@@ -14,7 +14,38 @@ REPO = Path(__file__).resolve().parents[1]
 REUTERS = REPO.parent / "shared" / "data" / "dev" / "reuters21578.jsonl"
 SEED = REPO / "corpora" / "samples" / "seed_article.txt"
 WORK = REPO / "bench-out"  # git-ignored
-EXTRACT = [sys.executable, "-m", "extract"]
+SNAPSHOT = WORK / "snapshot"
+EXTRACT = [sys.executable, str(SNAPSHOT / "launch.py")]
+_LAUNCHER = """\
+# Runs the `extract` CLI from this snapshot of the package, not from the working tree, so every
+# run of one benchmark uses the same code even while the tree is being edited. Spawned workers
+# import this file first (as __mp_main__), so they use the snapshot too.
+import sys
+from pathlib import Path
+
+sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in repr(f).lower()]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+if __name__ == "__main__":
+    from extract.cli import app
+
+    app()
+"""
+
+
+def use_snapshot() -> Path:
+    """Copy the package to bench-out/snapshot and import it from there in this process too."""
+    import shutil
+
+    if SNAPSHOT.exists():
+        shutil.rmtree(SNAPSHOT)
+    shutil.copytree(
+        REPO / "extract", SNAPSHOT / "extract", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    (SNAPSHOT / "launch.py").write_text(_LAUNCHER, encoding="utf-8")
+    assert "extract" not in sys.modules, "take the snapshot before importing extract"
+    sys.path.insert(0, str(SNAPSHOT))
+    return SNAPSHOT
 
 
 def write_corpus(

@@ -22,7 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import WORK, count_words, run_extract, write_corpus  # noqa: E402
+from _common import WORK, count_words, run_extract, use_snapshot, write_corpus  # noqa: E402
 
 
 def _best_of(repeat: int, measure: Callable[[], float]) -> float:
@@ -411,9 +411,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     WORK.mkdir(exist_ok=True)
+    snapshot = use_snapshot()
     corpus = WORK / "corpus.jsonl"
     texts, note = write_corpus(corpus, args.stories)
-    results: dict[str, Any] = {"corpus": note, "repeat": args.repeat}
+    results: dict[str, Any] = {"corpus": note, "repeat": args.repeat, "code": str(snapshot)}
     wanted = set(args.only or ["throughput", "stages", "workers", "memory", "comparison"])
     print(f"corpus: {note}", flush=True)
     if "throughput" in wanted:

@@ -24,7 +24,7 @@ def kill_and_resume(n_stories: int = 3000) -> dict[str, Any]:
     corpus = WORK / f"corpus-kill-{n_stories}.jsonl"
     write_corpus(corpus, n_stories, with_seed=False)
     total_shards = -(-n_stories // SHARD_SIZE)
-    common = ["--shard-size", str(SHARD_SIZE), "--no-progress"]
+    common = ["--shard-size", str(SHARD_SIZE), "--workers", "2", "--no-progress"]
     reference, killed = WORK / "kill-reference", WORK / "kill-resumed"
 
     uninterrupted = run_extract(
@@ -63,4 +63,7 @@ def kill_and_resume(n_stories: int = 3000) -> dict[str, Any]:
 if __name__ == "__main__":
     import json
 
+    from _common import use_snapshot
+
+    use_snapshot()
     print(json.dumps(kill_and_resume(int(sys.argv[1]) if len(sys.argv) > 1 else 3000), indent=2))

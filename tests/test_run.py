@@ -377,3 +377,30 @@ def test_run_cli_reads_jsonl_from_stdin(
     assert list(documents["doc_id"]) == ["a1", "a2", "a3"]
     assert list(documents["origin"]) == ["<stdin>:1", "<stdin>:2", "<stdin>:3"]
     assert json.loads((out / "manifest.json").read_text())["inputs"] == [{"path": "-"}]
+
+
+@pytest.mark.parametrize(
+    "lengths,expected",
+    [
+        ([10] * 5, [3, 2]),  # batch_size 3
+        ([30_000, 30_000, 10, 10], [2, 2]),  # 60,000 characters end a batch
+        ([60_000, 10, 10, 10, 10], [1, 3, 1]),  # a long article is a batch of its own
+    ],
+)
+def test_run_batches_end_at_batch_size_or_batch_chars(
+    tiny: Language, monkeypatch: pytest.MonkeyPatch, lengths: list[int], expected: list[int]
+) -> None:
+    import extract.process as process
+    from extract.types import Article
+
+    sizes: list[int] = []
+
+    def record(batch, nlp, settings):  # type: ignore[no-untyped-def]
+        sizes.append(len(batch))
+        return iter(())
+
+    monkeypatch.setattr(process, "_process_batch", record)
+    articles = [Article(f"a{i}", "x" * n) for i, n in enumerate(lengths)]
+    list(process.process_articles(articles, tiny, RunSettings(model="tiny", batch_size=3)))
+    assert process.BATCH_CHARS == 50_000
+    assert sizes == expected

@@ -111,14 +111,7 @@ _LEADING_TRIM = frozenset(
 _TRAILING_TRIM = frozenset({",", ".", ";", ":", ")", '"', "'", "'s", "’s", "”", "’", "-", "—"})
 _RANGE_CONNECTORS = frozenset({"to", "through", "thru", "until", "till", "-", "–", "—", "and"})
 _RANGE_OPENERS = frozenset({"from", "between"})
-# "the year ended March 31" is a one-year period, "the quarter ended Sept. 30" a quarter.
-_PERIODS_BEFORE_END_DATE = {
-    "the year": "the fiscal year",
-    "the fiscal year": "the fiscal year",
-    "the financial year": "the fiscal year",
-    "the quarter": "a quarter",
-    "the fiscal quarter": "a quarter",
-}
+_YEAR_PERIODS = frozenset({"the year", "the fiscal year", "the financial year"})
 _JOINERS = frozenset({",", "on", "at"})
 _SAFE_MODIFIER_MODS = frozenset(
     {
@@ -336,11 +329,12 @@ class DateExtractor:
             yield span, span.text, tense
 
     def _period_before_end_date(self, piece: Span) -> str | None:
-        """ "the year ended March 31": the year is a one-year period (P1Y), the quarter a
-        three-month one (P1Q)."""
+        """ "the year ended March 31": the year is a one-year period (P1Y)."""
         doc = piece.doc
         before_end_date = piece.end < len(doc) and doc[piece.end].lower_ in ("ended", "ending")
-        return _PERIODS_BEFORE_END_DATE.get(piece.text.lower()) if before_end_date else None
+        if before_end_date and piece.text.lower() in _YEAR_PERIODS:
+            return "the fiscal year"
+        return None
 
     def _parts(self, span: Span) -> Iterator[tuple[Span, str, str]]:
         """The longest pieces of a span that does not normalise as a whole ("the third
@@ -545,6 +539,13 @@ class DateExtractor:
             token = words[0]
             if token.pos_ in ("NOUN", "PROPN"):
                 return True  # a newspaper: "the party daily Granma"
+        last = words[-1] if words else span[-1]
+        if (
+            last.is_title
+            and not last.is_sent_start
+            and _unit_word(last.lower_, self.lexicon) not in (None, last.lower_)
+        ):
+            return True  # a title: the TV show "60 Minutes" (but "Memorial Day" is a date)
         after = doc[span.end].lower_ if span.end < len(doc) else ""
         if after == "of" and span[-1].lower_ in ("quarter", "quarters", "half", "halves"):
             return True  # a fraction: "about three-quarters of its food"

@@ -8,9 +8,12 @@ outside 1900-2100 are rather codes or counts than the article's year.
 1. The year is the latest year written in full among the other mentions ("22 October 2020",
    "June 2020", "2019"). When that year is written only as a bare year and in at least one
    past-tense sentence ("Sales in 2019 were strong"), the year is over: the reference is the
-   next one. With only forecast targets, the earliest target year is taken.
+   next one. So it is when a month of that year is also named without a year, a comparison
+   with the year before ("sales rose 44 pct in February from February 1986"). With only
+   forecast targets, the earliest target year is taken.
 2. The anchor is the latest full date of that year, else the last day of its latest month
-   ("June 2020" → 30 June), else the year's last day.
+   ("June 2020" → 30 June), else the year's last day. In a year moved forward in step 1,
+   only the year-less dates of step 3 place the reference, else it is the year's last day.
 3. Month-days and months written without a year ("October 22", "September 25 this year",
    "in March") are placed in that year; the latest of them moves the reference later.
 4. The reference is the latest of these points.
@@ -56,14 +59,24 @@ def infer_reference_date(mentions: Iterable[tuple[DateValue, str, bool]]) -> dt.
     if not years:
         return None
     year = max(years)
-    if "dated" not in years[year] and "past" in years[year]:
-        year += 1  # "Sales in 2019 were strong": 2019 is over
+    placed = [p for p in (_place(year + 1, m, d) for m, d in found.yearless) if p is not None]
+    if ("dated" not in years[year] and "past" in years[year]) or _compared_month(year, found):
+        # "Sales in 2019 were strong": 2019 is over; "sales rose in February from February
+        # 1986": the dated one is a year ago. Only year-less dates tell how far into the
+        # next year the article is.
+        return max(placed) if placed else dt.date(year + 1, 12, 31)
     in_year = [day for day in found.days if day.year == year] or [
         month for month in found.months if month.year == year
     ]
     anchor = max(in_year) if in_year else dt.date(year, 12, 31)
-    placed = [p for p in (_place(anchor.year, m, d) for m, d in found.yearless) if p is not None]
+    placed = [p for p in (_place(year, m, d) for m, d in found.yearless) if p is not None]
     return max([anchor, *placed])
+
+
+def _compared_month(year: int, found: _Found) -> bool:
+    """A month named without a year that the article also names with ``year``."""
+    dated_months = {day.month for day in (*found.days, *found.months) if day.year == year}
+    return any(day is None and month in dated_months for month, day in found.yearless)
 
 
 class _Found:

@@ -524,7 +524,7 @@ def _unresolved(
         ([("22 October 2020", "past", False), ("2019", "past", False)], "2020-10-22"),
         ([("June 2020", "past", False)], "2020-06-30"),
         # a bare year told in the past tense is over: the article is from the next year
-        ([("2019", "past", False), ("March", "past", False)], "2020-12-31"),
+        ([("2019", "past", False), ("March", "past", False)], "2020-03-31"),
         ([("2019", "present", False)], "2019-12-31"),
         ([("2019", "past", False), ("2030", "future", False)], "2020-12-31"),
         # forecast targets do not date the article unless nothing else does
@@ -533,6 +533,9 @@ def _unresolved(
         ([("2030", "present", True), ("2025", "present", True)], "2025-12-31"),
         # codes and counts are not the article's year
         ([("1850", "present", False)], None),
+        # a month compared with the same month of a written year: that year is last year
+        ([("February", "past", False), ("February 1986", "past", False)], "1987-02-28"),
+        ([("February 3", "past", False), ("February 1986", "past", False)], "1986-02-28"),
         ([("2019", "present", False), ("October 22", "future", False)], "2019-12-31"),
         ([("October 22", "past", False), ("March", "past", False)], None),
         ([], None),
