@@ -30,6 +30,8 @@ def test_rules_dates_packaged_file_is_valid() -> None:
     assert lexicon.weekdays["thursday"] == 4
     assert lexicon.modifiers["the beginning of"] == "START"
     assert lexicon.deictic_refs["not long ago"] == "PAST_REF"
+    assert {"by", "due", "until"} <= lexicon.target_prepositions
+    assert "expected" in lexicon.looking_ahead_words
 
 
 @pytest.mark.parametrize(
@@ -44,6 +46,7 @@ def test_rules_dates_packaged_file_is_valid() -> None:
         ({"duration_units": {"week": "WK"}}, "unknown unit codes"),
         ({"seasons": {"monsoon": "MO"}}, "'seasons' values"),
         ({"time_zones": "gmt"}, "list of lower-case strings"),
+        ({"looking_ahead_words": ["Expected"]}, "list of lower-case strings"),
     ],
 )
 def test_rules_dates_validation_rejects(change: dict[str, Any], message: str) -> None:

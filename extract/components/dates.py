@@ -111,6 +111,7 @@ _LEADING_TRIM = frozenset(
 _TRAILING_TRIM = frozenset({",", ".", ";", ":", ")", '"', "'", "'s", "’s", "”", "’", "-", "—"})
 _RANGE_CONNECTORS = frozenset({"to", "through", "thru", "until", "till", "-", "–", "—", "and"})
 _RANGE_OPENERS = frozenset({"from", "between"})
+_DEADLINE_PREPOSITIONS = frozenset({"until", "till", "til"})
 _YEAR_PERIODS = frozenset({"the year", "the fiscal year", "the financial year"})
 _JOINERS = frozenset({",", "on", "at"})
 _SAFE_MODIFIER_MODS = frozenset(
@@ -622,7 +623,9 @@ def sentence_tense(span: Span, lexicon: DatesLexicon | None = None) -> str:
     if passive_present and not perfect:
         return "present"  # "is expected in December", "is scheduled for Monday"
     if "Past" in tenses or verb.tag_ in ("VBD", "VBN"):
-        return "past"
+        before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+        # "extended its deadline until Tuesday": a deadline may lie ahead; the nearest one
+        return "present" if before in _DEADLINE_PREPOSITIONS else "past"
     if "Pres" in tenses:
         return "present"
     return "past"

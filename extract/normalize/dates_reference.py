@@ -9,8 +9,7 @@ outside 1900-2100 are rather codes or counts than the article's year.
    "June 2020", "2019"). When that year is written only as a bare year and in at least one
    past-tense sentence ("Sales in 2019 were strong"), the year is over: the reference is the
    next one. So it is when a month of that year is also named without a year, a comparison
-   with the year before ("sales rose 44 pct in February from February 1986"). With only
-   forecast targets, the earliest target year is taken.
+   with the year before ("sales rose 44 pct in February from February 1986").
 2. The anchor is the latest full date of that year, else the last day of its latest month
    ("June 2020" → 30 June), else the year's last day. In a year moved forward in step 1,
    only the year-less dates of step 3 place the reference, else it is the year's last day.
@@ -54,8 +53,6 @@ def infer_reference_date(mentions: Iterable[tuple[DateValue, str, bool]]) -> dt.
     years = found.years
     for day in (*found.days, *found.months):
         years.setdefault(day.year, set()).add("dated")
-    if not years and found.targets:
-        years[min(found.targets)] = {"target"}
     if not years:
         return None
     year = max(years)
@@ -86,7 +83,6 @@ class _Found:
         self.days: list[dt.date] = []
         self.months: list[dt.date] = []
         self.years: dict[int, set[str]] = {}
-        self.targets: set[int] = set()
         self.yearless: list[tuple[int, int | None]] = []
 
     def collect(self, timex: str, tense: str, target: bool) -> None:
@@ -100,11 +96,7 @@ class _Found:
                 self.months.append(cal.month_end(year, int(timex[5:7])))
         elif _BARE_YEAR.fullmatch(timex):
             year = int(timex)
-            if not FIRST_YEAR <= year <= LAST_YEAR:
-                return
-            if target:
-                self.targets.add(year)
-            else:
+            if not target and FIRST_YEAR <= year <= LAST_YEAR:
                 self.years.setdefault(year, set()).add(tense)
         elif tense == "future":
             return  # "will meet on October 22" says nothing of the article's day

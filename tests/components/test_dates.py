@@ -108,6 +108,9 @@ def test_dates_component_merges_ranges(
         ("The ministers will meet on Tuesday.", [("Tuesday", "2020-10-27")]),
         ("The company cut jobs in December.", [("December", "2019-12")]),
         ("The company will cut jobs in December.", [("December", "2020-12")]),
+        # a deadline in a past-tense report may lie ahead: the nearest one
+        ("The court extended the deadline until Monday.", [("Monday", "2020-10-26")]),
+        ("The talks lasted until Tuesday.", [("Tuesday", "2020-10-20")]),
     ],
 )
 def test_dates_component_resolves_by_tense(
@@ -142,12 +145,7 @@ def test_dates_component_splits_coordinated_durations(nlp: Language) -> None:
             "inferred",
             ("2019", "2019"),
         ),
-        (
-            "Regulatory approval is expected in late 1987.",
-            "1987-12-31",
-            "inferred",
-            ("late 1987", "1987"),
-        ),
+        ("Regulatory approval is expected in late 1987.", None, "none", ("late 1987", "1987")),
         ("On April 28, the suspect was arrested.", None, "none", ("April 28", "XXXX-04-28")),
         ("Nothing happened here.", None, "none", None),
     ],

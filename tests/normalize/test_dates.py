@@ -530,7 +530,7 @@ def _unresolved(
         # forecast targets do not date the article unless nothing else does
         ([("2019", "present", False), ("2030", "present", True)], "2019-12-31"),
         ([("September 1986", "past", False), ("2017", "present", True)], "1986-09-30"),
-        ([("2030", "present", True), ("2025", "present", True)], "2025-12-31"),
+        ([("2030", "present", True), ("2025", "present", True)], None),
         # codes and counts are not the article's year
         ([("1850", "present", False)], None),
         # a month compared with the same month of a written year: that year is last year
