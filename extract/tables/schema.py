@@ -71,7 +71,9 @@ DOCUMENTS = TableSchema(
         ),
         _col("home_country", STRING, "ISO alpha-3 of the article's home country, or null."),
         _col(
-            "home_country_source", STRING, "Where home_country came from: metadata, option, dominant or none."
+            "home_country_source",
+            STRING,
+            "Where home_country came from: metadata, option, dominant or none.",
         ),
         _col(
             "status",
@@ -117,7 +119,11 @@ DATES = TableSchema(
         _col("timex", STRING, "TIMEX3 value: 2020-04-28, 2020-06, 2019-Q3, P3M, 2014/2020-06 …"),
         _col("start", DATE, "First day covered (inclusive), or null."),
         _col("end", DATE, "Last day covered (inclusive), or null."),
-        _col("grain", STRING, "time, day, week, month, quarter, season, half, year, decade or century."),
+        _col(
+            "grain",
+            STRING,
+            "time, day, week, month, quarter, season, half, year, decade or century.",
+        ),
         _col("mod", STRING, "TIMEX3 modifier: START, MID, END, APPROX, BEFORE, AFTER …, or null."),
         _col("relative", BOOL, "True when the value needed the reference date."),
     ),
