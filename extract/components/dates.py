@@ -532,6 +532,8 @@ class DateExtractor:
             if (
                 before in self.lexicon.preceding_non_dates
                 or after in self.lexicon.following_non_dates
+                or after in self.lexicon.time_zones  # a clock time: "at 1900 GMT"
+                or doc[span.end : span.end + 2].text.lower() in self.lexicon.time_zones
             ):
                 return True
             if token.dep_ == "nummod" and token.head.tag_ == "NNS":

@@ -539,6 +539,9 @@ def _parse_calendar(text: str, ctx: _Context) -> DateValue | None:
     m = _RE["month_day"].match(text) or _RE["day_month"].match(text)
     if m:
         return _month_day(LEX.months[m["mon"]], int(m["day"]), m["year"], m["deic"], ctx)
+    m = _DEICTIC_MONTH_DAY.match(text)
+    if m:
+        return _deictic_month_day(m["off"], m["rest"], ctx)
     m = _RE["month_year"].match(text)
     if m:
         return _month_of(LEX.months[m["mon"]], m["year"], m["deic"], ctx)
@@ -606,6 +609,31 @@ def _month_day(
 
     picked = _pick_year(interval, ctx)
     value = cal.safe_date(picked, month, day)
+    return _day(value, True) if value else None
+
+
+_DEICTIC_MONTH_DAY = re.compile(r"^(?P<off>last|this|next) (?P<rest>.+)$")
+
+
+def _deictic_month_day(offset: str, rest: str, ctx: _Context) -> DateValue | None:
+    """ "last April 24": the latest April 24 before the reference; "next April 24": the first
+    one after it; "this April 24": the one in the reference year."""
+    m = _RE["month_day"].match(rest) or _RE["day_month"].match(rest)
+    if m is None or m["year"] or m["deic"]:
+        return None
+    month, day = LEX.months[m["mon"]], int(m["day"])
+    if ctx.reference is None or offset == "this":
+        return _month_day(month, day, None, "this" if offset == "this" else None, ctx)
+    ref = ctx.reference
+    year = ref.year
+    candidate = cal.safe_date(year, month, day)
+    if candidate is None:
+        return None
+    if offset == "last" and candidate >= ref:
+        year -= 1
+    elif offset == "next" and candidate <= ref:
+        year += 1
+    value = cal.safe_date(year, month, day)
     return _day(value, True) if value else None
 
 

@@ -71,6 +71,8 @@ def test_dates_component_detects_and_normalizes(
         "The meeting started at 10 a.m.",
         "He writes for the daily.",
         'Gonzalez said on CBS\'s "60 Minutes" that he would stay.',
+        "The polls close at 1900 GMT.",
+        "Trading resumed after 1130 local time.",
     ],
 )
 def test_dates_component_filters_non_dates(nlp: Language, text: str) -> None:
