@@ -694,18 +694,7 @@ def _table_lines(
             if number is None:
                 continue
             currency = _table_currency(start, mentions, explicit, home_country)
-            value, low, high = apply_qualifier(number, "exact")
-            money = Money(
-                decimal_text(value),
-                decimal_text(low),
-                decimal_text(high),
-                "exact",
-                currency,
-                None,
-                True,
-                None,
-            )
-            found.append(MoneyMention(start, end, text[start:end], money))
+            found.append(_contextual_mention(text, start, end, number, currency))
     return found
 
 
@@ -729,19 +718,27 @@ def _financial_amounts(
         if number is None:
             continue
         currency = _table_currency(start, mentions, explicit, home_country)
-        value, low, high = apply_qualifier(number, "exact")
-        money = Money(
-            decimal_text(value),
-            decimal_text(low),
-            decimal_text(high),
-            "exact",
-            currency,
-            None,
-            True,
-            None,
-        )
-        found.append(MoneyMention(start, end, text[start:end], money))
+        found.append(_contextual_mention(text, start, end, number, currency))
     return found
+
+
+def _contextual_mention(
+    text: str, start: int, end: int, number: Number, currency: str | None
+) -> MoneyMention:
+    """An exact amount whose currency comes from the article's context, so it is flagged
+    ambiguous."""
+    value, low, high = apply_qualifier(number, "exact")
+    money = Money(
+        decimal_text(value),
+        decimal_text(low),
+        decimal_text(high),
+        "exact",
+        currency,
+        None,
+        True,
+        None,
+    )
+    return MoneyMention(start, end, text[start:end], money)
 
 
 def _table_currency(
