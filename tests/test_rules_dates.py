@@ -91,15 +91,10 @@ def test_rules_dates_patterns_load_into_matchers(blank_nlp: Language) -> None:
 def test_rules_dates_patterns_validation_rejects(
     monkeypatch: pytest.MonkeyPatch, line: str, message: str
 ) -> None:
-    class FakeFile:
-        def read_text(self, encoding: str) -> str:
-            return line + "\n"
+    def fake_read(name: str) -> str:
+        assert name == PATTERNS_FILE
+        return line + "\n"
 
-    class FakeFiles:
-        def joinpath(self, name: str) -> FakeFile:
-            assert name == PATTERNS_FILE
-            return FakeFile()
-
-    monkeypatch.setattr("extract.components.dates.resources.files", lambda package: FakeFiles())
+    monkeypatch.setattr("extract.components.dates.read_rules_text", fake_read)
     with pytest.raises(PatternsError, match=message):
         load_date_patterns(load_dates_lexicon())

@@ -13,9 +13,8 @@ from extract.normalize.numbers import (
     QUALIFIERS,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
-    RulesError,
-    load_rules_json,
 )
+from extract.normalize.rules_data import RulesError, load_rules_json
 
 RULES = resources.files("extract.rules")
 
@@ -109,15 +108,9 @@ def test_rules_counts_units_loaded(word: str) -> None:
 
 
 def test_rules_money_counts_unknown_key_rejected(monkeypatch: pytest.MonkeyPatch) -> None:
-    from extract.normalize import numbers
+    from extract.normalize import rules_data
 
-    class FakeFiles:
-        def joinpath(self, name: str) -> FakeFiles:
-            return self
-
-        def read_text(self, encoding: str) -> str:
-            return json.dumps({"per_unit_words": [], "typo_key": []})
-
-    monkeypatch.setattr(numbers.resources, "files", lambda package: FakeFiles())
+    text = json.dumps({"per_unit_words": [], "typo_key": []})
+    monkeypatch.setattr(rules_data, "read_rules_text", lambda filename: text)
     with pytest.raises(RulesError, match="unknown keys \\['typo_key'\\]"):
         load_rules_json("money.json", {"per_unit_words"})

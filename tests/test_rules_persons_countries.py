@@ -12,7 +12,8 @@ import pytest
 
 from extract.normalize import countries as countries_rules
 from extract.normalize import persons as persons_rules
-from extract.normalize.persons import RulesError, read_jsonl
+from extract.normalize import rules_data
+from extract.normalize.rules_data import RulesError, read_jsonl
 
 REPO = Path(__file__).resolve().parents[1]
 RULES = REPO / "extract" / "rules"
@@ -76,7 +77,7 @@ def test_rules_persons_countries_news_forms_use_known_codes(filename: str) -> No
 def test_rules_persons_countries_rejects_bad_lines(
     line: str, message: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(persons_rules, "read_rules_text", lambda filename: line + "\n")
+    monkeypatch.setattr(rules_data, "read_rules_text", lambda filename: line + "\n")
     with pytest.raises(RulesError, match=message.replace("[", r"\[").replace("]", r"\]")):
         read_jsonl(
             "persons_titles.jsonl",
@@ -89,7 +90,7 @@ def test_rules_persons_countries_rejects_unknown_title_kind(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(
-        persons_rules, "read_rules_text", lambda filename: '{"phrase": "mr", "kind": "nickname"}\n'
+        rules_data, "read_rules_text", lambda filename: '{"phrase": "mr", "kind": "nickname"}\n'
     )
     persons_rules.title_lexicon.cache_clear()
     try:

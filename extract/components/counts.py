@@ -21,11 +21,10 @@ from extract.components._guard import run_guarded
 from extract.extensions import mention_id, mentions
 from extract.normalize.counts import Count, parse_count
 from extract.normalize.numbers import (
-    RulesError,
-    load_rules_json,
     qualifier_after,
     qualifier_before,
 )
+from extract.normalize.rules_data import RulesError, load_rules_json
 
 _RULE_KEYS = {
     "unit_lemmas",

@@ -32,7 +32,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
-from importlib import resources
 from typing import Any, NamedTuple
 
 from spacy.language import Language
@@ -49,6 +48,7 @@ from extract.normalize.dates import (
 )
 from extract.normalize.dates_lexicon import DatesLexicon, load_dates_lexicon
 from extract.normalize.dates_reference import infer_reference_date
+from extract.normalize.rules_data import read_rules_text
 
 PATTERNS_FILE = "dates_patterns.jsonl"
 _PATTERN_KEYS = (frozenset({"id", "pattern"}), frozenset({"id", "phrases"}))
@@ -150,7 +150,7 @@ def load_date_patterns(lexicon: DatesLexicon) -> DatePatterns:
     """The packaged patterns: token patterns for the Matcher and phrase lists for the
     PhraseMatcher (much cheaper per token), with ``"$name"`` word lists expanded from
     ``rules/dates.json``; malformed rules or unknown lists raise ``PatternsError``."""
-    text = resources.files("extract.rules").joinpath(PATTERNS_FILE).read_text(encoding="utf-8")
+    text = read_rules_text(PATTERNS_FILE)
     word_lists = _word_lists(lexicon)
     patterns = DatePatterns([], [])
     for number, line in enumerate(text.splitlines(), start=1):

@@ -6,10 +6,11 @@ import json
 import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from importlib import resources
 from typing import Any, NamedTuple
 
 import pycountry
+
+from extract.normalize.rules_data import read_rules_text
 
 RULES_FILE = "currency_units.json"
 _TOP_KEYS = {"description", "currencies", "subunits"}
@@ -65,7 +66,7 @@ def validate_units(data: Any) -> tuple[dict[str, str], dict[str, tuple[str | Non
 
 @lru_cache(maxsize=1)
 def _units() -> tuple[dict[str, str], dict[str, tuple[str | None, Decimal]]]:
-    text = resources.files("extract").joinpath("rules", RULES_FILE).read_text(encoding="utf-8")
+    text = read_rules_text(RULES_FILE)
     return validate_units(json.loads(text))
 
 

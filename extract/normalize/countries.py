@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 import pycountry
 
-from extract.normalize.persons import RulesError, read_jsonl, read_word_list
+from extract.normalize.rules_data import RulesError, read_jsonl, read_word_list
 
 MENTION_TYPES = frozenset({"name", "demonym", "self_reference", "place"})
 EXCLUSION_KINDS = frozenset({"region", "group", "ambiguous"})

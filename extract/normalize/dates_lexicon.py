@@ -11,10 +11,10 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-RULES_PACKAGE = "extract.rules"
+from extract.normalize.rules_data import read_rules_text
+
 RULES_FILE = "dates.json"
 
 # key -> (kind, value type): "map" is an object of str -> value type, "list" a list of str.
@@ -174,7 +174,7 @@ def _check_values(values: dict[str, Any], where: str) -> None:
 @lru_cache(maxsize=1)
 def load_dates_lexicon() -> DatesLexicon:
     """The packaged date word lists (read and validated once per process)."""
-    text = resources.files(RULES_PACKAGE).joinpath(RULES_FILE).read_text(encoding="utf-8")
+    text = read_rules_text(RULES_FILE)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

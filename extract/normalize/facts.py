@@ -10,8 +10,9 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, NamedTuple
+
+from extract.normalize.rules_data import read_rules_text
 
 RULES_FILE = "facts.json"
 
@@ -168,7 +169,7 @@ def parse_fact_rules(data: Any) -> FactRules:
 @lru_cache(maxsize=1)
 def load_fact_rules() -> FactRules:
     """The packaged rules (``extract/rules/facts.json``), validated once per process."""
-    text = resources.files("extract.rules").joinpath(RULES_FILE).read_text(encoding="utf-8")
+    text = read_rules_text(RULES_FILE)
     return parse_fact_rules(json.loads(text))
 
 

@@ -23,16 +23,14 @@ from extract.normalize.numbers import (
     SCALES,
     VAGUE,
     Number,
-    RulesError,
     apply_qualifier,
     decimal_text,
-    load_rules_json,
-    load_rules_jsonl,
     normalize_decimal,
     parse_number,
     qualifier_after,
     qualifier_before,
 )
+from extract.normalize.rules_data import RulesError, load_rules_json, load_rules_jsonl
 
 
 class Money(NamedTuple):

@@ -11,43 +11,14 @@ Pure functions: no spaCy import; results are cached.
 
 from __future__ import annotations
 
-import json
 import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from importlib import resources
-from typing import Any, NamedTuple
+from typing import NamedTuple
+
+from extract.normalize.rules_data import RulesError, load_rules_json
 
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
-
-
-class RulesError(ValueError):
-    """A rules data file is malformed (unknown key, wrong type or value)."""
-
-
-def load_rules_json(name: str, allowed_keys: set[str]) -> dict[str, Any]:
-    """Read ``extract/rules/<name>`` and reject keys outside ``allowed_keys`` ("_doc" is free)."""
-    text = resources.files("extract.rules").joinpath(name).read_text(encoding="utf-8")
-    data = json.loads(text)
-    if not isinstance(data, dict):
-        raise RulesError(f"{name}: top level must be an object")
-    unknown = set(data) - allowed_keys - {"_doc"}
-    if unknown:
-        raise RulesError(f"{name}: unknown keys {sorted(unknown)}; allowed: {sorted(allowed_keys)}")
-    return data
-
-
-def load_rules_jsonl(name: str) -> list[dict[str, Any]]:
-    text = resources.files("extract.rules").joinpath(name).read_text(encoding="utf-8")
-    rows = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        if not isinstance(row, dict):
-            raise RulesError(f"{name}:{number}: each line must be an object")
-        rows.append(row)
-    return rows
 
 
 def _load_qualifiers() -> tuple[dict[str, str], dict[str, str]]:

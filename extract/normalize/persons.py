@@ -7,13 +7,13 @@ honorifics, roles, modifiers and the small words that join them), ``rules/person
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from extract.normalize.rules_data import RulesError, read_jsonl, read_word_list
 
 TITLE_KINDS = frozenset({"honorific", "title", "modifier", "determiner", "link"})
 _TITLE_KEYS = frozenset({"phrase", "kind", "also_name"})
@@ -33,46 +33,6 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": 
 _TRAILING_JUNK = ',;:!?"\u201c\u201d()[]'
 _INITIAL = re.compile(r"^(?:[A-Za-z]\.)+$")
 _KEEP_PERIOD = frozenset({"jr.", "sr.", "st."})
-
-
-class RulesError(ValueError):
-    """A rules data file is malformed."""
-
-
-def read_rules_text(filename: str) -> str:
-    return (resources.files("extract") / "rules" / filename).read_text(encoding="utf-8")
-
-
-def read_jsonl(filename: str, allowed_keys: frozenset[str], required: frozenset[str]) -> list[dict]:
-    """Objects of a JSONL rules file; unknown or missing keys raise RulesError naming the line."""
-    records = []
-    for number, line in enumerate(read_rules_text(filename).splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise RulesError(f"{filename}:{number}: invalid JSON ({error})") from error
-        if not isinstance(record, dict):
-            raise RulesError(f"{filename}:{number}: expected an object")
-        unknown = set(record) - allowed_keys
-        missing = required - set(record)
-        if unknown or missing:
-            raise RulesError(
-                f"{filename}:{number}: unknown keys {sorted(unknown)}, missing keys {sorted(missing)}"
-            )
-        records.append(record)
-    return records
-
-
-def read_word_list(filename: str) -> frozenset[str]:
-    """Lines of a TXT rules file, lower-cased; '#' starts a comment line."""
-    words = set()
-    for line in read_rules_text(filename).splitlines():
-        word = line.strip()
-        if word and not word.startswith("#"):
-            words.add(word.lower())
-    return frozenset(words)
 
 
 @dataclass(frozen=True)
