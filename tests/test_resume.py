@@ -43,6 +43,37 @@ def _wait_for_markers(out: Path, process: subprocess.Popen, at_least: int, timeo
     pytest.fail(f"the run did not reach {at_least} shards (exit code {process.poll()})")
 
 
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _wait_until_gone(pids: list[int], timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        alive = [pid for pid in pids if Path(f"/proc/{pid}").exists() and "Z" not in _state(pid)]
+        if not alive:
+            return
+        time.sleep(0.1)
+    for pid in alive:
+        os.kill(pid, signal.SIGKILL)
+    pytest.fail(f"worker processes {alive} outlived their killed parent")
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
+
+
 @pytest.mark.slow
 def test_resume_after_kill_9_gives_the_uninterrupted_tables(nlp: Language, tmp_path: Path) -> None:
     records = _records(copies=3)
@@ -50,14 +81,17 @@ def test_resume_after_kill_9_gives_the_uninterrupted_tables(nlp: Language, tmp_p
     source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     out = tmp_path / "killed"
     command = [sys.executable, "-m", "extract", "run", str(source), "--out", str(out)]
-    command += ["--workers", "1", "--shard-size", str(SHARD_SIZE), "--no-progress"]
+    command += ["--workers", "2", "--shard-size", str(SHARD_SIZE), "--no-progress"]
     process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         _wait_for_markers(out, process, at_least=3, timeout=120)
+        workers = _children(process.pid)
         os.kill(process.pid, signal.SIGKILL)
     finally:
         process.wait()
     assert process.returncode == -signal.SIGKILL
+    assert len(workers) >= 2
+    _wait_until_gone(workers, timeout=10)  # pool workers end with their parent
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["status"] == "running"
     kept = len(list((out / "_shards").glob("part-*.json")))

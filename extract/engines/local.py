@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -41,10 +44,23 @@ class InProcessEngine:
 _WORKER_SPEC: PipelineSpec | None = None
 
 
-def _init_worker(spec: PipelineSpec) -> None:
+def _init_worker(spec: PipelineSpec, parent: int) -> None:
     global _WORKER_SPEC
     _WORKER_SPEC = spec
+    _exit_with_parent(parent)
     get_pipeline(spec)
+
+
+def _exit_with_parent(parent: int, every: float = 0.5) -> None:
+    """End this worker when the main process is gone (kill -9 gives no chance to stop the pool,
+    and a worker would otherwise finish its shard and wait forever)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _process_in_worker(articles: list[Article], settings: RunSettings) -> ShardOutput:
@@ -65,7 +81,7 @@ class ProcessPoolEngine:
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(spec,),
+            initargs=(spec, os.getpid()),
         )
 
     def _submit(self, index: int, articles: list[Article]) -> Future[ShardOutput]:
