@@ -145,7 +145,7 @@ class _DocIndex:
                 and not (attach is not None and attach.lemma_.lower() in rules.attribute_date_heads)
             ):
                 self.dates_in_piece.setdefault(self.piece[span.start], []).append(index)
-        self._chunks: dict[int, tuple[int, int]] | None = None
+        self._chunks: dict[int, str] | None = None
         self._dangling: dict[int, int | None] = {}
 
     # --- parse helpers -------------------------------------------------------------------
@@ -179,11 +179,10 @@ class _DocIndex:
                     row.get("iso3") if table == "countries" else None,
                 )
         if self._chunks is None:
-            self._chunks = {c.root.i: (c.start_char, c.end_char) for c in self.doc.noun_chunks}
-        bounds = self._chunks.get(token.i)
-        if bounds is not None:
-            return self.doc.text[bounds[0] : bounds[1]], None, None
-        return token.text, None, None
+            # Doc.text is rebuilt on every access: read each chunk's text once per Doc.
+            self._chunks = {chunk.root.i: chunk.text for chunk in self.doc.noun_chunks}
+        chunk = self._chunks.get(token.i)
+        return (chunk if chunk is not None else token.text), None, None
 
     def _date_spans(self, dates: list[int]) -> list[Span]:
         return [span for span in (self.spans["dates"][d] for d in dates) if span is not None]
@@ -1032,7 +1031,10 @@ def link_facts(
 ) -> list[dict]:
     """The fact rows of ``doc`` from its mention lists and parse. Does not change ``doc``.
     ``date_links`` and ``place_rules`` are the rules in use (by default all but
-    ``DEFAULT_DISABLED_DATE_LINKS``; fewer to measure one)."""
+    ``DEFAULT_DISABLED_DATE_LINKS``; fewer to measure one). Links come from the dependency
+    parse, so a Doc without one has no facts."""
+    if not doc.has_annotation("DEP"):
+        return []
     index = _DocIndex(doc, rules or load_fact_rules())
     if not any(index.rows[table] for table in ("counts", "money", "persons")):
         return []

@@ -800,12 +800,21 @@ def _extends_name(doc: Doc, start: int, end: int) -> bool:
 def _inside_longer_entity(doc: Doc, start: int, end: int) -> bool:
     """Inside a longer entity of another kind, unless that entity runs on over a line break,
     bracket or spaced dash ("SOCCER - KLINSMANN")."""
-    for ent in doc.ents:
-        if ent.start <= start and ent.end >= end and len(ent) > end - start:
-            if ent.label_ == "PERSON":
-                return False
-            return _best_segment(doc, ent.start, ent.end) == (ent.start, ent.end)
-    return False
+    # Entities do not overlap, so the only candidate is the one holding the first token; found
+    # from token IOB tags, since doc.ents is rebuilt on every access.
+    if doc[start].ent_iob_ in ("O", ""):
+        return False
+    ent_start = start
+    while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
+        ent_start -= 1
+    ent_end = start + 1
+    while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+        ent_end += 1
+    if ent_end < end or ent_end - ent_start <= end - start:
+        return False
+    if doc[start].ent_type_ == "PERSON":
+        return False
+    return _best_segment(doc, ent_start, ent_end) == (ent_start, ent_end)
 
 
 def _is_edge_punct(token: Token) -> bool:

@@ -655,3 +655,13 @@ def test_facts_factory_rejects_unknown_rules(nlp):
 
     with pytest.raises(ValueError, match="unknown rules"):
         FactLinker(nlp, "news_facts", disabled_place_rules=["nowhere"])
+
+
+@pytest.mark.parametrize("text", ["Hu Yipin was arrested in Vietnam.", "7,831 people fled."])
+def test_facts_doc_without_parse_has_no_facts(blank_nlp, text: str) -> None:
+    doc = blank_nlp(text)
+    doc._.doc_id = "blank"
+    doc._.persons = [
+        {"mention_id": "blank:persons:0", "start_char": 0, "end_char": 8, "text": text[:8]}
+    ]
+    assert link_facts(doc) == []
