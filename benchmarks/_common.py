@@ -106,7 +106,7 @@ def run_extract(args: list[str], *, timeout: float | None = None) -> ProcessRun:
     return ProcessRun(seconds, usage.ru_maxrss / 1024, process.returncode, stderr[-2000:])
 
 
-def tables_equal(left: Path, right: Path) -> list[str]:
+def differing_tables(left: Path, right: Path) -> list[str]:
     """Names of the tables that differ between two run folders (empty: identical)."""
     import pandas as pd
 

@@ -183,9 +183,9 @@ def workers(corpus: Path, n_words: int) -> dict[str, Any]:
         }
     result["speedup"] = round(result["1_workers"]["seconds"] / result["2_workers"]["seconds"], 3)
     result["target"] = 1.7
-    from _common import tables_equal
+    from _common import differing_tables
 
-    result["identical_tables"] = not tables_equal(WORK / "workers-1", WORK / "workers-2")
+    result["identical_tables"] = not differing_tables(WORK / "workers-1", WORK / "workers-2")
     return result
 
 
