@@ -14,7 +14,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import EXTRACT, REPO, REUTERS, WORK, run_extract, differing_tables, write_corpus  # noqa: E402
+from _common import EXTRACT, REPO, REUTERS, WORK, differing_tables, run_extract, write_corpus  # noqa: E402
 
 SHARD_SIZE = 100
 
