@@ -686,13 +686,19 @@ def _table_lines(
                 continue
             start = line.start(group)
             end = line.end(group) + len(line.group(group + "scale") or "")
-            if any(s < end and start < e for s, e in taken):
-                continue
-            number = _number(line.group(group), line.group(group + "scale"), None)
-            if number is None:
-                continue
-            currency = _table_currency(start, mentions, explicit, home_country)
-            found.append(_contextual_mention(text, start, end, number, currency))
+            mention = _contextual_mention(
+                text,
+                start,
+                end,
+                line.group(group),
+                line.group(group + "scale"),
+                taken,
+                mentions,
+                explicit,
+                home_country,
+            )
+            if mention is not None:
+                found.append(mention)
     return found
 
 
@@ -709,22 +715,41 @@ def _financial_amounts(
     found: list[MoneyMention] = []
     taken = [(m.start, m.end) for m in mentions]
     for match in _FINANCIAL_AMOUNT.finditer(text):
-        start, end = match.start("num"), match.end("scale")
-        if any(s < end and start < e for s, e in taken):
-            continue
-        number = _number(match.group("num"), match.group("scale"), None)
-        if number is None:
-            continue
-        currency = _table_currency(start, mentions, explicit, home_country)
-        found.append(_contextual_mention(text, start, end, number, currency))
+        mention = _contextual_mention(
+            text,
+            match.start("num"),
+            match.end("scale"),
+            match.group("num"),
+            match.group("scale"),
+            taken,
+            mentions,
+            explicit,
+            home_country,
+        )
+        if mention is not None:
+            found.append(mention)
     return found
 
 
 def _contextual_mention(
-    text: str, start: int, end: int, number: Number, currency: str | None
-) -> MoneyMention:
+    text: str,
+    start: int,
+    end: int,
+    digits: str,
+    scale: str | None,
+    taken: list[tuple[int, int]],
+    mentions: list[MoneyMention],
+    explicit: list[tuple[int, str, str]],
+    home_country: str | None,
+) -> MoneyMention | None:
     """An exact amount whose currency comes from the article's context, so it is flagged
-    ambiguous."""
+    ambiguous; None where another mention holds the span or the number does not parse."""
+    if any(s < end and start < e for s, e in taken):
+        return None
+    number = _number(digits, scale, None)
+    if number is None:
+        return None
+    currency = _table_currency(start, mentions, explicit, home_country)
     value, low, high = apply_qualifier(number, "exact")
     money = Money(
         decimal_text(value),
