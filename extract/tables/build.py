@@ -45,13 +45,9 @@ def documents_row(
     }
 
 
-def sentence_index(doc: Doc) -> tuple[list[int], list[int]]:
-    """Start and end character offsets of every sentence, for bisecting."""
-    starts, ends = [], []
-    for sent in doc.sents:
-        starts.append(sent.start_char)
-        ends.append(sent.end_char)
-    return starts, ends
+def sentence_starts(doc: Doc) -> list[int]:
+    """Start character offset of every sentence, for bisecting."""
+    return [sent.start_char for sent in doc.sents]
 
 
 def sentence_of(starts: list[int], offset: int) -> int:
@@ -61,7 +57,7 @@ def sentence_of(starts: list[int], offset: int) -> int:
 def rows_from_doc(doc: Doc) -> TableRows:
     """Mention, fact and per-document summary rows of one processed Doc (no documents row)."""
     doc_id = doc._.doc_id
-    starts, _ = sentence_index(doc)
+    starts = sentence_starts(doc)
     tables: TableRows = {}
     for table in MENTION_TABLES:
         tables[table] = [
