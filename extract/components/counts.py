@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.components._guard import run_guarded
+from extract.components._lemma import lemma_of, register_lemmatizer
 from extract.extensions import mention_id, mentions
 from extract.normalize.counts import Count, parse_count
 from extract.normalize.numbers import (
@@ -346,7 +347,7 @@ class CountExtractor:
         return head, first, end
 
     def _countable(self, count: Count, head: Token) -> bool:
-        lemma = head.lemma_.lower()
+        lemma = lemma_of(head).lower()
         text = head.lower_
         if lemma in self.rules.units or text in self.rules.units or not head.is_alpha:
             return False
@@ -366,7 +367,7 @@ class CountExtractor:
 def _lemma(head: Token) -> str:
     """The head's lemma, keeping the case a name or acronym is written in ("PSPs" → "PSP",
     "Oscars" → "Oscar", "persons" → "person")."""
-    lemma = head.lemma_.lower() or head.lower_
+    lemma = lemma_of(head).lower() or head.lower_
     text = head.text
     if head.tag_ == "NNPS" and lemma == head.lower_ and len(lemma) > 3:
         # The tagger leaves plural names unlemmatised: "Corporations" → "corporation".
@@ -385,4 +386,5 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 @Language.factory("news_counts", assigns=["doc._.counts"], requires=["token.dep", "token.tag"])
 def make_count_extractor(nlp: Language, name: str) -> CountExtractor:
+    register_lemmatizer(nlp)
     return CountExtractor(nlp, name)

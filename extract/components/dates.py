@@ -39,6 +39,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from extract.components._guard import run_guarded
+from extract.components._lemma import lemma_of, register_lemmatizer
 from extract.extensions import mention_id
 from extract.normalize.dates import (
     DateValue,
@@ -618,7 +619,7 @@ def sentence_tense(span: Span, lexicon: DatesLexicon | None = None) -> str:
         # completed by Dec. 15": the nearest one
         return "present"
     tenses = {t for token in (verb, *auxiliaries) for t in token.morph.get("Tense", [])}
-    perfect = any(a.lemma_ == "have" for a in auxiliaries)
+    perfect = any(lemma_of(a) == "have" for a in auxiliaries)
     passive_present = any(
         a.dep_ == "auxpass" and "Pres" in a.morph.get("Tense", []) for a in auxiliaries
     )
@@ -661,4 +662,5 @@ def _is_generic_today(span: Span, lexicon: DatesLexicon) -> bool:
     default_config={"entity_labels": list(_ENTITY_LABELS)},
 )
 def make_date_normalizer(nlp: Language, name: str, entity_labels: list[str]) -> DateExtractor:
+    register_lemmatizer(nlp)
     return DateExtractor(nlp, name, entity_labels=entity_labels)

@@ -20,6 +20,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from extract.components._guard import run_guarded
+from extract.components._lemma import lemma_of, register_lemmatizer
 from extract.extensions import mentions
 from extract.normalize.facts import (
     DATE_LINKS,
@@ -142,7 +143,9 @@ class _DocIndex:
                 span is not None
                 and (row.get("start") or row.get("end"))
                 and not _cut_short(span, row)
-                and not (attach is not None and attach.lemma_.lower() in rules.attribute_date_heads)
+                and not (
+                    attach is not None and lemma_of(attach).lower() in rules.attribute_date_heads
+                )
             ):
                 self.dates_in_piece.setdefault(self.piece[span.start], []).append(index)
         self._chunks: dict[int, str] | None = None
@@ -213,7 +216,7 @@ def _verb_above(token: Token | None, transparent: frozenset[str] = frozenset()) 
         if token is None:
             return None
         if _is_verb(token) and not (
-            token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in transparent
+            token.dep_ == "acl" and token.tag_ == "VBN" and lemma_of(token).lower() in transparent
         ):
             return token
         if token.head.i == token.i:
@@ -323,7 +326,7 @@ def _link_anchor(index: _DocIndex, span: Span, *, persons: bool) -> _Link:
                 token = governor  # partitive: 'a total of 7,831 ...'
                 path.append(token)
                 continue
-            if prep.lemma_.lower() in rules.subset_markers or word in rules.subset_markers:
+            if lemma_of(prep).lower() in rules.subset_markers or word in rules.subset_markers:
                 rule, role_word = "subset", word
             elif rule is None:
                 rule, role_word = "preposition", word
@@ -386,7 +389,7 @@ def _finish(index: _DocIndex, link: _Link) -> _Link:
 
 
 def _particles(verb: Token, rules: FactRules) -> list[Token]:
-    if verb.lemma_ == "be":
+    if lemma_of(verb) == "be":
         return []  # 'sales were up 11 pct': a predicative adverb, not a particle
     found = []
     for child in verb.children:
@@ -486,7 +489,7 @@ def _ancestor_verbs(
         ):
             break  # 'continued today, even though X has returned': a clause of its own time
         current = ancestor
-        if _is_verb(ancestor) and ancestor.lemma_.lower() in reporting:
+        if _is_verb(ancestor) and lemma_of(ancestor).lower() in reporting:
             break
         if _is_verb(ancestor) and ancestor.i not in exclude:
             found.add(ancestor.i)
@@ -530,11 +533,11 @@ class _FactBuilder:
         relative = _relative_clause_verb(span.root) if link.rule != "relative_clause" else None
         if relative is not None and relative.verb is not None:
             name = self._predicate(relative.verb)
-            if name in events or relative.verb.lemma_.lower() in events:
+            if name in events or lemma_of(relative.verb).lower() in events:
                 yield relative
         if link.verb is None or link.role not in ("subject", "object"):
             return
-        if self._predicate(link.verb) in events or link.verb.lemma_.lower() in events:
+        if self._predicate(link.verb) in events or lemma_of(link.verb).lower() in events:
             yield link
         # Conjoined verbs without a subject of their own share the person: the subject of
         # 'fled ... and was arrested', the passive subject of 'was arrested and sent back'.
@@ -555,14 +558,14 @@ class _FactBuilder:
                     continue
                 stack.append(child)
                 name = self._predicate(child)
-                if name in events or child.lemma_.lower() in events:
+                if name in events or lemma_of(child).lower() in events:
                     yield _Link(child, role, "conjunct", link.path)
         # Not under a reporting verb: in 'X announced the appointment of Y, replacing Z' the
         # -ing clause is about the news, not about X.
         if (
             link.role == "subject"
             and not _is_passive(link.verb)
-            and link.verb.lemma_.lower() not in self.rules.reporting_verbs
+            and lemma_of(link.verb).lower() not in self.rules.reporting_verbs
         ):
             yield from self._controlled_links(link)
 
@@ -585,12 +588,12 @@ class _FactBuilder:
                     continue
                 if depth < 2:
                     stack.append((target, depth + 1))
-                if self._predicate(target) in events or target.lemma_.lower() in events:
+                if self._predicate(target) in events or lemma_of(target).lower() in events:
                     yield _Link(target, "subject", "shared_subject", link.path)
 
     def _predicate(self, verb: Token) -> str:
         particles = tuple(p.lower_ for p in _particles(verb, self.rules))
-        lemma = verb.lemma_.lower()
+        lemma = lemma_of(verb).lower()
         lemma = self.rules.lemma_fixes.get(lemma, lemma)
         doc = verb.doc
         if verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "re":
@@ -802,7 +805,7 @@ class _FactBuilder:
             if is_quantity and date_verb.dep_ == "acl" and _modifies(date_verb.head, anchor_nouns):
                 return 80, "participle"  # '12.32 dlrs a share earned last year'
             return 100, "noun_clause"
-        if date_verb is not None and date_verb.lemma_.lower() in rules.reporting_verbs:
+        if date_verb is not None and lemma_of(date_verb).lower() in rules.reporting_verbs:
             return 100, "reported"
         if date_verb is not None and date_verb.i in other_times:
             return 100, "other_time"
@@ -945,7 +948,7 @@ class _FactBuilder:
             seen.update(range(ent_start, ent_end))
             places.append((token.doc[ent_start:ent_end].text, preposition))
             return
-        lemma = token.lemma_.lower()
+        lemma = lemma_of(token).lower()
         if lemma in self.rules.place_nouns:
             # 'the southern Soviet republic of Georgia': the country named after 'of'.
             for prep in token.children:
@@ -1005,7 +1008,7 @@ def _reported_clause(token: Token, reporting: frozenset[str]) -> Token | None:
     ...' → 'plead'), or None when no reporting verb governs it."""
     current = token
     for ancestor in token.ancestors:
-        if _is_verb(ancestor) and ancestor.lemma_.lower() in reporting:
+        if _is_verb(ancestor) and lemma_of(ancestor).lower() in reporting:
             return current
         current = ancestor
     return None
@@ -1087,4 +1090,5 @@ def make_fact_linker(
     """``disabled_date_links`` / ``disabled_place_rules`` turn rules off (``DATE_LINKS`` and
     ``PLACE_RULES`` names), to measure one:
     ``extract eval ... --config news_facts.disabled_place_rules='["possessive"]'``."""
+    register_lemmatizer(nlp)
     return FactLinker(nlp, name, disabled_date_links, disabled_place_rules)

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.components._guard import run_guarded
+from extract.components._lemma import lemma_of, register_lemmatizer
 from extract.extensions import mention_id
 from extract.normalize.countries import (
     clean_mention,
@@ -395,7 +396,7 @@ def _org_context(doc: Doc, span: Span) -> bool:
             and after is not None
             and after.pos_ == "VERB"
             and after.tag_ in ("VBD", "VBZ", "VBP")
-            and after.lemma_ not in _REPORTING_LEMMAS
+            and lemma_of(after) not in _REPORTING_LEMMAS
             and not any(child.dep_ in ("dobj", "obj", "ccomp") for child in after.children)
         )
         possessive = after is not None and after.tag_ == "POS"  # "in Smith 's house"
@@ -867,6 +868,7 @@ def make_person_normalizer(
     title_recovery: bool,
     list_recovery: bool,
 ) -> PersonNormalizer:
+    register_lemmatizer(nlp)
     return PersonNormalizer(
         nlp,
         name,
