@@ -186,7 +186,65 @@ def workers(corpus: Path, n_words: int) -> dict[str, Any]:
     from _common import differing_tables
 
     result["identical_tables"] = not differing_tables(WORK / "workers-1", WORK / "workers-2")
+    result["machine_ceiling"] = machine_ceiling(corpus)
+    result["share_of_ceiling"] = round(result["speedup"] / result["machine_ceiling"]["speedup"], 3)
     return result
+
+
+_BARE_WORKER = """\
+import json, sys, time
+import spacy
+
+nlp = spacy.load(sys.argv[1])
+with open(sys.argv[2], encoding="utf-8") as lines:
+    texts = [json.loads(line)["text"] for line in lines]
+start, step = int(sys.argv[3]), int(sys.argv[4])
+texts = texts[start::step]
+for _ in nlp.pipe(texts[:20]):
+    pass
+print("ready", flush=True)
+sys.stdin.readline()
+started = time.perf_counter()
+for _ in nlp.pipe(texts, batch_size=64):
+    pass
+print(time.perf_counter() - started, flush=True)
+"""
+
+
+def machine_ceiling(corpus: Path) -> dict[str, Any]:
+    """What two cores of this machine give bare spaCy: one process on every story against two
+    processes on alternate halves at the same moment (models loaded first, started together).
+    On a virtual machine the second core often gives less than a whole one."""
+    import subprocess
+
+    from extract.pipeline import DEFAULT_MODEL
+
+    def timed(slices: list[tuple[int, int]]) -> float:
+        processes = [
+            subprocess.Popen(
+                [sys.executable, "-c", _BARE_WORKER, DEFAULT_MODEL, str(corpus), str(a), str(b)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            for a, b in slices
+        ]
+        for process in processes:
+            assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+        for process in processes:
+            assert process.stdin is not None
+            process.stdin.write("go\n")
+            process.stdin.flush()
+        seconds = [float(process.communicate()[0]) for process in processes]
+        return max(seconds)
+
+    one = timed([(0, 1)])
+    two = timed([(0, 2), (1, 2)])
+    return {
+        "bare_1_process_seconds": round(one, 2),
+        "bare_2_processes_seconds": round(two, 2),
+        "speedup": round(one / two, 3),
+    }
 
 
 def memory(corpus_small: Path, corpus_all: Path | None) -> dict[str, Any]:
@@ -347,6 +405,13 @@ def report(results: dict[str, Any]) -> str:
             f"  2 workers: {w['2_workers']['seconds']:>7.1f} s ({w['2_workers']['words_per_s']} words/s)",
             f"  speedup {w['speedup']:.2f}x (target >= {w['target']}x); identical tables: {w['identical_tables']}",
         ]
+        ceiling = w.get("machine_ceiling")
+        if ceiling:
+            lines += [
+                f"  machine ceiling: bare nlp.pipe in 2 processes at once {ceiling['speedup']:.2f}x"
+                f" one process ({ceiling['bare_1_process_seconds']} s vs {ceiling['bare_2_processes_seconds']} s);"
+                f" extract reaches {w['share_of_ceiling'] * 100:.0f} % of it",
+            ]
     elif w:
         lines += ["", f"workers: {w['error']}"]
     m = results.get("memory")

@@ -74,19 +74,25 @@ BATCH_CHARS = 50_000
 def process_articles(
     articles: Iterable[Article], nlp: Language, settings: RunSettings
 ) -> Iterator[ArticleResult]:
-    """One result per article, in input order, streaming in batches of ``settings.batch_size``
-    articles or ``BATCH_CHARS`` characters, whichever comes first."""
+    """One result per article, in input order, streaming in ``batches``."""
+    for batch in batches(articles, settings.batch_size):
+        yield from _process_batch(batch, nlp, settings)
+
+
+def batches(articles: Iterable[Article], batch_size: int) -> Iterator[list[Article]]:
+    """Consecutive articles, ``batch_size`` at a time or fewer when they reach ``BATCH_CHARS``
+    characters."""
     batch: list[Article] = []
     chars = 0
     for article in articles:
         batch.append(article)
         chars += len(article.text)
-        if len(batch) >= settings.batch_size or chars >= BATCH_CHARS:
-            yield from _process_batch(batch, nlp, settings)
+        if len(batch) >= batch_size or chars >= BATCH_CHARS:
+            yield batch
             batch = []
             chars = 0
     if batch:
-        yield from _process_batch(batch, nlp, settings)
+        yield batch
 
 
 def _process_batch(

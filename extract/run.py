@@ -457,8 +457,8 @@ def _start_engine(
     settings: RunSettings,
     shards: Iterator[Shard],
 ) -> tuple[Engine, Iterator[Shard]]:
-    """The engine for this run. A local run whose input fits in one shard stays in this process
-    (starting workers would cost more than it saves)."""
+    """The engine for this run. A local run whose input fits in one nlp.pipe batch stays in this
+    process (starting workers would cost more than it saves)."""
     from itertools import chain
 
     from extract.engines.loader import get_pipeline
@@ -472,9 +472,15 @@ def _start_engine(
         raise RunError(f"unknown engine '{engine}': use local or dask")
     head = [shard for _, shard in zip(range(2), shards, strict=False)]
     shards = chain(head, shards)
-    if workers <= 1 or len(head) < 2:
+    if workers <= 1 or (len(head) < 2 and _fits_one_batch(head, settings.batch_size)):
         return InProcessEngine(nlp if nlp is not None else get_pipeline(spec), settings), shards
     return ProcessPoolEngine(spec, settings, workers), shards
+
+
+def _fits_one_batch(shards: list[Shard], batch_size: int) -> bool:
+    from extract.process import batches
+
+    return sum(1 for _, articles in shards for _ in batches(articles, batch_size)) <= 1
 
 
 def _report_problems(problems: list[Problem], stream: IO[str]) -> None:

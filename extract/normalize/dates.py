@@ -920,10 +920,11 @@ def _parse_duration(text: str, ctx: _Context) -> DateValue | None:
             return None
         return _duration(_duration_timex(Decimal("1.5"), unit), _UNIT_GRAINS[unit])
     words = text.split()
+    long = False
     if words and words[-1] in ("long", "old", "olds"):
         if words[-1] != "long":
             return None  # ages ("two year old") are not dates
-        words = words[:-1]
+        words, long = words[:-1], True
     if words and words[0] == "the":
         words = words[1:]
     lead = None
@@ -939,12 +940,72 @@ def _parse_duration(text: str, ctx: _Context) -> DateValue | None:
     quantity_words = words[:-1]
     if quantity_words and quantity_words[-1] == "of" and " ".join(quantity_words) not in LEX.couple:
         return None
-    if not quantity_words and not plural and lead is None:
-        return None  # "the year", "month": too ambiguous alone
+    if not quantity_words and not plural and lead is None and not long:
+        return None  # "the year", "month": too ambiguous alone ("day-long" is one day)
     quantity = _quantity(quantity_words) if quantity_words else ("X" if plural else Decimal(1))
     if quantity is None:
         return None
     return _duration(_duration_timex(quantity, unit), _UNIT_GRAINS[unit])
+
+
+_RANGE_ITEM_SEPARATOR = re.compile(r"\s*(?:,\s*(?:or|and)\s+|,\s*|\s+or\s+|\s+to\s+|\s+and\s+|-)\s*")
+_ONE_OR_MORE = re.compile(r"^(?:a|an|one) (?P<unit>[a-z]+) or (?P<high>two|three|four|five|so)$")
+
+
+def _parse_duration_range(text: str, ctx: _Context) -> DateValue | None:
+    """A range of durations, one row: "two to three weeks" → ``P2W/P3W``, "between two and six
+    days", "the next 12 to 18 months", "a year or two" → ``P1Y/P2Y``, "five, ten, or twenty
+    years" → ``P5Y/P20Y`` (the smallest and the largest), "weeks or months" → ``PXW/PXM``.
+    Kind ``range`` with no calendar interval (``start``/``end`` null)."""
+    words = re.sub(r"(?<=\d)-(?=\d)", " to ", text).split()  # "2-3 weeks"
+    between = bool(words) and words[0] in ("between", "from")
+    if between:
+        words = words[1:]
+    if words and words[0] == "the":
+        words = words[1:]
+    if words and words[0] in _DURATION_LEADS:
+        words = words[1:]
+    if len(words) < 3:
+        return None
+    body = " ".join(words)
+    one_or_more = _ONE_OR_MORE.match(body)
+    if one_or_more:
+        unit = _unit_code(one_or_more["unit"])
+        if unit is None or unit == "WE" or one_or_more["high"] == "so":
+            return None
+        high = _quantity([one_or_more["high"]])
+        assert isinstance(high, Decimal)
+        return _duration_range([Decimal(1), high], [unit, unit])
+    if len(words) == 3 and words[1] in ("or", "to"):
+        # "weeks or months", "days to weeks": vague amounts of two units
+        units = [_unit_code(w) if w not in LEX.duration_units else None for w in words[::2]]
+        if None in units or "WE" in units:
+            return None
+        return _duration_range(["X", "X"], [u for u in units if u is not None])
+    unit = _unit_code(words[-1])
+    if unit is None or unit == "WE":
+        return None
+    items = _RANGE_ITEM_SEPARATOR.split(" ".join(words[:-1]))
+    joined = " ".join(words[:-1])
+    if len(items) < 2 or (" and " in joined and not between and "," not in joined):
+        return None
+    quantities = [_quantity(item.split()) for item in items]
+    if not all(isinstance(q, Decimal) for q in quantities):
+        return None
+    return _duration_range(quantities, [unit] * len(quantities))
+
+
+def _duration_range(quantities: list, units: list[str]) -> DateValue | None:
+    timexes = [_duration_timex(q, u) for q, u in zip(quantities, units, strict=True)]
+    if all(isinstance(q, Decimal) for q in quantities):
+        low, high = min(quantities), max(quantities)
+        if low == high:
+            return None
+        timexes = [_duration_timex(low, units[0]), _duration_timex(high, units[0])]
+    elif timexes[0] == timexes[1]:
+        return None
+    grain = _UNIT_GRAINS[units[-1]]
+    return DateValue("range", f"{timexes[0]}/{timexes[-1]}", None, None, grain, None, False)
 
 
 _AND_A_HALF = re.compile(r"^(?:the )?(?:a|an|one) (?P<unit>[a-z]+) and a half$")
@@ -1049,6 +1110,7 @@ _CORE_PARSERS: tuple[Callable[[str, _Context], DateValue | None], ...] = (
     _parse_set,
     _parse_time,
     _parse_ago,
+    _parse_duration_range,
     _parse_duration,
     _parse_with_dateparser,
 )

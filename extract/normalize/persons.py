@@ -33,6 +33,8 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": 
 _TRAILING_JUNK = ',;:!?"\u201c\u201d()[]'
 _INITIAL = re.compile(r"^(?:[A-Za-z]\.)+$")
 _KEEP_PERIOD = frozenset({"jr.", "sr.", "st."})
+# A quoted nickname inside a name ('Roberto " Hands of Stone " Duran'): not part of the key.
+_NICKNAME = re.compile("\\s*[\"\u201c\u201d][^\"\u201c\u201d]+[\"\u201c\u201d]\\s*")
 
 
 @dataclass(frozen=True)
@@ -431,6 +433,7 @@ def name_tokens(name: str) -> tuple[str, ...]:
     """Folded tokens of a name: initials split ("J.R.R." → j, r, r), hyphenated parts joined
     ("Jin-ping" → jinping) and particles glued to the next word ("al Baghdadi" → albaghdadi)."""
     text = fold(reorder_last_first(strip_possessive(name)))
+    text = _NICKNAME.sub(" ", text)
     text = re.sub(r"(?<=\w)-(?=\w)", "", text)
     raw = [t for t in re.split(r"[\s.'\-]+", text) if t]
     particles = name_particles()
