@@ -45,6 +45,7 @@ from extract.normalize.dates import (
     DateValue,
     is_year_shift,
     normalize_date,
+    same_period_in_year,
     year_before,
 )
 from extract.normalize.dates_lexicon import DatesLexicon, load_dates_lexicon
@@ -203,6 +204,7 @@ def _word_lists(lexicon: DatesLexicon) -> dict[str, list[str]]:
         "$leads": sorted(lexicon.pattern_leads),
         "$deictic_days": sorted(lexicon.deictic_days),
         "$holidays": sorted(lexicon.holidays),
+        "$day_words": sorted(w for w in lexicon.day_words if " " not in w),
         "$every_phrases": every,
     }
 
@@ -238,6 +240,7 @@ class DateExtractor:
         self.matcher = Matcher(nlp.vocab)
         for rule_id, pattern in patterns.tokens:
             self.matcher.add(rule_id, [pattern])
+        self.set_after_amount = nlp.vocab.strings.add("set_after_amount")
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for rule_id, phrases in patterns.phrases:
             self.phrase_matcher.add(rule_id, [nlp.make_doc(phrase) for phrase in phrases])
@@ -285,8 +288,11 @@ class DateExtractor:
         for span, text, value in resolved:
             if last_period is not None and is_year_shift(text):
                 value = year_before(last_period) or value
-            elif value.grain in ("quarter", "half") and value.kind == "date":
+            elif last_period is not None and (same := same_period_in_year(text, last_period)):
+                value = same  # "the 1988 quarter" after "the third quarter"
+            elif value.grain in ("quarter", "half") and value.kind == "date" and value.start:
                 last_period = value
+            value = self._as_set(span, value)
             rows.append(
                 {
                     "mention_id": mention_id(doc, "dates", len(rows)),
@@ -297,6 +303,24 @@ class DateExtractor:
                 }
             )
         return rows
+
+    def _as_set(self, span: Span, value: DateValue) -> DateValue:
+        """ "$33 million a year", "hundreds of interviews a day", "twice a week": one unit after
+        an amount is a frequency (kind set), not a duration."""
+        if value.kind != "duration" or value.mod is not None or span[0].lower_ not in ("a", "an"):
+            return value
+        if len(span) != 2 or not value.timex.startswith(("P1", "PT1")):
+            return value
+        if span.start == 0:
+            return value
+        before = span.doc[span.start - 1]
+        amount = (
+            before.like_num
+            or before.lower_ in self.lexicon.frequency_words
+            or before.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT")
+            or before.tag_ == "NNS"
+        )
+        return value._replace(kind="set") if amount else value
 
     def _looks_ahead(self, span: Span) -> bool:
         """A forecast target ("by 2025", "due 2017", "approval is expected in late 1987")."""
@@ -327,7 +351,11 @@ class DateExtractor:
                 continue
             if self._is_non_date(span):
                 continue
-            yield from self._coordinated(doc, span, tense, leading_only=True)
+            coordinated = list(self._coordinated(doc, span, tense, leading_only=True))
+            if coordinated and coordinated[-1][0].end == span.end:
+                yield from coordinated  # "five, ten, or twenty years": one range row
+                continue
+            yield from coordinated
             yield span, span.text, tense
 
     def _period_before_end_date(self, piece: Span) -> str | None:
@@ -371,8 +399,11 @@ class DateExtractor:
             if ent.label_ in self.entity_labels
         ]
         blocked = [(ent.start, ent.end) for ent in doc.ents if ent.label_ in _BLOCKING_LABELS]
-        for _, start, end in [*self.matcher(doc), *self.phrase_matcher(doc)]:
-            if not any(s < end and start < e for s, e in blocked):
+        for match_id, start, end in [*self.matcher(doc), *self.phrase_matcher(doc)]:
+            if match_id == self.set_after_amount:
+                # "$33 million a year": the amount is matched for context, not taken
+                candidates.append(_Candidate(start + 1, end, False))
+            elif not any(s < end and start < e for s, e in blocked):
                 candidates.append(_Candidate(start, end, False))
         candidates.sort()
         united: list[list[int]] = []
@@ -385,8 +416,25 @@ class DateExtractor:
         for start, end in united:
             span = self._trim(doc, start, end)
             if span is not None:
+                span = self._without_counting_number(doc, span)
                 spans.append(self._with_modifier(doc, span))
         return spans
+
+    def _without_counting_number(self, doc: Doc, span: Span) -> Span:
+        """ "In May one company said": "one" counts the company, it is not May 1 (but "payable
+        May one to holders" is)."""
+        last = span[-1]
+        if (
+            len(span) < 2
+            or last.lower_ not in self.lexicon.day_words
+            or span[-2].lower_ not in self.lexicon.months
+        ):
+            return span
+        after = doc[span.end] if span.end < len(doc) else None
+        counts = after is not None and (
+            after.lower_ == "of" or (last.head.i >= span.end and last.dep_ in ("nummod", "det"))
+        )
+        return span[:-1] if counts else span
 
     def _trim(self, doc: Doc, start: int, end: int) -> Span | None:
         while end > start and (doc[end - 1].lower_ in _TRAILING_TRIM or doc[end - 1].is_space):
@@ -446,6 +494,13 @@ class DateExtractor:
 
     def _join(self, doc: Doc, left: Span, right: Span) -> Span | None:
         gap = [t.lower_ for t in doc[left.end : right.start]]
+        if gap == ["or"]:
+            # "weeks or months": one range of durations (dates joined by "or" stay apart)
+            candidate = doc[left.start : right.end]
+            value = normalize_date(candidate.text, reference=None)
+            if value is not None and value.kind == "range" and value.timex.startswith("P"):
+                return candidate
+            return None
         if len(gap) == 1 and gap[0] in _RANGE_CONNECTORS:
             opener = left.start - 1
             has_opener = opener >= 0 and doc[opener].lower_ in _RANGE_OPENERS
@@ -516,6 +571,11 @@ class DateExtractor:
             return
         lowest = numbers[-1].i
         if leading_only and lowest >= span.start:
+            return
+        whole = doc[lowest : span.end]
+        value = normalize_date(whole.text, reference=None, tense=tense)
+        if value is not None and value.kind == "range":
+            yield whole, whole.text, tense  # one row: P5Y/P20Y
             return
         for token in reversed(numbers):
             yield doc[token.i : token.i + 1], f"{token.text} {unit.lower_}", tense

@@ -15,7 +15,7 @@ The row's span is the name only; the title is in its own column.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections import Counter
 
 from spacy.language import Language
@@ -493,12 +493,13 @@ def _names_after_titles(doc: Doc, taken: set[int]) -> list[tuple[Span, int]]:
 def _listed_names(doc: Doc, found: list[Span], taken: set[int]) -> list[Span]:
     """Names the model missed in lists of people (line-ups, result lists, "attended by A, B
     and C"): a run of two to four capitalised words (initials, particles and hyphenated parts
-    allowed) standing alone between list separators, with at least two people already found
-    within a few words on either side. Titles, places, organisation words, dates and numbers
-    are not names."""
-    starts = sorted(span.start for span in found)
+    allowed) standing alone between list separators, with at least two people within a few
+    words on either side (found by the model or already recovered in the list, so a line-up
+    is read in full), or one to four words followed by a match minute ("Cosmin Contra
+    ( 31st )", "Becerril 46th )"). Titles, places, organisation words, dates and numbers are
+    not names."""
     ends = {span.end for span in found}
-    spans = []
+    candidates: list[tuple[int, int, bool]] = []
     particles = name_particles()
     index = 0
     while index < len(doc):
@@ -522,28 +523,59 @@ def _listed_names(doc: Doc, found: list[Span], taken: set[int]) -> list[Span]:
                 break
         end = min(end, len(doc))
         words = doc[start:end]
+        minute = end > start and _match_minute_after(doc, end)
         if (
-            end - start < 2
+            end - start < (1 if minute else 2)
             or not _list_boundary(doc, end)
             or any(i in taken for i in range(start, end))
             or words[-1].lower_ in particles
+            or (end - start == 1 and _BARE_INITIAL.match(words[0].text))
             or has_org_word([t.text for t in words])
             or is_false_positive(words.text)
         ):
             index = max(end, index + 1)
             continue
-        if _affiliation_in_brackets(doc, start, end, ends):
-            index = end
-            continue
-        low, high = (
-            bisect_left(starts, start - _LIST_WINDOW),
-            bisect_left(starts, end + _LIST_WINDOW),
-        )
-        if high - low >= 2:
-            spans.append(words)
-            taken.update(range(start, end))
+        if not _affiliation_in_brackets(doc, start, end, ends):
+            candidates.append((start, end, minute))
         index = end
+    if not candidates:
+        return []
+    starts = sorted(span.start for span in found)
+    accepted = [minute for _, _, minute in candidates]
+    starts = sorted([*starts, *(c[0] for c, ok in zip(candidates, accepted, strict=True) if ok)])
+    order = list(range(len(candidates)))
+    for sweep in range(4):  # a recovered name counts as a neighbour of the next one
+        changed = False
+        for position in order if sweep % 2 == 0 else reversed(order):
+            start, end, _ = candidates[position]
+            if accepted[position]:
+                continue
+            low = bisect_left(starts, start - _LIST_WINDOW)
+            high = bisect_left(starts, end + _LIST_WINDOW)
+            if high - low >= 2:
+                accepted[position] = changed = True
+                insort(starts, start)
+        if not changed:
+            break
+    spans = []
+    for (start, end, _), ok in zip(candidates, accepted, strict=True):
+        if ok:
+            spans.append(doc[start:end])
+            taken.update(range(start, end))
     return spans
+
+
+_MINUTE = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
+
+
+def _match_minute_after(doc: Doc, end: int) -> bool:
+    """A goal or substitution minute right after a name: "( 31st )", "( 60th minute )",
+    "( 41st min , pen )", or "46th )" inside a substitution bracket."""
+    if end + 1 < len(doc) and doc[end].text == "(" and _MINUTE.match(doc[end + 1].text):
+        return True
+    return (
+        end + 1 < len(doc) and _MINUTE.match(doc[end].text) is not None and doc[end + 1].text == ")"
+    )
 
 
 def _affiliation_in_brackets(doc: Doc, start: int, end: int, person_ends: set[int]) -> bool:
@@ -575,7 +607,7 @@ def _list_boundary(doc: Doc, index: int) -> bool:
     if _glued_hyphen(doc, index):
         return False
     token = doc[index]
-    if index + 1 < len(doc) and "\n" in token.whitespace_:
+    if token.is_space or (index + 1 < len(doc) and "\n" in token.whitespace_):
         return True
     return token.text in _LIST_SEPARATORS or token.like_num or any(c.isdigit() for c in token.text)
 
@@ -599,16 +631,37 @@ def _is_demonym(token: Token) -> bool:
     return found is not None and found.mention_type == "demonym" and token.is_title
 
 
+def _capitalised(token: Token) -> bool:
+    """A capitalised word as names are written: "Lama", "McGrath", "DeFreitas", "O'Neill"."""
+    text = token.text
+    return (
+        len(text) > 1
+        and text[0].isupper()
+        and text[-1].isalpha()
+        and any(c.islower() for c in text)
+        and all(c.isalpha() or c in "'\u2019" for c in text)
+    )
+
+
 def _recoverable_name_word(token: Token) -> bool:
     return (
-        token.is_alpha
-        and token.is_title
+        _capitalised(token)
         and token.pos_ not in _FUNCTION_POS  # "The Aviator"
         and token.ent_type_ not in _NOT_NAME_ENTITY_LABELS
         and not is_title_word(token.text)
         and lookup_form(token.text) is None
-        and not token.is_sent_start
+        and (not token.is_sent_start or _after_list_number(token))
     )
+
+
+def _after_list_number(token: Token) -> bool:
+    """Right after a list number or a line break ("62 Nolan Henke", "1. Alex Zanardi"): a
+    sentence start there is only the parser's guess (but not a function word: "In Oakland")."""
+    doc = token.doc
+    if token.i == 0 or token.is_stop:
+        return False
+    before = doc[token.i - 1]
+    return before.like_num or before.is_space or "\n" in before.whitespace_
 
 
 def _person_entities(doc: Doc, *, merge: bool) -> list[Span]:

@@ -288,8 +288,8 @@ _RE = {
     "season": re.compile(rf"^(?:the )?(?P<s>{SEASON})(?:(?:,| of)? {_YEAR}|{_DEIC_YEAR})?$"),
     "weekday": re.compile(rf"^(?P<wd>{WEEKDAY})$"),
     "deictic_unit": re.compile(
-        rf"^(?:(?:earlier|later) )?(?P<off>{OFFSET}) (?P<unit>year|month|week|weekend|quarter|"
-        rf"decade|century|{MONTH}|{WEEKDAY}|{SEASON})$"
+        rf"^(?:(?:earlier|later) )?(?P<off>{OFFSET}) (?:(?:fiscal|financial) (?=year|quarter))?"
+        rf"(?P<unit>year|month|week|weekend|quarter|decade|century|{MONTH}|{WEEKDAY}|{SEASON})$"
     ),
     "ago": re.compile(
         r"^(?:(?P<q>.+?) )?(?P<unit>[a-z]+?)(?:s|es)? (?P<ago>ago|earlier|before|back|later|"
@@ -445,7 +445,24 @@ def _apply_mod(value: DateValue, mod: str) -> DateValue:
     return value._replace(start=start, end=end, mod=mod)
 
 
+_TRAILING_WORD_YEAR = re.compile(
+    r"^(?P<head>.+?) (?P<words>(?:nineteen|twenty) [a-z]+(?: [a-z]+)?|two thousand(?: and)?"
+    r"(?: [a-z]+)?)$"
+)
+
+
+def _with_digit_year(text: str) -> str:
+    """ "january nineteen ninety seven" → "january 1997", as broadcast transcripts write."""
+    m = _TRAILING_WORD_YEAR.match(text)
+    if m is None:
+        return text
+    spoken = _RE["word_year"].match(("the year " if m["words"].startswith("two") else "") + m["words"])
+    value = _word_year(spoken) if spoken else None
+    return f"{m['head']} {value.timex}" if value is not None else text
+
+
 def _parse_core(text: str, ctx: _Context, *, modified: bool = False) -> DateValue | None:
+    text = _with_digit_year(text)
     if modified and text in (
         "the year",
         "the month",
@@ -539,6 +556,11 @@ def _parse_calendar(text: str, ctx: _Context) -> DateValue | None:
     m = _RE["month_day"].match(text) or _RE["day_month"].match(text)
     if m:
         return _month_day(LEX.months[m["mon"]], int(m["day"]), m["year"], m["deic"], ctx)
+    m = _MONTH_WORD_DAY.match(text)
+    if m:
+        # Reuters writes days under ten in words: "Pay May one", "effective March eighth".
+        day = LEX.day_words[m["day"]]
+        return _month_day(LEX.months[m["mon"]], day, m["year"], m["deic"], ctx)
     m = _DEICTIC_MONTH_DAY.match(text)
     if m:
         return _deictic_month_day(m["off"], m["rest"], ctx)
@@ -548,6 +570,13 @@ def _parse_calendar(text: str, ctx: _Context) -> DateValue | None:
     m = _RE["year"].match(text)
     if m:
         return _year(int(m["year"]), False)
+    m = _YEAR_PERIOD.match(text)
+    if m:
+        # "the 1988 quarter": a quarter of 1988, which one the article said before
+        if m["what"] == "period":
+            return _year(int(m["year"]), False)
+        letter = "Q" if m["what"] == "quarter" else "H"
+        return DateValue("date", f"{m['year']}-{letter}X", None, None, m["what"], None, False)
     m = _RE["word_year"].match(text)
     if m:
         return _word_year(m)
@@ -612,6 +641,10 @@ def _month_day(
     return _day(value, True) if value else None
 
 
+_MONTH_WORD_DAY = re.compile(
+    rf"^(?:(?:{WEEKDAY}),? )?(?:the )?(?P<mon>{MONTH}) (?:the )?(?P<day>{_alternation(LEX.day_words)})"
+    rf"(?:,? {_YEAR}|{_DEIC_YEAR})?$"
+)
 _DEICTIC_MONTH_DAY = re.compile(r"^(?P<off>last|this|next) (?P<rest>.+)$")
 
 
@@ -927,6 +960,8 @@ def _parse_duration(text: str, ctx: _Context) -> DateValue | None:
         words, long = words[:-1], True
     if words and words[0] == "the":
         words = words[1:]
+    if words[:2] in (["year", "earlier"], ["year", "ago"]) and len(words) > 3:
+        words = words[2:]  # "the year-earlier nine months": the same stretch a year before
     lead = None
     if words and words[0] in _DURATION_LEADS:
         lead, words = words[0], words[1:]
@@ -1128,6 +1163,21 @@ def is_year_shift(text: str) -> bool:
     """ "a year ago", "a year earlier", "the year-ago period": in reports on a quarter or a
     half these mean the same period one year before."""
     return bool(_YEAR_SHIFT.match(clean_date_text(text)))
+
+
+_YEAR_PERIOD = re.compile(rf"^(?:the )?(?:fiscal )?{_YEAR} (?:fiscal )?(?P<what>quarter|half|period)$")
+
+
+def same_period_in_year(text: str, period: DateValue) -> DateValue | None:
+    """ "the 1988 quarter" (or "period") after a report on the third quarter of 1989: the third
+    quarter of 1988. None when ``text`` is not such a phrase or ``period`` no quarter or half."""
+    m = _YEAR_PERIOD.match(clean_date_text(text))
+    if m is None or period.kind != "date" or period.grain not in ("quarter", "half"):
+        return None
+    if m["what"] not in ("period", period.grain):
+        return None
+    build = _quarter if period.grain == "quarter" else _half
+    return build(int(m["year"]), int(period.timex[-1]), False)
 
 
 def year_before(value: DateValue) -> DateValue | None:

@@ -25,6 +25,7 @@ _SCHEMA: dict[str, tuple[str, type]] = {
     "parts_of_day": ("map", str),
     "ordinals": ("map", int),
     "halves": ("map", int),
+    "day_words": ("map", int),
     "duration_units": ("map", str),
     "vague_quantities": ("list", str),
     "couple": ("list", str),
@@ -36,6 +37,7 @@ _SCHEMA: dict[str, tuple[str, type]] = {
     "ago_words": ("map", int),
     "set_words": ("map", str),
     "set_quantifiers": ("list", str),
+    "frequency_words": ("list", str),
     "range_connectors": ("list", str),
     "range_openers": ("list", str),
     "ambiguous_alone": ("list", str),
@@ -84,6 +86,7 @@ class DatesLexicon:
     parts_of_day: dict[str, str]
     ordinals: dict[str, int]
     halves: dict[str, int]
+    day_words: dict[str, int]  # "May one", "March eighth": days of the month in words
     duration_units: dict[str, str]
     vague_quantities: frozenset[str]
     couple: frozenset[str]
@@ -95,6 +98,7 @@ class DatesLexicon:
     ago_words: dict[str, int]
     set_words: dict[str, str]
     set_quantifiers: frozenset[str]
+    frequency_words: frozenset[str]  # "twice a week": one unit after these is a set
     range_connectors: tuple[str, ...]
     range_openers: tuple[str, ...]
     ambiguous_alone: frozenset[str]
@@ -155,7 +159,12 @@ def _check_values(values: dict[str, Any], where: str) -> None:
     bad = sorted(v for v in values["duration_units"].values() if v not in UNIT_CODES)
     if bad:
         raise DatesRulesError(f"{where}: 'duration_units' has unknown unit codes {bad}")
-    for key, low, high in (("months", 1, 12), ("weekdays", 1, 7), ("ordinals", 1, 4)):
+    for key, low, high in (
+        ("months", 1, 12),
+        ("weekdays", 1, 7),
+        ("ordinals", 1, 4),
+        ("day_words", 1, 31),
+    ):
         bad = sorted(k for k, v in values[key].items() if not low <= v <= high)
         if bad:
             raise DatesRulesError(f"{where}: '{key}' values must be {low}..{high}: {bad}")

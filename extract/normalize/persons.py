@@ -34,7 +34,7 @@ _TRAILING_JUNK = ',;:!?"\u201c\u201d()[]'
 _INITIAL = re.compile(r"^(?:[A-Za-z]\.)+$")
 _KEEP_PERIOD = frozenset({"jr.", "sr.", "st."})
 # A quoted nickname inside a name ('Roberto " Hands of Stone " Duran'): not part of the key.
-_NICKNAME = re.compile("\\s*[\"\u201c\u201d][^\"\u201c\u201d]+[\"\u201c\u201d]\\s*")
+_NICKNAME = re.compile(r'\s*["\u201c\u201d][^"\u201c\u201d]+["\u201c\u201d]\s*')
 
 
 @dataclass(frozen=True)
