@@ -39,6 +39,20 @@ def mention_id(doc: Doc, table: str, index: int) -> str:
     return f"{doc._.doc_id or ''}:{table}:{index}"
 
 
+_TEXT_KEY = ("extract", "doc_text")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token's text on each access. The
+    cached copy is checked against the Doc's length, so a Doc made from others never reuses a
+    stale one."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if cached is None or len(cached) != length:
+        cached = doc.user_data[_TEXT_KEY] = doc.text
+    return cached
+
+
 def add_issue(doc: Doc, message: str) -> None:
     doc._.issues = [*(doc._.issues or []), message]
 

@@ -3,7 +3,9 @@
 The input stream is cut into shards of ``shard_size`` records by position, so shard ``k`` holds
 the same records whatever the number of workers or the engine: output is identical, row for row.
 Each shard's tables are written atomically, then its marker (``_shards/part-k.json``); a resumed
-run skips shards with a marker and discards everything else. See docs/scaling.md.
+run skips shards with a marker and discards everything else. Inputs and ``out_dir`` may be
+fsspec URLs (s3://, gs://, memory://...: extract/storage.py): only this process touches them.
+See docs/scaling.md.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from extract.ingest import FieldMap, read_articles
 from extract.ingest.readers import STDIN, iter_input_files
 from extract.process import Problem, ShardOutput
 from extract.settings import RunSettings
+from extract.storage import AnyPath, RemotePath, StorageError, as_path, is_url
 from extract.tables.build import PeopleSummary, to_arrow
 from extract.tables.schema import PER_DOCUMENT_TABLES, SUMMARY_TABLES, TABLES
 from extract.tables.writers import (
@@ -102,7 +105,7 @@ class RunSummary:
 # --- the output folder -------------------------------------------------------------------------
 
 
-def _is_ours(path: Path) -> bool:
+def _is_ours(path: AnyPath) -> bool:
     name = path.name
     return (
         name in TABLES
@@ -113,14 +116,19 @@ def _is_ours(path: Path) -> bool:
     )
 
 
-def _remove(path: Path) -> None:
-    if path.is_dir():
+def _remove(path: AnyPath) -> None:
+    if isinstance(path, RemotePath):
+        if path.is_dir():
+            path.rmtree()
+        else:
+            path.unlink(missing_ok=True)
+    elif path.is_dir():
         shutil.rmtree(path)
     else:
         path.unlink(missing_ok=True)
 
 
-def read_manifest(out_dir: Path) -> dict[str, Any] | None:
+def read_manifest(out_dir: AnyPath) -> dict[str, Any] | None:
     path = out_dir / MANIFEST
     if not path.exists():
         return None
@@ -130,7 +138,7 @@ def read_manifest(out_dir: Path) -> dict[str, Any] | None:
         raise RunError(f"cannot read {path}: {error}") from error
 
 
-def completed_shards(out_dir: Path) -> dict[int, dict[str, Any]]:
+def completed_shards(out_dir: AnyPath) -> dict[int, dict[str, Any]]:
     """Markers of the shards whose tables were all written, by shard index."""
     folder = out_dir / SHARDS_DIR
     done: dict[int, dict[str, Any]] = {}
@@ -143,7 +151,7 @@ def completed_shards(out_dir: Path) -> dict[int, dict[str, Any]]:
 
 
 def prepare_output(
-    out_dir: Path, *, overwrite: bool, resume: bool = False
+    out_dir: AnyPath, *, overwrite: bool, resume: bool = False
 ) -> dict[int, dict[str, Any]]:
     """Make ``out_dir`` ready; returns the completed shards to keep (empty unless resuming).
 
@@ -156,7 +164,7 @@ def prepare_output(
         raise RunError(f"--out {out_dir} is a file, not a folder")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        entries = list(out_dir.iterdir())
+        entries: list[AnyPath] = list(out_dir.iterdir())
     except PermissionError as error:
         raise RunError(f"permission denied: cannot use {out_dir} as output folder") from error
     except OSError as error:
@@ -181,7 +189,7 @@ def prepare_output(
     return {}
 
 
-def _discard_incomplete(out_dir: Path, keep: set[int]) -> None:
+def _discard_incomplete(out_dir: AnyPath, keep: set[int]) -> None:
     """Remove temporary files, parts of shards without a marker, and end-of-run products."""
     for table in TABLES:
         folder = table_dir(out_dir, table)
@@ -207,12 +215,24 @@ def _discard_incomplete(out_dir: Path, keep: set[int]) -> None:
 # --- inputs ------------------------------------------------------------------------------------
 
 
-def describe_inputs(inputs: Iterable[str | Path]) -> list[dict[str, Any]]:
-    """Every input file with its size and SHA-256 (what the manifest records)."""
+def describe_inputs(inputs: Iterable[str | AnyPath]) -> list[dict[str, Any]]:
+    """Every input file with its size and SHA-256 (what the manifest records). A URL's file is
+    not read twice: its size and a checksum from the store's metadata (ETag, MD5...) stand for
+    the hash."""
     described: list[dict[str, Any]] = []
     for source in iter_input_files(inputs):
         if source == STDIN:
             described.append({"path": STDIN})
+            continue
+        if isinstance(source, RemotePath):
+            try:
+                described.append(
+                    {"path": str(source), "bytes": source.size(), "checksum": source.checksum()}
+                )
+            except FileNotFoundError:
+                described.append({"path": str(source), "error": "No such file or directory"})
+            except OSError as error:
+                described.append({"path": str(source), "error": error.strerror or str(error)})
             continue
         path = Path(source)
         try:
@@ -228,11 +248,17 @@ def describe_inputs(inputs: Iterable[str | Path]) -> list[dict[str, Any]]:
     return described
 
 
-def _check_out_not_in_inputs(out_dir: Path, inputs: list[str | Path]) -> None:
+def _check_out_not_in_inputs(out_dir: AnyPath, inputs: list[str | AnyPath]) -> None:
     """A run must not read its own output (manifest.json and JSONL parts look like input)."""
+    if isinstance(out_dir, RemotePath):
+        for item in inputs:
+            source = as_path(item) if str(item) != STDIN else None
+            if isinstance(source, RemotePath) and source.fixed_root().contains(out_dir):
+                raise RunError(f"--out {out_dir} is inside the input {item}; choose another")
+        return
     out = out_dir.resolve()
     for item in inputs:
-        if str(item) == STDIN:
+        if str(item) == STDIN or is_url(item) or isinstance(item, RemotePath):
             continue
         folder = Path(item).resolve()
         if folder.is_dir() and (out == folder or folder in out.parents):
@@ -269,6 +295,7 @@ def _package_versions() -> dict[str, str | None]:
         "dateparser",
         "dask",
         "distributed",
+        "fsspec",
     ):
         try:
             versions[package] = metadata.version(package)
@@ -313,18 +340,22 @@ def _check_resumable(
                 f"cannot resume: option {name} was {before.get(name)!r}, now {options.get(name)!r}; "
                 "rerun with the same options or use --overwrite"
             )
-    hashes_before = [(item.get("path"), item.get("sha256")) for item in previous.get("inputs", [])]
-    hashes_now = [(item.get("path"), item.get("sha256")) for item in inputs]
+    hashes_before = [_fingerprint(item) for item in previous.get("inputs", [])]
+    hashes_now = [_fingerprint(item) for item in inputs]
     if hashes_before != hashes_now:
         raise RunError(
             "cannot resume: the input files changed since the interrupted run; use --overwrite"
         )
 
 
+def _fingerprint(described: dict[str, Any]) -> tuple[Any, ...]:
+    return described.get("path"), described.get("sha256"), described.get("checksum")
+
+
 class _ShardStore:
     """Writes each shard's tables then its marker; aggregates what the manifest reports."""
 
-    def __init__(self, out_dir: Path, fmt: OutputFormat) -> None:
+    def __init__(self, out_dir: AnyPath, fmt: OutputFormat) -> None:
         self.out_dir = out_dir
         self.fmt = fmt
         (out_dir / SHARDS_DIR).mkdir(exist_ok=True)
@@ -350,8 +381,8 @@ def _empty_table(table: str) -> Any:
 
 
 def run(
-    inputs: Iterable[str | Path],
-    out_dir: Path,
+    inputs: Iterable[str | AnyPath],
+    out_dir: str | AnyPath,
     nlp: Language | None,
     settings: RunSettings,
     *,
@@ -371,14 +402,18 @@ def run(
 
     ``nlp`` is used when the run happens in this process (one worker, or an input of a single
     shard); worker processes load ``settings.model`` themselves. ``on_progress`` receives the
-    number of articles of each finished shard."""
+    number of articles of each finished shard. ``inputs`` and ``out_dir`` may be fsspec URLs."""
     from extract.engines.loader import PipelineSpec
     from extract.pipeline import NEWS_COMPONENTS
 
     started = time.perf_counter()
     if shard_size < 1:
         raise RunError("shard size must be at least 1")
-    inputs = list(inputs)
+    try:  # a URL whose backend is missing stops the run here, with what to install
+        inputs = [as_path(item) if is_url(item) else item for item in inputs]
+        out_dir = as_path(out_dir)
+    except StorageError as error:
+        raise RunError(str(error)) from error
     _check_out_not_in_inputs(out_dir, inputs)
     fields = fields or FieldMap()
     components = tuple(nlp.pipe_names) if nlp is not None else NEWS_COMPONENTS
@@ -499,7 +534,7 @@ def _one_line(text: str) -> str:
 
 
 def _finish(
-    out_dir: Path, fmt: OutputFormat, done: dict[int, dict[str, Any]], summary: RunSummary
+    out_dir: AnyPath, fmt: OutputFormat, done: dict[int, dict[str, Any]], summary: RunSummary
 ) -> None:
     """Summary tables from the shards, empty parts for tables no shard wrote, DuckDB file."""
     for table in PER_DOCUMENT_TABLES:
@@ -572,20 +607,20 @@ def _session(
     }
 
 
-def run_is_complete(out_dir: Path) -> bool:
+def run_is_complete(out_dir: AnyPath) -> bool:
     manifest = read_manifest(out_dir)
     return bool(manifest) and manifest.get("status") == "complete"  # type: ignore[union-attr]
 
 
-def output_tables(out_dir: Path) -> dict[str, tuple[str, list[Path]]]:
+def output_tables(out_dir: AnyPath) -> dict[str, tuple[str, list[AnyPath]]]:
     """The tables of a run folder: name -> (shard suffix, part files)."""
-    found: dict[str, tuple[str, list[Path]]] = {}
+    found: dict[str, tuple[str, list[AnyPath]]] = {}
     for table in TABLES:
         folder = table_dir(out_dir, table)
         if not folder.is_dir():
             continue
         for suffix in ("parquet", "csv", "jsonl"):
-            parts = sorted(folder.glob(f"part-*.{suffix}"))
+            parts: list[AnyPath] = sorted(folder.glob(f"part-*.{suffix}"), key=lambda p: p.name)
             if parts:
                 found[table] = (suffix, parts)
                 break

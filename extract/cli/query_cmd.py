@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import sys
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -12,6 +11,7 @@ from rich.table import Table
 
 from extract.cli._app import app, fail, stderr, stdout
 from extract.run import RunError, output_tables, read_manifest
+from extract.storage import AnyPath, RemotePath, StorageError, as_path
 from extract.tables.schema import TABLES
 
 
@@ -19,14 +19,21 @@ class QueryError(ValueError):
     pass
 
 
-def connect(out_dir: Path) -> Any:
-    """An in-memory DuckDB connection with one view per table of the run in ``out_dir``."""
+def connect(out_dir: str | AnyPath) -> Any:
+    """An in-memory DuckDB connection with one view per table of the run in ``out_dir`` (a
+    folder or an fsspec URL: DuckDB then reads the parts through fsspec)."""
     import duckdb
 
-    tables = output_tables(out_dir)
+    try:
+        folder = as_path(out_dir)
+        tables = output_tables(folder)
+    except (StorageError, OSError) as error:
+        raise QueryError(str(error)) from error
     if not tables:
         raise QueryError(f"{out_dir} holds no tables of a run")
     connection = duckdb.connect()
+    if isinstance(folder, RemotePath):
+        connection.register_filesystem(folder.fs)
     for name, (suffix, parts) in tables.items():
         glob = _quote(str(parts[0].parent / f"part-*.{suffix}"))
         # Views cannot hold parameters: the glob is inlined, quoted. CSV and JSONL get the
@@ -71,7 +78,7 @@ def _columns(table: str, *, lists_as_text: bool = False) -> str:
     return "{" + fields + "}"
 
 
-def query(out_dir: Path, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+def query(out_dir: str | AnyPath, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Column names and rows of ``sql`` run over the tables in ``out_dir``."""
     import duckdb
 
@@ -95,7 +102,10 @@ def _text(value: Any) -> str:
 @app.command("query")
 def query_cli(
     out_dir: Annotated[
-        Path, typer.Argument(help="Output folder of an extract run.", show_default=False)
+        str,
+        typer.Argument(
+            help="Output folder of an extract run (or its fsspec URL).", show_default=False
+        ),
     ],
     sql: Annotated[
         str,
@@ -107,10 +117,14 @@ def query_cli(
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
 ) -> None:
     """Run SQL over a run's tables (each table is a view named after it)."""
-    if not out_dir.is_dir():
-        raise fail(f"no such folder: {out_dir}")
     try:
-        manifest = read_manifest(out_dir)
+        folder = as_path(out_dir)
+        if not folder.is_dir():
+            raise fail(f"no such folder: {out_dir}")
+    except (StorageError, OSError) as error:
+        raise fail(str(error)) from None
+    try:
+        manifest = read_manifest(folder)
     except RunError:
         manifest = None
     if manifest is not None and manifest.get("status") != "complete":
@@ -119,7 +133,7 @@ def query_cli(
             highlight=False,
         )
     try:
-        columns, rows = query(out_dir, sql)
+        columns, rows = query(folder, sql)
     except QueryError as error:
         raise fail(str(error)) from None
     if as_csv:

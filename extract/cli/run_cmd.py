@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -17,6 +16,7 @@ from extract.ingest import FieldMap
 from extract.pipeline import DEFAULT_MODEL
 from extract.run import DEFAULT_SHARD_SIZE, RunError, run
 from extract.settings import RunSettings, SettingsError, parse_reference_date
+from extract.storage import RemotePath, StorageError, as_path, input_problem, is_url
 from extract.tables.writers import OutputFormat
 
 
@@ -25,11 +25,15 @@ def run_cli(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="Files (.txt, .jsonl, .csv, .html, optionally .gz), folders, or - for JSONL on stdin.",
+            help="Files (.txt, .jsonl, .csv, .html, optionally .gz), folders, fsspec URLs "
+            "(s3://bucket/news/, gs://..., https://...; globs allowed), or - for JSONL on stdin.",
             show_default=False,
         ),
     ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the tables.")] = Path("out"),
+    out: Annotated[
+        str,
+        typer.Option("--out", "-o", help="Folder for the tables: a path or an fsspec URL."),
+    ] = "out",
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Table file format.")
     ] = OutputFormat.PARQUET,
@@ -94,10 +98,27 @@ def run_cli(
             raise fail(f"unknown --home-country '{home_country}'")
         home = found.iso3
     for item in inputs:
-        if item != "-" and not os.path.exists(item):
+        local = item
+        if is_url(item):
+            try:
+                source = as_path(item)
+            except StorageError as error:
+                raise fail(str(error)) from None
+            if isinstance(source, RemotePath):
+                problem = input_problem(source)
+                if problem:
+                    raise fail(problem)
+                continue
+            local = str(source)  # a file:// URL: a local path
+        if local != "-" and not os.path.exists(local):
             raise fail(f"input not found: {item}")
-        if item != "-" and not os.access(item, os.R_OK):
+        if local != "-" and not os.access(local, os.R_OK):
             raise fail(f"permission denied: cannot read {item}")
+    if is_url(out):
+        try:
+            as_path(out)  # the backend is installed: checked before the model loads
+        except StorageError as error:
+            raise fail(str(error)) from None
     if engine not in ENGINES:
         raise fail(f"unknown --engine '{engine}': use {' or '.join(ENGINES)}")
     if scheduler and engine != "dask":

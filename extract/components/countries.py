@@ -28,6 +28,7 @@ from extract.normalize.countries import (
     self_reference_phrases,
     vetoed_by_context,
 )
+from extract.normalize.persons import name_particles
 
 COUNTRY, EXCLUDED, SELF = "COUNTRY", "EXCLUDED", "SELF"
 # Entities whose inside is not a country mention ("Bank of China", "Michael Jordan").
@@ -198,14 +199,22 @@ class CountryLinker:
 
 
 def _person_name_words(doc: Doc) -> frozenset[str]:
-    """First and last words of the article's multi-word PERSON entities: a one-word country
-    form equal to one of them is that person ("Holland" after "John Holland")."""
-    return frozenset(
-        word
-        for ent in doc.ents
-        if ent.label_ == "PERSON" and len(ent) > 1
-        for word in (ent[0].lower_, ent[-1].lower_)
-    )
+    """First and last words of the article's multi-word PERSON entities that read as names
+    (capitalised words, particles, hyphens): a one-word country form equal to one of them is
+    that person ("Holland" after "John Holland"). A nationality word opening the entity is not
+    a name ("Rwandan Hutu", "Australian Anthony Hill"), nor is "ex-England"."""
+    particles = name_particles()
+    words: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) < 2:
+            continue
+        if not all(t.text[:1].isupper() or t.lower_ in particles or t.text == "-" for t in ent):
+            continue
+        first = lookup_form(ent[0].text)
+        if first is None or first.mention_type != "demonym":
+            words.add(ent[0].lower_)
+        words.add(ent[-1].lower_)
+    return frozenset(words)
 
 
 def _is_run_on_entity(ent: Span) -> bool:

@@ -14,12 +14,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+import numpy as np
+from spacy.attrs import LOWER, TAG
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from extract.components._guard import run_guarded
 from extract.components._lemma import lemma_of, register_lemmatizer
-from extract.extensions import mention_id, mentions
+from extract.extensions import doc_text, mention_id, mentions
 from extract.normalize.counts import Count, parse_count
 from extract.normalize.numbers import (
     qualifier_after,
@@ -83,6 +86,11 @@ class CountExtractor:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.rules = load_count_rules()
+        # Only a token with one of these lowercase forms or the CD tag can start a number run
+        # (see _is_number and _runs): the others are skipped in one array operation.
+        starters = self.rules.vague_words | self.rules.scale_words | _WORD_STARTERS
+        self._starter_ids = np.array(sorted(get_string_id(w) for w in starters), dtype=np.uint64)
+        self._cd_id = get_string_id("CD")
 
     def __call__(self, doc: Doc) -> Doc:
         return run_guarded(doc, "counts", self.name, self._rows)
@@ -103,7 +111,14 @@ class CountExtractor:
     def _runs(self, doc: Doc) -> list[tuple[int, int]]:
         runs: list[tuple[int, int]] = []
         i, n = 0, len(doc)
-        while i < n:
+        if n == 0:
+            return runs
+        columns = doc.to_array([LOWER, TAG])
+        could_start = np.isin(columns[:, 0], self._starter_ids) | (columns[:, 1] == self._cd_id)
+        for candidate in np.flatnonzero(could_start).tolist():
+            if candidate < i:
+                continue  # inside the previous run
+            i = candidate
             token = doc[i]
             starts = self._is_number(token)
             if not starts and token.lower_ in _WORD_STARTERS and i + 1 < n:
@@ -111,7 +126,6 @@ class CountExtractor:
                     token.lower_ == "half" and doc[i + 1].lower_ == "a"
                 )
             if not starts:
-                i += 1
                 continue
             j = i + 1
             while j < n:
@@ -150,10 +164,12 @@ class CountExtractor:
             for table in ("dates", "money")
             for row in mentions(doc, table)
         ]
-        text = doc.text  # built on every access: read it once
+        runs = self._runs(doc)
+        if not runs:
+            return []
+        text = doc_text(doc)
         idiom_spans = [m.span() for m in self.rules.idioms.finditer(text)]
         rows: list[dict] = []
-        runs = self._runs(doc)
         skip_until = -1
         for index, (start, end) in enumerate(runs):
             if start < skip_until:

@@ -5,8 +5,9 @@ Detection: spaCy's DATE and TIME entities plus our own token patterns
 (``rules/dates_patterns.jsonl``, word lists from ``rules/dates.json``), overlapping spans
 united, leading prepositions trimmed, modifiers on the left taken in ("the beginning of",
 "late", "around", "before"). Two dates joined by a connector become one range row ("from 2014
-to June 2020"); a clock time next to a day becomes one row ("10 p.m. Wednesday"); coordinated
-numbers before a time unit become one duration each ("five, ten, or twenty years").
+to June 2020"); a clock time next to a day becomes one row ("10 p.m. Wednesday"); a range or a
+list of amounts of one unit is one row ("two to three weeks", "five, ten, or twenty years" →
+``P5Y/P20Y``, "weeks or months"); "a year" after an amount is a set ("$5 million a year").
 
 Not dates: spans that do not normalise (bare ordinals "18th", counts "7831", "12 kilos"),
 numbers that count a plural noun ("1990 people"), numbers next to currency or percent signs,
@@ -131,6 +132,10 @@ _SAFE_MODIFIER_MODS = frozenset(
     }
 )
 _UNSAFE_MODIFIERS = frozenset({"some", "over", "under"})
+# Words before "quarters of" that count periods, not parts: "several quarters of losses".
+_NOT_FRACTION_WORDS = frozenset(
+    {"several", "few", "many", "past", "last", "next", "recent", "consecutive", "straight", "first"}
+)
 
 
 class _Candidate(NamedTuple):
@@ -240,7 +245,7 @@ class DateExtractor:
         self.matcher = Matcher(nlp.vocab)
         for rule_id, pattern in patterns.tokens:
             self.matcher.add(rule_id, [pattern])
-        self.set_after_amount = nlp.vocab.strings.add("set_after_amount")
+        self.a_unit_after_amount = nlp.vocab.strings.add("a_unit_after_amount")
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for rule_id, phrases in patterns.phrases:
             self.phrase_matcher.add(rule_id, [nlp.make_doc(phrase) for phrase in phrases])
@@ -313,14 +318,16 @@ class DateExtractor:
             return value
         if span.start == 0:
             return value
-        before = span.doc[span.start - 1]
-        amount = (
-            before.like_num
-            or before.lower_ in self.lexicon.frequency_words
-            or before.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT")
-            or before.tag_ == "NNS"
+        return value._replace(kind="set") if self._is_amount(span.doc[span.start - 1]) else value
+
+    def _is_amount(self, token: Token) -> bool:
+        """A token that ends an amount or a count: "5", "million", "%", "twice", "CDs"."""
+        return (
+            token.like_num
+            or token.lower_ in self.lexicon.frequency_words
+            or token.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT")
+            or token.tag_ == "NNS"
         )
-        return value._replace(kind="set") if amount else value
 
     def _looks_ahead(self, span: Span) -> bool:
         """A forecast target ("by 2025", "due 2017", "approval is expected in late 1987")."""
@@ -334,6 +341,12 @@ class DateExtractor:
     ) -> DateValue | None:
         if _is_generic_today(span, self.lexicon):
             return DateValue("date", "PRESENT_REF", None, None, None, None, False)
+        if _is_some_day(span):
+            # "Islam will one day be ...": an unknown day, not a one-day duration
+            verb = _governing_verb(span)
+            hoped = verb is not None and verb.tag_ == "VB"  # "the hope he one day follow"
+            ref = "PAST_REF" if tense == "past" and not hoped else "FUTURE_REF"
+            return DateValue("date", ref, None, None, None, None, False)
         return normalize_date(text, reference=reference, tense=tense)
 
     # ------------------------------------------------------------------ detection
@@ -393,16 +406,21 @@ class DateExtractor:
                 start += 1
 
     def _spans(self, doc: Doc) -> list[Span]:
-        candidates = [
-            _Candidate(ent.start, ent.end, True)
-            for ent in doc.ents
-            if ent.label_ in self.entity_labels
-        ]
-        blocked = [(ent.start, ent.end) for ent in doc.ents if ent.label_ in _BLOCKING_LABELS]
+        candidates = []
+        blocked = []
+        for ent in doc.ents:
+            if ent.label_ in self.entity_labels or (
+                # "about 5 1/2 hours" is sometimes a QUANTITY: an amount of time is a duration
+                ent.label_ == "QUANTITY" and _unit_word(ent[-1].lower_, self.lexicon) is not None
+            ):
+                candidates.append(_Candidate(ent.start, ent.end, True))
+            elif ent.label_ in _BLOCKING_LABELS:
+                blocked.append((ent.start, ent.end))
         for match_id, start, end in [*self.matcher(doc), *self.phrase_matcher(doc)]:
-            if match_id == self.set_after_amount:
-                # "$33 million a year": the amount is matched for context, not taken
-                candidates.append(_Candidate(start + 1, end, False))
+            if match_id == self.a_unit_after_amount:
+                # "$33 million a year" (even inside a MONEY entity), "twice a week"
+                if start > 0 and self._is_amount(doc[start - 1]):
+                    candidates.append(_Candidate(start, end, False))
             elif not any(s < end and start < e for s, e in blocked):
                 candidates.append(_Candidate(start, end, False))
         candidates.sort()
@@ -416,9 +434,15 @@ class DateExtractor:
         for start, end in united:
             span = self._trim(doc, start, end)
             if span is not None:
-                span = self._without_counting_number(doc, span)
+                span = self._without_counting_number(doc, self._with_trailing_number(doc, span))
                 spans.append(self._with_modifier(doc, span))
         return spans
+
+    def _with_trailing_number(self, doc: Doc, span: Span) -> Span:
+        """ "a year or two": spaCy may stop the entity at "or"."""
+        if span[-1].lower_ in ("or", "to") and span.end < len(doc) and doc[span.end].like_num:
+            return doc[span.start : span.end + 1]
+        return span
 
     def _without_counting_number(self, doc: Doc, span: Span) -> Span:
         """ "In May one company said": "one" counts the company, it is not May 1 (but "payable
@@ -515,8 +539,8 @@ class DateExtractor:
         if len(gap) <= 2 and all(word in _JOINERS for word in gap):
             candidate = doc[left.start : right.end]
             value = normalize_date(candidate.text, reference=None)
-            if value is not None and value.grain == "time":
-                return candidate
+            if value is not None and (value.grain == "time" or value.kind == "set"):
+                return candidate  # "10 p.m. Wednesday", "Tuesday nights"
         return None
 
     def _range_opener(self, doc: Doc, span: Span) -> Span:
@@ -544,7 +568,8 @@ class DateExtractor:
     def _coordinated(
         self, doc: Doc, span: Span, tense: str, *, leading_only: bool = False
     ) -> Iterator[tuple[Span, str, str]]:
-        """ "five, ten, or twenty years": one duration per number. With ``leading_only`` only
+        """ "five, ten, or twenty years": one range row (``P5Y/P20Y``) when the whole phrase
+        reads as a range of durations, else one duration per number. With ``leading_only`` only
         the numbers before ``span`` are read; otherwise the numbers inside it too."""
         unit = doc[span.end - 1]
         if _unit_word(unit.lower_, self.lexicon) is None:
@@ -601,8 +626,15 @@ class DateExtractor:
                 return _unit_word(token.head.lower_, self.lexicon) is None
         if len(words) == 1 and words[0].lower_ in self.lexicon.set_words:
             token = words[0]
-            if token.pos_ in ("NOUN", "PROPN"):
-                return True  # a newspaper: "the party daily Granma"
+            following = doc[span.end] if span.end < len(doc) else None
+            if token.pos_ in ("NOUN", "PROPN") or (
+                following is not None
+                and following.pos_ == "PROPN"
+                and following.is_title
+                and following.lower_ not in self.lexicon.weekdays
+                and following.lower_ not in self.lexicon.months
+            ):
+                return True  # a newspaper: "the party daily Granma", "the weekly Der Spiegel"
         last = words[-1] if words else span[-1]
         if (
             last.is_title
@@ -612,7 +644,10 @@ class DateExtractor:
             return True  # a title: the TV show "60 Minutes" (but "Memorial Day" is a date)
         after = doc[span.end].lower_ if span.end < len(doc) else ""
         if after == "of" and span[-1].lower_ in ("quarter", "quarters", "half", "halves"):
-            return True  # a fraction: "about three-quarters of its food"
+            # a fraction: "about three-quarters of its food" (not "several quarters of losses")
+            counted = {t.lower_ for t in span[:-1]}
+            if span[-1].lower_ in ("quarter", "half") or not counted & _NOT_FRACTION_WORDS:
+                return True
         return after in self.lexicon.not_date_followers
 
 
@@ -668,6 +703,18 @@ def sentence_tense(span: Span, lexicon: DatesLexicon | None = None) -> str:
     if verb is None:
         return "present"  # no verb (listings, "Pay April 24"): the nearest one
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    for _ in range(3):
+        # A participle has no tense of its own: "Its stock has slumped, closing unchanged
+        # Friday" takes the tense of "has slumped".
+        if auxiliaries or verb.tag_ != "VBG" or verb.dep_ not in _PARTICIPLE_DEPS:
+            break
+        head = verb.head
+        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX") or head is verb:
+            break
+        verb = head
+        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.lower_ in lexicon.future_auxiliaries or any(
         a.lower_ in lexicon.future_auxiliaries for a in auxiliaries
     ):
@@ -676,8 +723,9 @@ def sentence_tense(span: Span, lexicon: DatesLexicon | None = None) -> str:
         return "future"
     if any(a.tag_ == "MD" or a.lower_ == "to" for a in auxiliaries):
         # "must be returned by Jan. 14", "plans to meet on Tuesday", "expected to be
-        # completed by Dec. 15": the nearest one
-        return "present"
+        # completed by Dec. 15": the nearest one; but a plan told in the pluperfect is over
+        # ("had been due to expire Friday")
+        return "past" if _in_pluperfect(verb) else "present"
     tenses = {t for token in (verb, *auxiliaries) for t in token.morph.get("Tense", [])}
     perfect = any(lemma_of(a) == "have" for a in auxiliaries)
     passive_present = any(
@@ -692,6 +740,46 @@ def sentence_tense(span: Span, lexicon: DatesLexicon | None = None) -> str:
     if "Pres" in tenses:
         return "present"
     return "past"
+
+
+_PARTICIPLE_DEPS = frozenset({"advcl", "acl", "xcomp", "conj", "relcl"})
+
+
+def _in_pluperfect(verb: Token) -> bool:
+    """The infinitive hangs on a verb in the past perfect: "had been scheduled to expire"."""
+    head = verb.head
+    if head is verb:
+        return False
+    if head.pos_ not in ("VERB", "AUX"):
+        head = head.head  # "had been due to expire": "due" hangs on "been"
+    helpers = [head, *(c for c in head.children if c.dep_ in ("aux", "auxpass"))]
+    return any(t.lower_ == "had" for t in helpers)
+
+
+def _is_some_day(span: Span) -> bool:
+    """ "one day" used as an adverb ("he hopes to one day fly", "One day, he left"), not as an
+    amount ("for one day", "just one day", "one day later")."""
+    if span.text.lower() != "one day":
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if after in ("later", "earlier", "ago", "before", "after", "of", "long"):
+        return False
+    return (
+        before is None
+        or before.is_sent_start
+        and before.is_punct
+        or before.pos_
+        in (
+            "PRON",
+            "AUX",
+            "PART",
+            "PUNCT",
+            "CCONJ",
+            "SCONJ",
+        )
+    )
 
 
 def _is_generic_today(span: Span, lexicon: DatesLexicon) -> bool:

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from spacy.attrs import IS_SPACE, ORTH, POS, SENT_START
+import numpy as np
+from spacy.attrs import HEAD, IS_SPACE, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from extract.components._guard import run_guarded
 from extract.components._lemma import lemma_of, register_lemmatizer
-from extract.extensions import mentions
+from extract.extensions import doc_text, mentions
 from extract.normalize.facts import (
     DATE_LINKS,
     DEFAULT_DISABLED_DATE_LINKS,
@@ -39,6 +40,7 @@ from extract.normalize.facts import (
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 _VERB_POS_IDS = frozenset(POS_IDS[pos] for pos in _VERB_POS)
+_VERB_POS_ID, _AUX_POS_ID = POS_IDS["VERB"], POS_IDS["AUX"]
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "SYM", "X"})
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "csubj", "dobj", "dative", "attr", "oprd", "acomp", "npadvmod"}
@@ -94,42 +96,14 @@ class _DocIndex:
             self.spans[table] = spans
         # Pieces are sentences cut again at line breaks (a headline glued to the next line);
         # segments are pieces cut at ';'. Paragraphs end at line breaks.
-        self.sentence = [0] * n
-        self.piece = [0] * n
-        self.segment = [0] * n
-        self.paragraph = [0] * n
-        self.piece_starts: list[int] = []
-        self.segment_has_verb: list[bool] = []
-        sentence = piece = segment = -1
-        paragraph = 0
-        new_piece = True
-        # Token attributes as one array: no Token objects in this per-token loop (it is most
-        # of the linker's cost).
-        strings = doc.vocab.strings
-        semicolon = strings[";"]
-        columns = doc.to_array([SENT_START, IS_SPACE, ORTH, POS]).tolist() if n else []
-        for i, (sent_start, is_space, orth, pos) in enumerate(columns):
-            if sent_start == 1 or i == 0:
-                sentence += 1
-                new_piece = True
-            if is_space and "\n" in strings[orth]:
-                paragraph += 1
-                new_piece = True
-            elif new_piece:
-                piece += 1
-                segment += 1
-                self.piece_starts.append(i)
-                self.segment_has_verb.append(False)
-                new_piece = False
-            self.sentence[i] = max(sentence, 0)
-            self.piece[i] = max(piece, 0)
-            self.segment[i] = max(segment, 0)
-            self.paragraph[i] = paragraph
-            if segment >= 0 and pos in _VERB_POS_IDS:
-                self.segment_has_verb[segment] = True
-            if orth == semicolon and not new_piece:
-                segment += 1
-                self.segment_has_verb.append(False)
+        layout = _layout(doc)
+        self.sentence = layout.sentence
+        self.piece = layout.piece
+        self.segment = layout.segment
+        self.paragraph = layout.paragraph
+        self.piece_starts = layout.piece_starts
+        self.sentence_starts = layout.sentence_starts
+        self.segment_has_verb = layout.segment_has_verb
         self.dates_in_piece: dict[int, list[int]] = {}
         self.date_attach: list[Token | None] = []
         self.date_verb: list[Token | None] = []
@@ -148,7 +122,9 @@ class _DocIndex:
                 )
             ):
                 self.dates_in_piece.setdefault(self.piece[span.start], []).append(index)
-        self._chunks: dict[int, str] | None = None
+        self._chunks: dict[int, dict[int, str]] = {}  # noun chunk texts by sentence
+        self._doc_chunks: dict[int, str] | None = None
+        self._parse_in_sentences: bool | None = None
         self._dangling: dict[int, int | None] = {}
 
     # --- parse helpers -------------------------------------------------------------------
@@ -181,11 +157,41 @@ class _DocIndex:
                     row.get("person_key") if table == "persons" else None,
                     row.get("iso3") if table == "countries" else None,
                 )
-        if self._chunks is None:
-            # Doc.text is rebuilt on every access: read each chunk's text once per Doc.
-            self._chunks = {chunk.root.i: chunk.text for chunk in self.doc.noun_chunks}
-        chunk = self._chunks.get(token.i)
+        chunk = self._sentence_chunks(self.sentence[token.i]).get(token.i)
         return (chunk if chunk is not None else token.text), None, None
+
+    def _sentence_chunks(self, sentence: int) -> dict[int, str]:
+        """Text of each noun chunk of ``sentence`` by its root token: ``doc.noun_chunks`` of
+        the whole Doc costs a Token per word, and few sentences need one."""
+        chunks = self._chunks.get(sentence)
+        if chunks is not None:
+            return chunks
+        doc = self.doc
+        if self._parse_in_sentences is None:
+            # The chunks of one sentence are those of the Doc only when no arc leaves a
+            # sentence (a chunk is a root's left edge through the root).
+            heads = doc.to_array([HEAD]).astype(np.int64).ravel() + np.arange(len(doc))
+            sentence_of = np.asarray(self.sentence)
+            self._parse_in_sentences = bool((sentence_of[heads] == sentence_of).all())
+        if not self._parse_in_sentences or doc.noun_chunks_iterator is None:
+            if self._doc_chunks is None:
+                self._doc_chunks = {chunk.root.i: chunk.text for chunk in doc.noun_chunks}
+            chunks = self._doc_chunks
+        else:
+            start = self.sentence_starts[sentence]
+            following = sentence + 1
+            end = (
+                self.sentence_starts[following]
+                if following < len(self.sentence_starts)
+                else len(doc)
+            )
+            chunks = {}
+            text = doc_text(doc)
+            for chunk_start, chunk_end, _ in doc.noun_chunks_iterator(doc[start:end]):
+                chunk = doc[chunk_start:chunk_end]
+                chunks[chunk.root.i] = text[chunk.start_char : chunk.end_char]  # chunk.text
+        self._chunks[sentence] = chunks
+        return chunks
 
     def _date_spans(self, dates: list[int]) -> list[Span]:
         return [span for span in (self.spans["dates"][d] for d in dates) if span is not None]
@@ -202,6 +208,57 @@ class _DocIndex:
                 found = dates[-1]
             self._dangling[piece] = found
         return self._dangling[piece]
+
+
+class _Layout(NamedTuple):
+    sentence: list[int]  # per token
+    piece: list[int]  # per token
+    segment: list[int]  # per token
+    paragraph: list[int]  # per token
+    piece_starts: list[int]  # token index of each piece's first token
+    sentence_starts: list[int]  # token index of each sentence's first token
+    segment_has_verb: list[bool]  # per segment
+
+
+def _layout(doc: Doc) -> _Layout:
+    """Sentence, piece, segment and paragraph of every token, from token attribute arrays (no
+    Token objects and no per-token Python loop: this used to be most of the linker's cost).
+
+    A sentence start or a line break starts a piece at the next token that is not a line break;
+    each piece starts a segment and so does the token after a ';'; a line break token starts a
+    paragraph."""
+    n = len(doc)
+    if n == 0:
+        return _Layout([], [], [], [], [], [], [])
+    strings = doc.vocab.strings
+    columns = doc.to_array([SENT_START, IS_SPACE, ORTH, POS])
+    sent_start = columns[:, 0] == 1
+    sent_start[0] = True
+    orth = columns[:, 2]
+    line_break = np.zeros(n, dtype=bool)
+    for i in np.flatnonzero(columns[:, 1]).tolist():
+        line_break[i] = "\n" in strings[int(orth[i])]
+    after_break = np.zeros(n, dtype=bool)
+    after_break[1:] = line_break[:-1]
+    piece_start = ~line_break & (sent_start | after_break)
+    semicolon = orth == strings[";"]
+    after_semicolon = np.zeros(n, dtype=bool)
+    after_semicolon[1:] = semicolon[:-1]
+    pieces = np.cumsum(piece_start) - 1
+    segments = pieces + np.cumsum(after_semicolon)
+    segment_has_verb = np.zeros(int(piece_start.sum() + semicolon.sum()), dtype=bool)
+    pos = columns[:, 3]
+    verbs = ((pos == _VERB_POS_ID) | (pos == _AUX_POS_ID)) & (segments >= 0)
+    segment_has_verb[segments[verbs]] = True
+    return _Layout(
+        (np.cumsum(sent_start) - 1).tolist(),
+        np.maximum(pieces, 0).tolist(),
+        np.maximum(segments, 0).tolist(),
+        np.cumsum(line_break).tolist(),
+        np.flatnonzero(piece_start).tolist(),
+        np.flatnonzero(sent_start).tolist(),
+        segment_has_verb.tolist(),
+    )
 
 
 def _is_verb(token: Token) -> bool:
@@ -1038,9 +1095,9 @@ def link_facts(
     parse, so a Doc without one has no facts."""
     if not doc.has_annotation("DEP"):
         return []
-    index = _DocIndex(doc, rules or load_fact_rules())
-    if not any(index.rows[table] for table in ("counts", "money", "persons")):
+    if not any(mentions(doc, table) for table in ("counts", "money", "persons")):
         return []
+    index = _DocIndex(doc, rules or load_fact_rules())
     if date_links is None:
         date_links = (d for d in DATE_LINKS if d not in DEFAULT_DISABLED_DATE_LINKS)
     return _FactBuilder(index, frozenset(date_links), frozenset(place_rules)).build()

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.components._guard import run_guarded
-from extract.extensions import mention_id
+from extract.extensions import doc_text, mention_id
 from extract.normalize.money import find_money, money_from_entity
 
 
@@ -27,7 +27,7 @@ class MoneyExtractor:
         return run_guarded(doc, "money", self.name, self._rows)
 
     def _rows(self, doc: Doc) -> list[dict]:
-        text = doc.text
+        text = doc_text(doc)
         mentions = find_money(text, home_country=doc._.home_country)
         found = list(mentions)
         for ent in doc.ents:

@@ -53,8 +53,11 @@ from extract.normalize.persons import (
     org_cue_after,
     org_cue_before,
     person_key,
+    place_before_of,
+    plural_verb_after,
     strip_possessive,
     title_after,
+    title_lexicon,
     title_before,
     title_before_comma,
 )
@@ -101,6 +104,7 @@ _NOT_NAME_ENTITY_LABELS = frozenset(
     }
 )
 _COORDINATORS = frozenset({"and", "&", ",", "or", "nor", "with"})
+_WORD_COORDINATORS = _COORDINATORS - {","}
 
 
 class PersonNormalizer:
@@ -119,6 +123,7 @@ class PersonNormalizer:
         org_cues: bool = True,
         title_recovery: bool = True,
         list_recovery: bool = True,
+        scorecards: bool = True,
     ) -> None:
         self.name = name
         self.titles = titles
@@ -131,16 +136,18 @@ class PersonNormalizer:
         self.org_cues = org_cues
         self.title_recovery = title_recovery
         self.list_recovery = list_recovery
+        self.scorecards = scorecards
 
     def __call__(self, doc: Doc) -> Doc:
         return run_guarded(doc, "persons", self.name, self._rows)
 
     def _rows(self, doc: Doc) -> list[dict]:
         mentions: list[tuple[Span, str | None]] = []
-        mostly_other = _mostly_other_label(doc) if self.false_positives else frozenset()
-        longer_name_words = _longer_name_words(doc)
+        ents = tuple(doc.ents)  # doc.ents builds new Spans on every access: read it once
+        mostly_other = _mostly_other_label(ents) if self.false_positives else frozenset()
+        longer_name_words = _longer_name_words(doc, ents)
         candidates: list[tuple[Span, Span]] = []
-        for ent in _person_entities(doc, merge=self.boundaries):
+        for ent in _person_entities(doc, ents, merge=self.boundaries):
             if not self.boundaries:
                 candidates.append((ent, ent))
                 continue
@@ -148,11 +155,20 @@ class PersonNormalizer:
             if found is not None:
                 span, outer_start = found
                 candidates.append((doc[outer_start : span.end], span))
-        organisations = (
-            _organisation_texts(doc, [span for _, span in candidates])
+        organisations, company_names = (
+            _organisation_texts(doc, ents, [span for _, span in candidates])
             if self.org_cues
-            else frozenset()
+            else (frozenset(), frozenset())
         )
+        lower_words = _LowerWords(doc)
+        if self.org_cues:  # "Alex Zanardi ( Italy ) , Reynard Honda , 53.980": the car
+            candidate_ends = {span.end for _, span in candidates}
+            attributes = {
+                fold(span.text)
+                for _, span in candidates
+                if _listed_attribute(doc, span.start, span.end, candidate_ends)
+            }
+            organisations = organisations | attributes
         for ent, span in candidates:
             surface = strip_possessive(span.text)
             if fold(surface) in organisations:
@@ -173,6 +189,7 @@ class PersonNormalizer:
                     )
                     and not (len(span) == 1 and span[0].lower_ in longer_name_words)
                 )
+                or _common_word_at_start(span, lower_words)
             ):
                 continue
             mentions.append((span, self._title(doc, ent, span) if self.titles else None))
@@ -200,6 +217,11 @@ class PersonNormalizer:
                 if fold(surface) in organisations or _names_a_place(surface):
                     continue
                 mentions.append((span, None))
+        if self.scorecards:
+            taken = {token.i for span, _ in mentions for token in span}
+            for span in _scorecard_names(doc, taken):
+                if fold(strip_possessive(span.text)) not in organisations:
+                    mentions.append((span, None))
         if self.propagate:
             seeds = [span for span, _ in mentions]
             surnames = {span[-1].lower_ for span in seeds if len(span) > 1}
@@ -212,6 +234,8 @@ class PersonNormalizer:
                 if fold(strip_possessive(span.text)) in organisations:
                     continue
                 mentions.append((span, self._title(doc, span, span) if self.titles else None))
+        if self.org_cues:
+            mentions = _without_organisations(doc, ents, mentions, organisations, company_names)
         mentions.sort(key=lambda mention: mention[0].start)
         surfaces = [strip_possessive(span.text) for span, _ in mentions]
         canonical = cluster_names(surfaces) if self.clustering else surfaces
@@ -293,7 +317,7 @@ class PersonNormalizer:
         if before:
             title_start = ent.start - before
         if title_start is not None:
-            return doc[title_start : name.start].text
+            return _role_without_honorific(doc[title_start : name.start])
         if self.appositions:
             left = doc[max(sent_start, ent.start - _WINDOW * 2) : ent.start]
             comma = title_before_comma([t.text for t in left], [_kind(t) for t in left])
@@ -308,6 +332,55 @@ class PersonNormalizer:
             return None
         first, last = found
         return doc[name.end + first : name.end + last].text
+
+
+class _LowerWords:
+    """The article's lower-case words, collected on first use (most articles never ask)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.words: frozenset[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = frozenset(t.text for t in self.doc if t.is_lower)
+        return word in self.words
+
+
+def _common_word_at_start(span: Span, lower_words: _LowerWords) -> bool:
+    """A one-word "name" at a sentence start or after an opening quote, where any word is
+    capitalised, that the article also writes in lower case: "Death is not a punishment --
+    death is the end", "Riot police"."""
+    if len(span) != 1 or not span[0].is_title:
+        return False
+    token = span[0]
+    doc = span.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    at_start = (
+        before is None
+        or token.is_sent_start
+        or before.is_space
+        or before.text in _QUOTES
+        or "\n" in before.whitespace_
+    )
+    return at_start and token.lower_ in lower_words
+
+
+def _role_without_honorific(title: Span) -> str:
+    """The title text; an honorific between a role and the name is left out, so the column
+    holds the role ("Federal Reserve chairman Mr Greenspan" → "Federal Reserve chairman",
+    "Prime Minister Dr. Mahathir" → "Prime Minister"); an honorific alone stays ("Mr"), and so
+    does one after a role joined by a link word ("a spokesman for Mr Prescott" → "Mr")."""
+    end = len(title)
+    while end > 1 and is_honorific(title[end - 1].text):
+        end -= 1
+    if end < len(title) and title[end - 1].lower_ in title_lexicon().links:
+        return title[end:].text  # "a spokesman for Mr Prescott": the role is someone else's
+    if end < len(title) and any(
+        is_title_word(token.text) and not is_honorific(token.text) for token in title[:end]
+    ):
+        return title[:end].text
+    return title.text
 
 
 def _affiliated_names(doc: Doc, taken: set[int]) -> list[Span]:
@@ -333,6 +406,9 @@ def _affiliated_names(doc: Doc, taken: set[int]) -> list[Span]:
             word = doc[start - 1]
             if "\n" in word.whitespace_ or word.is_space:
                 break
+            if start > 1 and _glued_hyphen(doc, start - 1) and doc[start - 2].is_alpha:
+                start -= 2  # "Anne-Gaelle Sidot"
+                continue
             if not (
                 (word.is_alpha and (word.is_title or word.is_upper))
                 or _INITIALS.match(word.text)
@@ -351,18 +427,24 @@ def _affiliated_names(doc: Doc, taken: set[int]) -> list[Span]:
     return spans
 
 
-def _organisation_texts(doc: Doc, spans: list[Span]) -> frozenset[str]:
+def _organisation_texts(
+    doc: Doc, ents: tuple[Span, ...], spans: list[Span]
+) -> tuple[frozenset[str], frozenset[str]]:
     """Folded texts of the article's would-be persons that are companies, publications or
     clubs: a legal form or organisation word in the name ("St Gallen Kantonalbank"), a noun
     before it ("the newspaper Nhan Dan") or words after it ("Yukos shares", "Conagra 's
     chairman") at any of its mentions, or, for a one-word name, an organisation entity that
     starts with it and carries an organisation word ("Pirelli SpA"). One-word texts that are
-    words of a longer person name in the article are kept."""
+    words of a longer person name in the article are kept. Also returns the companies' short
+    names ("Pirelli" of "Pirelli SpA")."""
     found: set[str] = set()
+    short_names: set[str] = set()
+    protected = _plain_name_words(ents)
+    person_words = _person_words(ents)
     for span in spans:
-        if _org_context(doc, span):
+        if _org_context(doc, span, person_words):
             found.add(fold(strip_possessive(span.text)))
-    org_spans = [ent for ent in doc.ents if ent.label_ in ("ORG", "PERSON")]
+    org_spans = [ent for ent in ents if ent.label_ in ("ORG", "PERSON")]
     for span in [*spans, *org_spans]:
         words = [token.text for token in span]
         if has_org_word(words):
@@ -370,20 +452,58 @@ def _organisation_texts(doc: Doc, spans: list[Span]) -> frozenset[str]:
             # the company's short name: "Pirelli SpA" -> "Pirelli"
             short = next(i for i in range(len(words)) if has_org_word(words[: i + 1]))
             if short:
-                found.add(fold(span[:short].text))
+                short_names.add(fold(span[:short].text))
             if span.label_ == "ORG" and short > 1:  # "Magna International Inc" -> "Magna"
-                found.add(fold(span[0].text))
-    protected = _plain_name_words(doc)
-    return frozenset(text for text in found if text not in protected)
+                short_names.add(fold(span[0].text))
+    found |= short_names
+    return (
+        frozenset(text for text in found if text not in protected),
+        frozenset(text for text in short_names if text not in protected),
+    )
 
 
-def _plain_name_words(doc: Doc) -> frozenset[str]:
+def _without_organisations(
+    doc: Doc,
+    ents: tuple[Span, ...],
+    mentions: list[tuple[Span, str | None]],
+    organisations: frozenset[str],
+    company_names: frozenset[str],
+) -> list[tuple[Span, str | None]]:
+    """Mentions left once organisation cues at the recovered mentions are read too ("Despite
+    the defeat , Rotor are ..." after "Rotor Volgograd"), and without names that start with a
+    company's short name ("Pirelli Cables" after "Pirelli SpA")."""
+    person_words = _person_words(ents)
+    protected = _plain_name_words(ents)
+    found = set(organisations)
+    for span, _ in mentions:
+        if (
+            len(span) == 1
+            and span[0].ent_type_ != "PERSON"
+            and _org_context(doc, span, person_words)
+        ):
+            found.add(fold(strip_possessive(span.text)))
+    found -= protected
+    if not found:
+        return mentions
+    return [
+        (span, title)
+        for span, title in mentions
+        if fold(strip_possessive(span.text)) not in found
+        and not (len(span) > 1 and fold(span[0].text) in company_names)
+    ]
+
+
+def _person_words(ents: tuple[Span, ...]) -> frozenset[str]:
+    return frozenset(t.lower_ for ent in ents if ent.label_ == "PERSON" for t in ent)
+
+
+def _plain_name_words(ents: tuple[Span, ...]) -> frozenset[str]:
     """Last words (surnames) of the article's multi-word PERSON entities that read as names:
     capitalised alphabetic words and particles only, no organisation word ("Henry Ford", not
     "Pirelli cables", "Pirelli SpA" or "Leicestershire 296"). A first word alone is not kept:
     "Pirelli" of "Pirelli Cables" is the company."""
     words: set[str] = set()
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "PERSON" or len(ent) < 2 or has_org_word([t.text for t in ent]):
             continue
         if _reads_as_name(ent):
@@ -403,8 +523,24 @@ def _reads_as_name(span: Span) -> bool:
     )
 
 
-def _org_context(doc: Doc, span: Span) -> bool:
+def _org_context(doc: Doc, span: Span, person_words: frozenset[str]) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
+    if (
+        before is not None
+        and len(span) == 1
+        and before.lower_ == "the"
+        and span[0].is_title
+        and (span.end >= len(doc) or doc[span.end].pos_ not in ("NOUN", "PROPN", "ADJ"))
+        and span[0].lower_[:-1] not in person_words
+    ):
+        return True  # "the Brewers", "the Ashes"; not "the Dole campaign", "the Clintons"
+    if (
+        before is not None
+        and before.lower_ == "of"
+        and span.start > 1
+        and place_before_of(doc[span.start - 2].text)
+    ):
+        return True  # "the town of Staouelli", "east of Tavildara"
     if before is not None and before.pos_ != "VERB" and org_cue_before(before.text):
         after = doc[span.end] if span.end < len(doc) else None
         relative_clause = (  # "the company Smith founded in 1990": a verb with a gap
@@ -421,13 +557,25 @@ def _org_context(doc: Doc, span: Span) -> bool:
     following = doc[span.end : span.end + _CUE_AFTER_WINDOW]
     if not len(following):
         return False
+    coordinated = any(  # "she and sister Venus are", "Smith and Jones are"
+        token.lower_ in _WORD_COORDINATORS for token in doc[max(0, span.start - 6) : span.start]
+    ) or (  # "Smith , Jones and Brown are": a comma after another name
+        span.start > 1
+        and doc[span.start - 1].text == ","
+        and doc[span.start - 2].text[:1].isupper()
+    )
+    if coordinated:
+        return False
+    if (
+        len(span) == 1
+        and not (span.start > 0 and is_title_word(doc[span.start - 1].text))  # "Lord Haskins"
+        and plural_verb_after([token.text for token in following])
+    ):
+        return True  # "Rotor are well placed"
     if following[0].pos_ in ("VERB", "AUX") and not (
         len(following) > 1 and (following[1].pos_ in ("VERB", "AUX") or following[1].is_punct)
     ):
         return False  # "Smith shares the view" (but "Pirelli shares reacted")
-    before_word = doc[span.start - 1].lower_ if span.start > 0 else ""
-    if before_word in _COORDINATORS:
-        return False  # "Smith and Jones are ..."
     return org_cue_after([token.text for token in following], one_word_name=len(span) == 1)
 
 
@@ -503,8 +651,11 @@ def _listed_names(doc: Doc, found: list[Span], taken: set[int]) -> list[Span]:
     particles = name_particles()
     index = 0
     while index < len(doc):
-        if not _list_boundary(doc, index - 1) or not (
-            _recoverable_name_word(doc[index]) or _BARE_INITIAL.match(doc[index].text)
+        first = doc[index]
+        if (
+            not first.text[:1].isupper()
+            or not _list_boundary(doc, index - 1)
+            or not (_recoverable_name_word(first) or _BARE_INITIAL.match(first.text))
         ):
             index += 1
             continue
@@ -535,7 +686,10 @@ def _listed_names(doc: Doc, found: list[Span], taken: set[int]) -> list[Span]:
         ):
             index = max(end, index + 1)
             continue
-        if not _affiliation_in_brackets(doc, start, end, ends):
+        if not (
+            _affiliation_in_brackets(doc, start, end, ends)
+            or _listed_attribute(doc, start, end, ends)
+        ):
             candidates.append((start, end, minute))
         index = end
     if not candidates:
@@ -578,6 +732,152 @@ def _match_minute_after(doc: Doc, end: int) -> bool:
     )
 
 
+_DISMISSALS = frozenset({"c", "b", "st", "lbw"})
+# Text that only a scorecard holds: a dismissal ("c Healy b Fleming", "lbw b"), bowling
+# figures ("7-0-29-0"), "not out", "did not bat", or an initialled name and a score
+# ("( A. Dale 69").
+_SCORECARD_SIGNS = re.compile(
+    r" (?:b|lbw|st) [A-Z]|\d-\d+-\d+-\d|\bnot out\b|\b[Dd]id [Nn]ot [Bb]at\b"
+    r"|\b[A-Z]\. ?[A-Z][A-Za-z'\u2019-]+ \d"
+)
+_DIGIT = re.compile(r"\d")
+_BOWLING_FIGURES = re.compile(r"^\d+(?:\.\d)?-\d+-\d+-\d+$")  # overs-maidens-runs-wickets
+_GLUED_INITIAL_NAME = re.compile(r"^(?:[A-Z]\.)+[A-Z][A-Za-z'\u2019]*[a-z]$")  # "T.O'Gorman"
+
+
+def _scorecard_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """Players in cricket scorecards, which the model rarely tags: the fielder and bowler of
+    a dismissal ("c Tillekeratne b Dharmasena 13", "lbw b Fleming 0", "st Kaluwitharana b
+    Chandana"), the batsman before one ("S. Law c ...", "R. Ponting not out 46", "M. Slater run
+    out 9") and the bowler before his figures ("Vaas 7-0-29-0"). A name is one to three
+    capitalised words, an initial or two allowed in front."""
+    spans: list[Span] = []
+    if _SCORECARD_SIGNS.search(doc.text) is None:  # most articles: one regex search
+        return spans
+    for index, token in enumerate(doc):
+        text = token.text
+        if text in _DISMISSALS and text != "lbw":
+            end = _scorecard_name_end(doc, index + 1)
+            if end is None:
+                continue
+            follower = doc[end] if end < len(doc) else None
+            if text == "b":
+                ok = follower is None or follower.like_num or _is_line_end(doc, end - 1)
+            else:
+                ok = follower is not None and follower.text == "b"
+            if ok:
+                _add_player(doc, index + 1, end, taken, spans)
+        elif text[:1].isupper() and _list_boundary(doc, index - 1):
+            end = _scorecard_name_end(doc, index)
+            if end is None or end >= len(doc):
+                continue
+            follower = doc[end]
+            if (
+                _bowling_figures_at(doc, end)
+                or (_INITIALS.match(token.text) and follower.like_num)  # "( A. Dale 69 ,"
+                or (follower.text in _DISMISSALS and _dismissal_follows(doc, end))
+                or (
+                    follower.lower_ in ("run", "not")
+                    and end + 1 < len(doc)
+                    and doc[end + 1].lower_ == "out"
+                )
+            ):
+                _add_player(doc, index, end, taken, spans)
+    _did_not_bat(doc, taken, spans)
+    return spans
+
+
+def _bowling_figures_at(doc: Doc, index: int) -> bool:
+    """Bowling figures start at ``index`` (a line break may come first): "7-0-29-0",
+    "9.5-0-44-1" (overs, maidens, runs, wickets), tokenised as seven glued tokens."""
+    while index < len(doc) and doc[index].is_space:
+        index += 1
+    tokens = doc[index : index + 7]
+    if len(tokens) < 7 or any(token.whitespace_ for token in tokens[:6]):
+        return False
+    return _BOWLING_FIGURES.match("".join(token.text for token in tokens)) is not None
+
+
+def _did_not_bat(doc: Doc, taken: set[int], spans: list[Span]) -> None:
+    """The batsmen listed after "Did not bat :", up to the full stop."""
+    for index in range(2, len(doc) - 1):
+        if not (
+            doc[index].lower_ == "bat"
+            and doc[index - 1].lower_ == "not"
+            and doc[index - 2].lower_ == "did"
+            and doc[index + 1].text == ":"
+        ):
+            continue
+        position = index + 2
+        while position < len(doc):
+            end = _scorecard_name_end(doc, position)
+            if end is None:
+                break
+            _add_player(doc, position, end, taken, spans)
+            if end >= len(doc) or doc[end].text not in (",", "and"):
+                break
+            position = end + 1
+
+
+def _scorecard_name_end(doc: Doc, start: int) -> int | None:
+    """End of a player's name starting at ``start`` (initials, then up to three capitalised
+    words or hyphenated parts), or None."""
+    end = start
+    if end < len(doc) and _GLUED_INITIAL_NAME.match(doc[end].text):
+        return end + 1
+    while end < len(doc) and end - start < 2 and _INITIALS.match(doc[end].text):
+        if lookup_form(doc[end].text) is not None:  # "U.S."
+            return None
+        end += 1
+    words = 0
+    while end < len(doc) and words < 3:
+        if _glued_hyphen(doc, end) and words:
+            end += 2
+        elif _capitalised(doc[end]) and not is_title_word(doc[end].text):
+            end += 1
+            words += 1
+        else:
+            break
+    if not words or lookup_form(doc[start:end].text) is not None:
+        return None
+    return min(end, len(doc))
+
+
+def _dismissal_follows(doc: Doc, index: int) -> bool:
+    """``doc[index]`` starts a dismissal: "b Name", "lbw b Name", "c Name b", "st Name b"."""
+    marker = doc[index].text
+    if marker == "lbw":
+        return index + 1 < len(doc) and doc[index + 1].text == "b"
+    end = _scorecard_name_end(doc, index + 1)
+    if end is None:
+        return False
+    if marker == "b":
+        return end >= len(doc) or doc[end].like_num or _is_line_end(doc, end - 1)
+    return end < len(doc) and doc[end].text == "b"
+
+
+def _is_line_end(doc: Doc, index: int) -> bool:
+    return "\n" in doc[index].whitespace_ or (index + 1 < len(doc) and doc[index + 1].is_space)
+
+
+def _add_player(doc: Doc, start: int, end: int, taken: set[int], spans: list[Span]) -> None:
+    if any(i in taken for i in range(start, end)) or has_org_word([t.text for t in doc[start:end]]):
+        return
+    spans.append(doc[start:end])
+    taken.update(range(start, end))
+
+
+def _listed_attribute(doc: Doc, start: int, end: int, person_ends: set[int]) -> bool:
+    """The words after a listed person and a bracket, then a number, are the person's team,
+    car or horse: "Alex Zanardi ( Italy ) , Reynard Honda , 53.980"."""
+    if start < 4 or end + 1 >= len(doc) or doc[start - 1].text != "," or doc[start - 2].text != ")":
+        return False
+    if doc[end].text != "," or not doc[end + 1].like_num:
+        return False
+    opening = next((i for i in range(start - 3, max(start - 8, 0), -1) if doc[i].text == "("), None)
+    return opening is not None and opening in person_ends
+
+
 def _affiliation_in_brackets(doc: Doc, start: int, end: int, person_ends: set[int]) -> bool:
     """Words alone in brackets right after a person are the person's film, club or party,
     not another person: "Phil Davis (Vera Drake)"."""
@@ -604,12 +904,15 @@ def _list_boundary(doc: Doc, index: int) -> bool:
     """A list separator at ``index``: text edge, punctuation, a number or a line break."""
     if index < 0 or index >= len(doc):
         return True
-    if _glued_hyphen(doc, index):
-        return False
     token = doc[index]
-    if token.is_space or (index + 1 < len(doc) and "\n" in token.whitespace_):
+    text = token.text
+    if text == "-" and _glued_hyphen(doc, index):
+        return False
+    if text in _LIST_SEPARATORS or token.is_space or token.like_num:
         return True
-    return token.text in _LIST_SEPARATORS or token.like_num or any(c.isdigit() for c in token.text)
+    if index + 1 < len(doc) and "\n" in token.whitespace_:
+        return True
+    return _DIGIT.search(text) is not None
 
 
 def _inner_particle(doc: Doc, start: int, index: int) -> bool:
@@ -627,8 +930,10 @@ def _inner_particle(doc: Doc, start: int, index: int) -> bool:
 def _is_demonym(token: Token) -> bool:
     """A nationality adjective before a name ("American Dennis Mitchell"); it needs two name
     words after it, like a capitalised title."""
+    if not token.is_title:
+        return False
     found = lookup_form(token.text)
-    return found is not None and found.mention_type == "demonym" and token.is_title
+    return found is not None and found.mention_type == "demonym"
 
 
 def _capitalised(token: Token) -> bool:
@@ -664,14 +969,14 @@ def _after_list_number(token: Token) -> bool:
     return before.like_num or before.is_space or "\n" in before.whitespace_
 
 
-def _person_entities(doc: Doc, *, merge: bool) -> list[Span]:
+def _person_entities(doc: Doc, ents: tuple[Span, ...], *, merge: bool) -> list[Span]:
     """The PERSON entities; with ``merge``, two that touch are one ("Susilo Bambang" +
     "Yudhoyono")."""
-    ents = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    persons = [ent for ent in ents if ent.label_ == "PERSON"]
     if not merge:
-        return ents
+        return persons
     merged: list[Span] = []
-    for ent in ents:
+    for ent in persons:
         if merged and merged[-1].end == ent.start and merged[-1][-1].whitespace_ == " ":
             merged[-1] = doc[merged[-1].start : ent.end]
         else:
@@ -679,12 +984,12 @@ def _person_entities(doc: Doc, *, merge: bool) -> list[Span]:
     return merged
 
 
-def _mostly_other_label(doc: Doc) -> frozenset[str]:
+def _mostly_other_label(ents: tuple[Span, ...]) -> frozenset[str]:
     """Texts the model tags as an organisation, place or product more often than as a person
     in this article ("Yukos" once PERSON, twice ORG): those PERSON mentions are dropped."""
     person: Counter[str] = Counter()
     other: Counter[str] = Counter()
-    for ent in doc.ents:
+    for ent in ents:
         key = ent.text.lower()
         if ent.label_ == "PERSON":
             person[key] += 1
@@ -714,9 +1019,7 @@ def _extend_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
         end += 1  # "Henry VIII", "Pedro I"
     while start > 0:
         before = doc[start - 1]
-        if before.whitespace_ == " " and (
-            _loose_name_word(before) or _INITIALS.match(before.text)
-        ):
+        if before.whitespace_ == " " and (_loose_name_word(before) or _INITIALS.match(before.text)):
             start -= 1
         elif _glued_hyphen(doc, start - 1) and start > 1 and _loose_name_word(doc[start - 2]):
             start -= 2  # "Anne-Gaelle"
@@ -747,7 +1050,9 @@ def _nickname_end(doc: Doc, start: int, end: int) -> int:
     Duran"): the quote opens right after the first words of the name (or inside the entity),
     holds one to four words starting with a capital, and a capitalised surname follows the
     closing quote. Otherwise ``end``."""
-    opening = next((i for i in range(start + 1, min(end + 1, len(doc))) if doc[i].text in _QUOTES), None)
+    opening = next(
+        (i for i in range(start + 1, min(end + 1, len(doc))) if doc[i].text in _QUOTES), None
+    )
     if opening is None or not all(_surname_word(t) for t in doc[start:opening]):
         return end
     closing = next(
@@ -801,7 +1106,7 @@ def _korean_given_name(doc: Doc, end: int) -> bool:
     In-mo"): short parts, the second in lower case."""
     if end + 2 >= len(doc) or doc[end - 1].whitespace_ != " ":
         return False
-    first, hyphen, second = doc[end], doc[end + 1], doc[end + 2]
+    first, second = doc[end], doc[end + 2]
     return (
         first.is_alpha
         and first.is_title
@@ -865,13 +1170,13 @@ def _best_segment(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return max(names, key=lambda ab: (sum(t.is_alpha for t in doc[ab[0] : ab[1]]), -ab[0]))
 
 
-def _longer_name_words(doc: Doc) -> frozenset[str]:
+def _longer_name_words(doc: Doc, ents: tuple[Span, ...]) -> frozenset[str]:
     """First and last words of the plain multi-word PERSON entities of the article (not run on
     across a line break, bracket or spaced dash): a one-word mention equal to one of them is a
     name even when it is also a place ("Washington" after "MaliVai Washington")."""
     return frozenset(
         word
-        for ent in doc.ents
+        for ent in ents
         if ent.label_ == "PERSON"
         and len(ent) > 1
         and _best_segment(doc, ent.start, ent.end) == (ent.start, ent.end)
@@ -1027,6 +1332,7 @@ def _kind(token: Token) -> str:
         "org_cues": True,
         "title_recovery": True,
         "list_recovery": True,
+        "scorecards": True,
     },
 )
 def make_person_normalizer(
@@ -1042,6 +1348,7 @@ def make_person_normalizer(
     org_cues: bool,
     title_recovery: bool,
     list_recovery: bool,
+    scorecards: bool,
 ) -> PersonNormalizer:
     register_lemmatizer(nlp)
     return PersonNormalizer(
@@ -1057,4 +1364,5 @@ def make_person_normalizer(
         org_cues=org_cues,
         title_recovery=title_recovery,
         list_recovery=list_recovery,
+        scorecards=scorecards,
     )

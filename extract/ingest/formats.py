@@ -5,6 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
+from extract.storage import AnyPath
+
 
 class Format(StrEnum):
     TEXT = "txt"
@@ -25,7 +27,7 @@ _SUFFIXES = {
 }
 
 
-def detect_format(path: Path) -> Format | None:
+def detect_format(path: AnyPath) -> Format | None:
     """The format of ``path`` from its suffix, looking through a trailing ``.gz``."""
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
@@ -33,11 +35,11 @@ def detect_format(path: Path) -> Format | None:
     return _SUFFIXES.get(suffixes[-1]) if suffixes else None
 
 
-def is_gzip(path: Path) -> bool:
+def is_gzip(path: AnyPath) -> bool:
     return path.suffix.lower() == ".gz"
 
 
-def stem(path: Path) -> str:
+def stem(path: AnyPath) -> str:
     """File name without its format suffix and without ``.gz``."""
     name = path.name
     if name.lower().endswith(".gz"):

@@ -15,6 +15,7 @@ from extract.errors import Errors
 from extract.ingest.fields import FieldMap, article_from_record
 from extract.ingest.formats import Format, detect_format, is_gzip, stem
 from extract.ingest.html import article_from_html
+from extract.storage import AnyPath, RemotePath, as_path
 from extract.types import Article
 
 STDIN = "-"
@@ -22,7 +23,9 @@ _BINARY_SNIFF = 8192
 csv.field_size_limit(2**31 - 1)
 
 
-def _open_binary(path: Path) -> IO[bytes]:
+def _open_binary(path: AnyPath) -> IO[bytes]:
+    if isinstance(path, RemotePath):
+        return path.open_binary(gzip=is_gzip(path))
     if is_gzip(path):
         return gzip.open(path, "rb")  # type: ignore[return-value]
     return path.open("rb")
@@ -38,7 +41,7 @@ def _decode(data: bytes) -> tuple[str | None, str | None]:
         return None, Errors.E002.format(detail=f"byte {error.start}: {error.reason}")
 
 
-def _read_whole(path: Path, doc_id: str) -> tuple[str | None, Article | None]:
+def _read_whole(path: AnyPath, doc_id: str) -> tuple[str | None, Article | None]:
     origin = str(path)
     try:
         with _open_binary(path) as handle:
@@ -53,7 +56,7 @@ def _read_whole(path: Path, doc_id: str) -> tuple[str | None, Article | None]:
     return text, None
 
 
-def read_text_file(path: Path) -> Iterator[Article]:
+def read_text_file(path: AnyPath) -> Iterator[Article]:
     doc_id = stem(path)
     text, failed = _read_whole(path, doc_id)
     if failed:
@@ -64,7 +67,7 @@ def read_text_file(path: Path) -> Iterator[Article]:
         yield Article(doc_id, text, origin=str(path))
 
 
-def read_html_file(path: Path) -> Iterator[Article]:
+def read_html_file(path: AnyPath) -> Iterator[Article]:
     doc_id = stem(path)
     markup, failed = _read_whole(path, doc_id)
     if failed:
@@ -95,7 +98,7 @@ def read_jsonl_stream(handle: IO[bytes], fields: FieldMap, *, name: str) -> Iter
         yield article_from_record(record, fields, origin=origin, fallback_id=fallback_id)
 
 
-def read_jsonl_file(path: Path, fields: FieldMap) -> Iterator[Article]:
+def read_jsonl_file(path: AnyPath, fields: FieldMap) -> Iterator[Article]:
     try:
         with _open_binary(path) as handle:
             yield from read_jsonl_stream(handle, fields, name=str(path))
@@ -105,7 +108,7 @@ def read_jsonl_file(path: Path, fields: FieldMap) -> Iterator[Article]:
         )
 
 
-def read_csv_file(path: Path, fields: FieldMap) -> Iterator[Article]:
+def read_csv_file(path: AnyPath, fields: FieldMap) -> Iterator[Article]:
     try:
         with _open_binary(path) as binary:
             # surrogateescape keeps reading past a bad byte; the row holding it becomes an error.
@@ -152,7 +155,7 @@ def _has_surrogates(value: str) -> bool:
     return False
 
 
-def read_file(path: Path, fields: FieldMap) -> Iterator[Article]:
+def read_file(path: AnyPath, fields: FieldMap) -> Iterator[Article]:
     file_format = detect_format(path)
     if file_format is Format.TEXT:
         yield from read_text_file(path)
@@ -166,15 +169,18 @@ def read_file(path: Path, fields: FieldMap) -> Iterator[Article]:
         yield Article(stem(path), "", origin=str(path), error=Errors.E020.format(path=path))
 
 
-def iter_input_files(inputs: Iterable[str | Path]) -> Iterator[Path | str]:
+def iter_input_files(inputs: Iterable[str | AnyPath]) -> Iterator[AnyPath | str]:
     """Files in input order; folders are walked recursively in sorted order, skipping hidden
-    files and files of unknown format."""
+    files and files of unknown format. fsspec URLs (extract/storage.py) name a file, a folder
+    (key prefix) or a glob, listed the same way."""
     for item in inputs:
         if str(item) == STDIN:
             yield STDIN
             continue
-        path = Path(item)
-        if path.is_dir():
+        path = as_path(item)
+        if isinstance(path, RemotePath):
+            yield from _remote_input_files(path)
+        elif path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 relative = child.relative_to(path)
                 if any(part.startswith(".") for part in relative.parts):
@@ -185,8 +191,28 @@ def iter_input_files(inputs: Iterable[str | Path]) -> Iterator[Path | str]:
             yield path
 
 
+def _remote_input_files(path: RemotePath) -> Iterator[RemotePath]:
+    if not path.is_listing():
+        yield path
+        return
+    for relative, child in path.walk_files():
+        if any(part.startswith(".") for part in relative):
+            continue
+        if detect_format(child) is not None:
+            yield child
+
+
+def _exists(source: AnyPath) -> bool:
+    if isinstance(source, RemotePath):
+        try:
+            return source.exists()
+        except OSError:
+            return True  # e.g. no permission to look: reading it gives the precise error row
+    return source.exists()
+
+
 def read_articles(
-    inputs: Iterable[str | Path],
+    inputs: Iterable[str | AnyPath],
     *,
     fields: FieldMap | None = None,
     stdin: IO[bytes] | None = None,
@@ -202,8 +228,8 @@ def read_articles(
         if source == STDIN:
             articles = read_jsonl_stream(stdin or sys.stdin.buffer, fields, name="<stdin>")
         else:
-            assert isinstance(source, Path)
-            if not source.exists():
+            assert not isinstance(source, str)
+            if not _exists(source):
                 articles = iter(
                     [
                         Article(

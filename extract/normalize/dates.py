@@ -456,7 +456,9 @@ def _with_digit_year(text: str) -> str:
     m = _TRAILING_WORD_YEAR.match(text)
     if m is None:
         return text
-    spoken = _RE["word_year"].match(("the year " if m["words"].startswith("two") else "") + m["words"])
+    spoken = _RE["word_year"].match(
+        ("the year " if m["words"].startswith("two") else "") + m["words"]
+    )
     value = _word_year(spoken) if spoken else None
     return f"{m['head']} {value.timex}" if value is not None else text
 
@@ -559,8 +561,7 @@ def _parse_calendar(text: str, ctx: _Context) -> DateValue | None:
     m = _MONTH_WORD_DAY.match(text)
     if m:
         # Reuters writes days under ten in words: "Pay May one", "effective March eighth".
-        day = LEX.day_words[m["day"]]
-        return _month_day(LEX.months[m["mon"]], day, m["year"], m["deic"], ctx)
+        return _month_day(LEX.months[m["mon"]], LEX.day_words[m["day"]], m["year"], m["deic"], ctx)
     m = _DEICTIC_MONTH_DAY.match(text)
     if m:
         return _deictic_month_day(m["off"], m["rest"], ctx)
@@ -983,7 +984,9 @@ def _parse_duration(text: str, ctx: _Context) -> DateValue | None:
     return _duration(_duration_timex(quantity, unit), _UNIT_GRAINS[unit])
 
 
-_RANGE_ITEM_SEPARATOR = re.compile(r"\s*(?:,\s*(?:or|and)\s+|,\s*|\s+or\s+|\s+to\s+|\s+and\s+|-)\s*")
+_RANGE_ITEM_SEPARATOR = re.compile(
+    r"\s*(?:,\s*(?:or|and)\s+|,\s*|\s+or\s+|\s+to\s+|\s+and\s+|-)\s*"
+)
 _ONE_OR_MORE = re.compile(r"^(?:a|an|one) (?P<unit>[a-z]+) or (?P<high>two|three|four|five|so)$")
 
 
@@ -1165,7 +1168,9 @@ def is_year_shift(text: str) -> bool:
     return bool(_YEAR_SHIFT.match(clean_date_text(text)))
 
 
-_YEAR_PERIOD = re.compile(rf"^(?:the )?(?:fiscal )?{_YEAR} (?:fiscal )?(?P<what>quarter|half|period)$")
+_YEAR_PERIOD = re.compile(
+    rf"^(?:the )?(?:fiscal )?{_YEAR} (?:fiscal )?(?P<what>quarter|half|period)$"
+)
 
 
 def same_period_in_year(text: str, period: DateValue) -> DateValue | None:

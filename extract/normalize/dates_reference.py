@@ -18,6 +18,8 @@ outside 1900-2100 are rather codes or counts than the article's year.
 4. The reference is the latest of these points.
 
 With no usable year at all there is no reference: relative dates keep ``X`` placeholders.
+Nor is there one when the article names its latest year only once and has nothing to resolve
+(no relative mention): one year in such a story is as often history as its own year.
 The rule is a heuristic: articles about earlier years defeat it, which is why metadata and
 ``--reference-date`` always win. Pure: works on ``DateValue``s normalised with
 ``reference=None``.
@@ -37,6 +39,7 @@ _YEARLESS_MONTH = re.compile(r"^XXXX-(\d{2})$")
 _FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(T.*)?")
 _FULL_MONTH = re.compile(r"\d{4}-\d{2}")
 _BARE_YEAR = re.compile(r"\d{4}")
+_YEAR_PREFIX = re.compile(r"\d{4}(?![\dX])")
 # Plausible publication years: other four-digit numbers are codes or counts ("clone 2058").
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
@@ -46,8 +49,10 @@ def infer_reference_date(mentions: Iterable[tuple[DateValue, str, bool]]) -> dt.
     without a reference, or None when the article has no usable explicit year.
     ``looks_ahead``: the mention is a forecast target ("by 2025", "expected in 1990")."""
     found = _Found()
+    to_resolve = 0
     for value, tense, looks_ahead in mentions:
         target = looks_ahead or tense == "future"
+        to_resolve += value.relative
         for timex in value.timex.split("/") if value.kind == "range" else [value.timex]:
             found.collect(timex, tense, target)
     years = found.years
@@ -56,6 +61,10 @@ def infer_reference_date(mentions: Iterable[tuple[DateValue, str, bool]]) -> dt.
     if not years:
         return None
     year = max(years)
+    if not to_resolve and found.mentions_of(year) < 2:
+        # One year in an article with nothing to resolve is as often a date in its history as
+        # its own year: no guess (nothing in the dates table depends on it).
+        return None
     placed = [p for p in (_place(year + 1, m, d) for m, d in found.yearless) if p is not None]
     if ("dated" not in years[year] and "past" in years[year]) or _compared_month(year, found):
         # "Sales in 2019 were strong": 2019 is over; "sales rose in February from February
@@ -84,8 +93,15 @@ class _Found:
         self.months: list[dt.date] = []
         self.years: dict[int, set[str]] = {}
         self.yearless: list[tuple[int, int | None]] = []
+        self.counts: dict[int, int] = {}
+
+    def mentions_of(self, year: int) -> int:
+        """How many explicit, non-target mentions name ``year``."""
+        return self.counts.get(year, 0)
 
     def collect(self, timex: str, tense: str, target: bool) -> None:
+        if not target and _YEAR_PREFIX.match(timex):
+            self.counts[int(timex[:4])] = self.counts.get(int(timex[:4]), 0) + 1
         if _FULL_DAY.fullmatch(timex):
             day = cal.safe_date(int(timex[:4]), int(timex[5:7]), int(timex[8:10]))
             if day and not target and FIRST_YEAR <= day.year <= LAST_YEAR:

@@ -19,7 +19,7 @@ TITLE_KINDS = frozenset({"honorific", "title", "modifier", "determiner", "link"}
 _TITLE_KEYS = frozenset({"phrase", "kind", "also_name"})
 _FALSE_POSITIVE_KEYS = frozenset({"text", "why"})
 _ORG_CUE_KEYS = frozenset({"phrase", "kind", "note"})
-ORG_CUE_KINDS = frozenset({"org_word", "before", "after", "after_one_word"})
+ORG_CUE_KINDS = frozenset({"org_word", "before", "place_of", "after", "after_one_word"})
 
 # Token kinds the caller gives ``title_before`` / ``title_after`` for each word.
 ENT = "ent"  # inside a GPE, ORG, NORP or LOC entity
@@ -90,6 +90,7 @@ class OrgCues:
     words_as_written: frozenset[str]  # legal forms, matched with their case ("AG", "SA", "Inc")
     words: frozenset[str]  # lower-case words matched in any case ("holdings", "kantonalbank")
     before: frozenset[str]  # a lower-case noun right before the name ("newspaper", "firm")
+    place_of: frozenset[str]  # a word that with "of" introduces a place ("town of", "east of")
     after: tuple[tuple[str, ...], ...]  # token sequences right after the name ("'s", "shares")
     after_one_word: tuple[tuple[str, ...], ...]  # the same, for one-word names only ("are")
 
@@ -100,6 +101,7 @@ def org_cues() -> OrgCues:
     as_written: set[str] = set()
     words: set[str] = set()
     before: set[str] = set()
+    place_of: set[str] = set()
     after: set[tuple[str, ...]] = set()
     after_one_word: set[tuple[str, ...]] = set()
     for record in records:
@@ -110,6 +112,8 @@ def org_cues() -> OrgCues:
             (words if phrase.islower() else as_written).add(phrase)
         elif kind == "before":
             before.add(phrase.lower())
+        elif kind == "place_of":
+            place_of.add(phrase.lower())
         else:
             target = after if kind == "after" else after_one_word
             target.add(tuple(phrase.lower().translate(_APOSTROPHES).split()))
@@ -117,6 +121,7 @@ def org_cues() -> OrgCues:
         words_as_written=frozenset(as_written),
         words=frozenset(words),
         before=frozenset(before),
+        place_of=frozenset(place_of),
         after=tuple(sorted(after, key=len, reverse=True)),
         after_one_word=tuple(sorted(after_one_word, key=len, reverse=True)),
     )
@@ -166,6 +171,20 @@ def org_cue_after(words: Sequence[str], *, one_word_name: bool = False) -> bool:
     return any(folded[: len(cue)] == cue for cue in candidates)
 
 
+def place_before_of(word: str) -> bool:
+    """True when ``word`` followed by "of" introduces a place: "the town of Staouelli",
+    "east of Tavildara" (not "the other side of Jim Callaghan")."""
+    return word.islower() and word in org_cues().place_of
+
+
+def plural_verb_after(words: Sequence[str]) -> bool:
+    """True when ``words`` (right after a one-word name) start with a cue that only fits a
+    team or company named in the plural ("Rotor are well placed"): the ``after_one_word``
+    cues."""
+    folded = tuple(word.lower().translate(_APOSTROPHES) for word in words)
+    return any(folded[: len(cue)] == cue for cue in org_cues().after_one_word)
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics, with straight apostrophes."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
@@ -181,6 +200,7 @@ def _is_title_word(word: str, lexicon: TitleLexicon) -> bool:
     return bare in lexicon.heads or word.lower() in lexicon.heads
 
 
+@lru_cache(maxsize=65536)
 def is_title_word(word: str) -> bool:
     """True for a word of a title, honorific, role or title modifier ("Prince", "former")."""
     lexicon = title_lexicon()
@@ -198,6 +218,7 @@ def _one_word_titles(kinds: tuple[str, ...] = ("honorific", "title")) -> frozens
     )
 
 
+@lru_cache(maxsize=65536)
 def is_honorific(word: str) -> bool:
     """True for an honorific ("Mr", "Dr.", "Lord", "Baroness" is a title): one always
     precedes a name, so a single capitalised word after it is a name ("Mr Cable")."""
@@ -205,6 +226,7 @@ def is_honorific(word: str) -> bool:
     return word.lower() in honorifics or _bare(word) in honorifics
 
 
+@lru_cache(maxsize=65536)
 def is_title_head(word: str) -> bool:
     """True for a one-word title, role or honorific that is not also a given name
     ("President", "spokesman", "Mr"; not "Foreign" or "Trade" of "Foreign Minister"): the

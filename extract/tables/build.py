@@ -57,12 +57,15 @@ def sentence_of(starts: list[int], offset: int) -> int:
 def rows_from_doc(doc: Doc) -> TableRows:
     """Mention, fact and per-document summary rows of one processed Doc (no documents row)."""
     doc_id = doc._.doc_id
-    starts = sentence_starts(doc)
+    starts: list[int] = []  # read when the first mention needs it
     tables: TableRows = {}
     for table in MENTION_TABLES:
+        rows = mentions(doc, table)
+        if rows and not starts:
+            starts = sentence_starts(doc)
         tables[table] = [
             {**row, "doc_id": doc_id, "sentence": sentence_of(starts, row["start_char"])}
-            for row in mentions(doc, table)
+            for row in rows
         ]
     tables["facts"] = [{**row, "doc_id": doc_id} for row in mentions(doc, "facts")]
     tables["country_mentions"] = country_mentions(doc_id, tables["countries"])
@@ -121,22 +124,20 @@ class PeopleSummary:
         ]
 
 
-def _coerce(value: Any, type_: pa.DataType) -> Any:
-    if value is None:
-        return None
-    if pa.types.is_date32(type_) and isinstance(value, str):
-        return dt.date.fromisoformat(value)
-    if pa.types.is_string(type_) and not isinstance(value, str):
-        return str(value)
-    return value
+def _column(rows: list[Mapping[str, Any]], name: str, type_: pa.DataType) -> list[Any]:
+    """One column's values: ISO strings become dates in a date column, other values strings in
+    a string column (the type is looked at once per column, not per value)."""
+    values = [row.get(name) for row in rows]
+    if pa.types.is_date32(type_):
+        return [dt.date.fromisoformat(v) if isinstance(v, str) else v for v in values]
+    if pa.types.is_string(type_):
+        return [v if v is None or isinstance(v, str) else str(v) for v in values]
+    return values
 
 
 def to_arrow(table: str, rows: Iterable[Mapping[str, Any]]) -> pa.Table:
     """``rows`` as an Arrow table with exactly the declared columns, in order."""
     schema = TABLES[table]
     rows = list(rows)
-    columns = {
-        column.name: [_coerce(row.get(column.name), column.type) for row in rows]
-        for column in schema.columns
-    }
+    columns = {column.name: _column(rows, column.name, column.type) for column in schema.columns}
     return pa.Table.from_pydict(columns, schema=schema.arrow_schema())

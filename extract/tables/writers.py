@@ -10,22 +10,28 @@ Layout of a run folder (see docs/scaling.md)::
 Every file is written to a hidden temporary name (``.part-000000.parquet.partial``), then
 renamed into place, so a file that exists under its final name is complete. Readers that list a
 table folder (pandas, pyarrow, DuckDB ``*.parquet``, R arrow) skip hidden and ``.partial`` files.
+An fsspec URL as output folder (extract/storage.py) has no atomic rename: each file is written
+to a local temporary file, then uploaded under its final name (object stores show an upload
+whole or not at all).
 """
 
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
+import tempfile
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
+from extract.storage import AnyPath, RemotePath
 from extract.tables.schema import TABLES
 
 PARTIAL = ".partial"
@@ -55,7 +61,7 @@ def part_name(index: int, suffix: str) -> str:
     return f"part-{index:0{SHARD_DIGITS}d}.{suffix}"
 
 
-def shard_index(path: Path) -> int | None:
+def shard_index(path: AnyPath) -> int | None:
     """The shard number of a part or marker file name, or None for other files."""
     name = path.name
     if not name.startswith("part-"):
@@ -64,19 +70,18 @@ def shard_index(path: Path) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
-def table_dir(out_dir: Path, table: str) -> Path:
+def table_dir(out_dir: AnyPath, table: str) -> AnyPath:
     return out_dir / table
 
 
-def table_parts(out_dir: Path, table: str, fmt: OutputFormat) -> list[Path]:
+def table_parts(out_dir: AnyPath, table: str, fmt: OutputFormat) -> list[AnyPath]:
     """The complete part files of ``table``, in input order."""
     folder = table_dir(out_dir, table)
     if not folder.is_dir():
         return []
     suffix = "." + fmt.shard_suffix
-    return sorted(
-        p for p in folder.iterdir() if p.name.startswith("part-") and p.name.endswith(suffix)
-    )
+    parts = [p for p in folder.iterdir() if p.name.startswith("part-") and p.name.endswith(suffix)]
+    return sorted(parts, key=lambda p: p.name)
 
 
 def _lists_as_json(batch: pa.Table) -> pa.Table:
@@ -110,7 +115,7 @@ def _write_jsonl(table: pa.Table, path: Path) -> None:
 _WRITE = {"parquet": _write_parquet, "csv": _write_csv, "jsonl": _write_jsonl}
 
 
-def describe_os_error(error: OSError, path: Path) -> str:
+def describe_os_error(error: OSError, path: AnyPath) -> str:
     if error.errno == errno.ENOSPC:
         return f"disk full while writing {path}"
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
@@ -118,9 +123,12 @@ def describe_os_error(error: OSError, path: Path) -> str:
     return f"cannot write {path}: {error.strerror or error}"
 
 
-def atomic_write(path: Path, write: Any) -> None:
+def atomic_write(path: AnyPath, write: Any) -> None:
     """Call ``write(temporary_path)`` then rename the result to ``path``; on failure remove the
     temporary file and raise WriteError with a readable message."""
+    if isinstance(path, RemotePath):
+        _write_then_upload(path, write)
+        return
     partial = path.with_name("." + path.name + PARTIAL)
     try:
         write(partial)
@@ -130,9 +138,22 @@ def atomic_write(path: Path, write: Any) -> None:
         raise WriteError(describe_os_error(error, path)) from error
 
 
+def _write_then_upload(path: RemotePath, write: Any) -> None:
+    with tempfile.TemporaryDirectory(prefix="extract-upload-") as folder:
+        local = Path(folder) / path.name
+        try:
+            write(local)
+        except OSError as error:
+            raise WriteError(describe_os_error(error, local)) from error
+        try:
+            path.upload(local)
+        except OSError as error:
+            raise WriteError(describe_os_error(error, path)) from error
+
+
 def write_table_part(
-    out_dir: Path, table: str, index: int, data: pa.Table, fmt: OutputFormat
-) -> Path:
+    out_dir: AnyPath, table: str, index: int, data: pa.Table, fmt: OutputFormat
+) -> AnyPath:
     """Write one shard of ``table`` atomically; returns its final path."""
     folder = table_dir(out_dir, table)
     folder.mkdir(exist_ok=True)
@@ -142,29 +163,39 @@ def write_table_part(
     return path
 
 
-def write_json(path: Path, payload: dict[str, Any]) -> None:
+def write_json(path: AnyPath, payload: dict[str, Any]) -> None:
     text = json.dumps(payload, indent=1, ensure_ascii=False, default=_json_default) + "\n"
     atomic_write(path, lambda target: target.write_text(text, encoding="utf-8"))
 
 
+def _readable(part: AnyPath) -> Path | pa.BufferReader:
+    """A local part as is; a remote part (one shard: small) fetched whole, read from memory."""
+    return pa.BufferReader(part.read_bytes()) if isinstance(part, RemotePath) else part
+
+
 def read_table_parts(
-    out_dir: Path, table: str, fmt: OutputFormat, columns: list[str] | None = None
+    out_dir: AnyPath, table: str, fmt: OutputFormat, columns: list[str] | None = None
 ) -> Iterator[pa.Table]:
     """Each part of ``table`` as an Arrow table with the declared types, in input order."""
     schema = TABLES[table].arrow_schema()
     wanted = columns or schema.names
-    for path in table_parts(out_dir, table, fmt):
+    for part in table_parts(out_dir, table, fmt):
         suffix = fmt.shard_suffix
         if suffix == "parquet":
-            yield pq.read_table(path, columns=wanted)
+            yield pq.read_table(_readable(part), columns=wanted)
         elif suffix == "csv":
             types = {name: schema.field(name).type for name in wanted}
             options = pa_csv.ConvertOptions(
                 column_types=types, include_columns=wanted, strings_can_be_null=True
             )
-            yield pa_csv.read_csv(path, convert_options=options)
+            yield pa_csv.read_csv(_readable(part), convert_options=options)
         else:
-            with path.open(encoding="utf-8") as handle:
+            handle: IO[str] = (
+                io.StringIO(part.read_text(), newline="\n")
+                if isinstance(part, RemotePath)
+                else part.open(encoding="utf-8")
+            )
+            with handle:
                 rows = [json.loads(line) for line in handle if line.strip()]
             yield pa.Table.from_pylist(
                 [{name: row.get(name) for name in wanted} for row in rows],
@@ -172,8 +203,10 @@ def read_table_parts(
             )
 
 
-def write_duckdb(out_dir: Path, tables: list[str]) -> Path:
-    """Build ``tables.duckdb`` with every table from the Parquet shards (atomically)."""
+def write_duckdb(out_dir: AnyPath, tables: list[str]) -> AnyPath:
+    """Build ``tables.duckdb`` with every table from the Parquet shards (atomically). With a
+    remote ``out_dir`` the database is built in a local temporary folder, reading the shards
+    through fsspec, then uploaded."""
     import duckdb
 
     path = out_dir / DUCKDB_FILE
@@ -181,6 +214,8 @@ def write_duckdb(out_dir: Path, tables: list[str]) -> Path:
     def build(target: Path) -> None:
         target.unlink(missing_ok=True)
         connection = duckdb.connect(str(target))
+        if isinstance(out_dir, RemotePath):
+            connection.register_filesystem(out_dir.fs)
         try:
             for table in tables:
                 glob = str(table_dir(out_dir, table) / "part-*.parquet")

@@ -13,6 +13,7 @@ from tests.conftest import REPO
 
 pytestmark = pytest.mark.slow
 
+R = "2020-10-22"
 COMPARED = ("start_char", "end_char", "text", "kind", "timex", "start", "end", "grain", "mod")
 
 
@@ -70,6 +71,7 @@ def test_dates_component_detects_and_normalizes(
         "Iraq imports about three-quarters of its food.",
         "The meeting started at 10 a.m.",
         "He writes for the daily.",
+        "The Communist Party daily Granma compared Elian with heroes.",
         'Gonzalez said on CBS\'s "60 Minutes" that he would stay.',
         "The polls close at 1900 GMT.",
         "Trading resumed after 1130 local time.",
@@ -121,9 +123,120 @@ def test_dates_component_resolves_by_tense(
     assert _values(_run(nlp, text, "2020-10-22", "metadata")) == expected
 
 
-def test_dates_component_splits_coordinated_durations(nlp: Language) -> None:
-    doc = _run(nlp, "They will be pursued in five, ten, or twenty years.", "2020-10-22", "option")
-    assert _values(doc) == [("five", "P5Y"), ("ten", "P10Y"), ("twenty years", "P20Y")]
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "They will be pursued in five, ten, or twenty years.",
+            [("five, ten, or twenty years", "range", "P5Y/P20Y")],
+        ),
+        (
+            "The company will resume shipments within two to three weeks.",
+            [("two to three weeks", "range", "P2W/P3W")],
+        ),
+        (
+            "He probably died within weeks or months of his capture.",
+            [("weeks or months", "range", "PXW/PXM")],
+        ),
+        (
+            "You may, in a year or two, save a few more lives.",
+            [("a year or two", "range", "P1Y/P2Y")],
+        ),
+        (
+            "Acquisitions will be made during the next 12 to 18 months.",
+            [("the next 12 to 18 months", "range", "P12M/P18M")],
+        ),
+        (
+            "Talks resumed in May or June.",
+            [("May", "date", "2020-05"), ("June", "date", "2020-06")],
+        ),
+    ],
+)
+def test_dates_component_joins_duration_ranges(
+    nlp: Language, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    doc = _run(nlp, text, "2020-10-22", "option")
+    assert [(r["text"], r["kind"], r["timex"]) for r in doc._.dates] == expected
+
+
+@pytest.mark.parametrize(
+    "text,reference,expected",
+    [
+        (
+            "The dividend is payable May one to holders of record April 15.",
+            "1987-03-20",
+            [("May one", "date", "1987-05-01"), ("April 15", "date", "1987-04-15")],
+        ),
+        ("In May one company said it would cut jobs.", R, [("May", "date", "2020-05")]),
+        ("In March two of the companies merged.", R, [("March", "date", "2020-03")]),
+        (
+            "There are over fifty thousand CDs a year sold with lyrics.",
+            R,
+            [("a year", "set", "P1Y")],
+        ),
+        (
+            "It has pretax profit of about $33 million a year because of the dividend.",
+            R,
+            [("a year", "set", "P1Y")],
+        ),
+        ("They meet twice a week.", R, [("a week", "set", "P1W")]),
+        ("Prices rose 5% a year.", R, [("a year", "set", "P1Y")]),
+        ("He was jailed for a year.", R, [("a year", "duration", "P1Y")]),
+        ("Revenue should rise 8.5% annually.", R, [("annually", "set", "P1Y")]),
+        ("The report is published yearly.", R, [("yearly", "set", "P1Y")]),
+        (
+            "Flights leave Bombay on Tuesday nights.",
+            R,
+            [("Tuesday nights", "set", "XXXX-WXX-2TNI")],
+        ),
+        (
+            "The firm returned to profit after several quarters of losses.",
+            R,
+            [("several quarters", "duration", "PXQ")],
+        ),
+        (
+            "Islam will one day be the second largest religion in the country.",
+            R,
+            [("one day", "date", "FUTURE_REF")],
+        ),
+        ("The strike lasted for one day.", R, [("one day", "duration", "P1D")]),
+        (
+            "It stopped for about 5 1/2 hours in Nairobi.",
+            R,
+            [("about 5 1/2 hours", "duration", "PT5H30M")],
+        ),
+        (
+            "They emerged from their third day-long meeting.",
+            R,
+            [("day-long", "duration", "P1D")],
+        ),
+        (
+            "One person is killed. January nineteen ninety-seven. Atlanta again.",
+            R,
+            [("January nineteen ninety-seven", "date", "1997-01")],
+        ),
+        (
+            "Net for the third quarter rose. It earned $376,000 in the 1988 quarter.",
+            R,
+            [("the third quarter", "date", "2020-Q3"), ("the 1988 quarter", "date", "1988-Q3")],
+        ),
+        (
+            "The company expects higher sales in the current fiscal year.",
+            "1989-10-26",
+            [("the current fiscal year", "date", "1989")],
+        ),
+        (
+            "Police said the attack happened yesterday afternoon.",
+            R,
+            [("yesterday afternoon", "date", "2020-10-21TAF")],
+        ),
+    ],
+)
+def test_dates_component_reads_news_forms(
+    nlp: Language, text: str, reference: str, expected: list[tuple[str, str, str]]
+) -> None:
+    doc = _run(nlp, text, reference, "option")
+    assert [(r["text"], r["kind"], r["timex"]) for r in doc._.dates] == expected
 
 
 @pytest.mark.parametrize(
@@ -142,9 +255,16 @@ def test_dates_component_splits_coordinated_durations(nlp: Language) -> None:
             ("2019", "2019"),
         ),
         (
-            "Sales in 2019 rose. Sales are expected to double by 2025.",
+            "Sales in 2019 rose. Sales are expected to double by 2025, he said on Tuesday.",
             "2020-12-31",
             "inferred",
+            ("2019", "2019"),
+        ),
+        # one year and nothing to resolve: no guess
+        (
+            "Sales in 2019 rose. Sales are expected to double by 2025.",
+            None,
+            "none",
             ("2019", "2019"),
         ),
         ("Regulatory approval is expected in late 1987.", None, "none", ("late 1987", "1987")),

@@ -1,0 +1,205 @@
+"""news_persons: boundaries, recovery rules and organisation cues added for result lists,
+scorecards and sports news (needs the trained model), plus the key of a nicknamed name."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extract.normalize.persons import person_key
+
+
+def _persons(nlp: Language, text: str) -> list[tuple[str, str, str | None]]:
+    doc = nlp.make_doc(text)
+    doc._.doc_id = "t"
+    rows = nlp(doc)._.persons
+    for row in rows:
+        assert text[row["start_char"] : row["end_char"]] == row["text"]
+    return [(row["text"], row["name"], row["title"]) for row in rows]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # boundaries: nickname, particles, hyphenated and Korean given names, regnal numbers
+        (
+            'Panamanian legend Roberto " Hands of Stone " Duran fights on Saturday . Duran is 45 .',
+            [
+                (
+                    'Roberto " Hands of Stone " Duran',
+                    'Roberto " Hands of Stone " Duran',
+                    None,
+                ),
+                ("Duran", 'Roberto " Hands of Stone " Duran', None),
+            ],
+        ),
+        (
+            "Prime Minister Kengo wa Dondo met aid workers on Monday .",
+            [("Kengo wa Dondo", "Kengo wa Dondo", "Prime Minister")],
+        ),
+        (
+            "Seoul asked for the return of Kim In-so to the North .",
+            [("Kim In-so", "Kim In-so", None)],
+        ),
+        (
+            "Lindsay Davenport ( U.S. ) beat Anne-Gaelle Sidot ( France ) 6-0 6-3 .",
+            [
+                ("Lindsay Davenport", "Lindsay Davenport", None),
+                ("Anne-Gaelle Sidot", "Anne-Gaelle Sidot", None),
+            ],
+        ),
+        (
+            "Belgian King Baudouin I was born in 1930 .",
+            [("Baudouin I", "Baudouin I", "Belgian King")],
+        ),
+        (
+            "The stage was won by Maarten den Bakker of the Netherlands .",
+            [("Maarten den Bakker", "Maarten den Bakker", None)],
+        ),
+        # honorific after a role: the role is the title
+        (
+            "Federal Reserve chairman Mr Greenspan said rates would stay on hold .",
+            [("Greenspan", "Greenspan", "Federal Reserve chairman")],
+        ),
+        (
+            "Prime Minister Dr. Mahathir Mohamad opened the bridge .",
+            [("Mahathir Mohamad", "Mahathir Mohamad", "Prime Minister")],
+        ),
+        # scorecards: dismissals, batsmen, bowling figures, "did not bat", initials and scores
+        (
+            "Australia\nM. Taylor c Healy b Jones 12\nR. Ponting lbw b Brown 45\n"
+            "S. Warne not out 8\nBowling : Jones 10-1-40-2 , Brown 9.2-0-33-1\n"
+            "Did not bat : McGrath , Gillespie .",
+            [
+                ("M. Taylor", "M. Taylor", None),
+                ("Healy", "Healy", None),
+                ("Jones", "Jones", None),
+                ("R. Ponting", "R. Ponting", None),
+                ("Brown", "Brown", None),
+                ("S. Warne", "S. Warne", None),
+                ("Jones", "Jones", None),
+                ("Brown", "Brown", None),
+                ("McGrath", "McGrath", None),
+                ("Gillespie", "Gillespie", None),
+            ],
+        ),
+        (
+            "Kent 244 ( C. Hooper 58 ; C. Tolley 4-68 , K. Evans 4-71 )",
+            [
+                ("C. Hooper", "C. Hooper", None),
+                ("C. Tolley", "C. Tolley", None),
+                ("K. Evans", "K. Evans", None),
+            ],
+        ),
+        # lists: match minutes, line-ups read in full, numbers and line breaks as separators
+        (
+            "Scorers : Norway - Erik Haaland ( 31st ) , Jon Berg ( 75th minute )",
+            [("Erik Haaland", "Erik Haaland", None), ("Jon Berg", "Jon Berg", None)],
+        ),
+        (
+            "Teams : Italy - 1 - Marco Bellini ; 2 - Paolo Rossetti , 3 - Luca Ferrante "
+            "( 12 - Gianni Moretti 70th ) , 4 - Dario Conti , 5 - Angelo Peruzzi",
+            [
+                ("Marco Bellini", "Marco Bellini", None),
+                ("Paolo Rossetti", "Paolo Rossetti", None),
+                ("Luca Ferrante", "Luca Ferrante", None),
+                ("Gianni Moretti", "Gianni Moretti", None),
+                ("Dario Conti", "Dario Conti", None),
+                ("Angelo Peruzzi", "Angelo Peruzzi", None),
+            ],
+        ),
+        (
+            "Golf scores : 62 Nolan Henke 64 Bob Estes 65 Billy Andrade , Duffy Waldorf",
+            [
+                ("Nolan Henke", "Nolan Henke", None),
+                ("Bob Estes", "Bob Estes", None),
+                ("Billy Andrade", "Billy Andrade", None),
+                ("Duffy Waldorf", "Duffy Waldorf", None),
+            ],
+        ),
+        # not persons: a listed person's car, teams, places, common words, counties
+        (
+            "1. Alex Carter ( Italy ) , Reynard Honda , 53.980\n"
+            "2. Mark Dunn ( U.S. ) , Lola Ford , 54.483\n"
+            "3. Tim Green ( Canada ) , Reynard Honda , 54.512",
+            [
+                ("Alex Carter", "Alex Carter", None),
+                ("Mark Dunn", "Mark Dunn", None),
+                ("Tim Green", "Tim Green", None),
+            ],
+        ),
+        ("The Brewers rallied for a 5-4 victory . Milwaukee fans cheered the Brewers .", []),
+        (
+            "Rotor Volgograd must play behind closed doors . Despite the defeat , Rotor are "
+            "well placed .",
+            [],
+        ),
+        (
+            "Four people were hurt in the town of Staouelli . Rebels hold villages east of "
+            "Tavildara .",
+            [],
+        ),
+        ('" Death is not a punishment -- death is the end of life , " the writer said .', []),
+        ("Yorkshire beat Sussex by five wickets at Headingley .", []),
+        (
+            "Pirelli SpA chairman Marco Provera spoke . Pirelli Cables has sales of $ 3 billion .",
+            [("Marco Provera", "Marco Provera", "chairman")],
+        ),
+        (
+            "Tony Blair , Bill Clinton and the Clintons ' friends met the Dole campaign .",
+            [
+                ("Tony Blair", "Tony Blair", None),
+                ("Bill Clinton", "Bill Clinton", None),
+                ("Clintons", "Clintons", None),
+                ("Dole", "Dole", None),
+            ],
+        ),
+    ],
+)
+def test_persons_recovery_sentences(
+    nlp: Language, text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert _persons(nlp, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text,config,expected",
+    [
+        (
+            "Australia\nM. Taylor c Healy b Jones 12\nR. Ponting lbw b Brown 45",
+            {"scorecards": False},
+            ["M. Taylor", "Jones"],
+        ),
+        (
+            "Scorers : Norway - Erik Haaland ( 31st ) , Jon Berg ( 75th minute )",
+            {"list_recovery": False},
+            ["Jon Berg"],
+        ),
+    ],
+)
+def test_persons_recovery_rule_switches(text: str, config: dict, expected: list[str]) -> None:
+    from extract.pipeline import load_pipeline
+
+    nlp = load_pipeline(
+        components=("news_countries", "news_persons"), config={"news_persons": config}
+    )
+    doc = nlp.make_doc(text)
+    doc._.doc_id = "t"
+    assert [row["text"] for row in nlp(doc)._.persons] == expected
+
+
+@pytest.mark.parametrize(
+    "name,key",
+    [
+        ('Roberto " Hands of Stone " Duran', "roberto-duran"),
+        ("Hector \u201cMacho\u201d Camacho", "hector-camacho"),
+        ("Roberto Duran", "roberto-duran"),
+        ("Kengo wa Dondo", "kengo-wadondo"),
+        ("Kim In-so", "kim-inso"),
+        ("Anne-Gaelle Sidot", "annegaelle-sidot"),
+    ],
+)
+def test_persons_recovery_person_key(name: str, key: str) -> None:
+    assert person_key(name) == key
