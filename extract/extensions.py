@@ -39,7 +39,7 @@ def mention_id(doc: Doc, table: str, index: int) -> str:
     return f"{doc._.doc_id or ''}:{table}:{index}"
 
 
-_TEXT_KEY = ("extract", "doc_text")
+_TEXT_KEY = "extract:doc_text"
 
 
 def doc_text(doc: Doc) -> str:

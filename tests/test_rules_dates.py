@@ -32,6 +32,9 @@ def test_rules_dates_packaged_file_is_valid() -> None:
     assert lexicon.deictic_refs["not long ago"] == "PAST_REF"
     assert {"by", "due", "until"} <= lexicon.target_prepositions
     assert "expected" in lexicon.looking_ahead_words
+    assert (lexicon.day_words["one"], lexicon.day_words["thirty first"]) == (1, 31)
+    assert {"twice", "%"} <= lexicon.frequency_words
+    assert "results" in lexicon.year_nouns
 
 
 @pytest.mark.parametrize(
@@ -47,6 +50,10 @@ def test_rules_dates_packaged_file_is_valid() -> None:
         ({"seasons": {"monsoon": "MO"}}, "'seasons' values"),
         ({"time_zones": "gmt"}, "list of lower-case strings"),
         ({"looking_ahead_words": ["Expected"]}, "list of lower-case strings"),
+        ({"day_words": {"thirty two": 32}}, "'day_words' values must be 1..31"),
+        ({"day_words": ["one"]}, "'day_words' must map"),
+        ({"frequency_words": "twice"}, "list of lower-case strings"),
+        ({"year_nouns": ["Results"]}, "list of lower-case strings"),
     ],
 )
 def test_rules_dates_validation_rejects(change: dict[str, Any], message: str) -> None:

@@ -114,7 +114,12 @@ class CountExtractor:
         if n == 0:
             return runs
         columns = doc.to_array([LOWER, TAG])
-        could_start = np.isin(columns[:, 0], self._starter_ids) | (columns[:, 1] == self._cd_id)
+        lowers = columns[:, 0]
+        # Membership in the sorted starter ids (np.isin costs more on arrays this small).
+        found = self._starter_ids[
+            np.minimum(np.searchsorted(self._starter_ids, lowers), len(self._starter_ids) - 1)
+        ]
+        could_start = (found == lowers) | (columns[:, 1] == self._cd_id)
         for candidate in np.flatnonzero(could_start).tolist():
             if candidate < i:
                 continue  # inside the previous run

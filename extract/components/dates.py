@@ -24,7 +24,8 @@ from the article's own explicit dates in non-future sentences (``normalize.dates
 the latest year written in full, the next one when that year is only in past-tense sentences
 of an article that says "last year"; anchored at that year's latest full date or month, else
 its last day; moved later by year-less month-days placed in that year) and flagged
-``reference_date_source = "inferred"``; ``"none"`` when the article has no explicit year, and
+``reference_date_source = "inferred"``; ``"none"`` when the article has no explicit year (or
+names it once and has no relative expression to resolve), and
 relative dates then keep ``X`` placeholders (``XXXX-04-28``, null start/end).
 """
 
@@ -44,6 +45,7 @@ from extract.components._lemma import lemma_of, register_lemmatizer
 from extract.extensions import mention_id
 from extract.normalize.dates import (
     DateValue,
+    is_period_anaphor,
     is_year_shift,
     normalize_date,
     same_period_in_year,
@@ -295,6 +297,8 @@ class DateExtractor:
                 value = year_before(last_period) or value
             elif last_period is not None and (same := same_period_in_year(text, last_period)):
                 value = same  # "the 1988 quarter" after "the third quarter"
+            elif last_period is not None and is_period_anaphor(text):
+                value = last_period._replace(relative=True)  # "the latest period"
             elif value.grain in ("quarter", "half") and value.kind == "date" and value.start:
                 last_period = value
             value = self._as_set(span, value)
@@ -623,6 +627,8 @@ class DateExtractor:
             ):
                 return True
             if token.dep_ == "nummod" and token.head.tag_ == "NNS":
+                if token.head.lower_ in self.lexicon.year_nouns and _looks_like_year(token):
+                    return False  # "the company's 1989 operating results"
                 return _unit_word(token.head.lower_, self.lexicon) is None
         if len(words) == 1 and words[0].lower_ in self.lexicon.set_words:
             token = words[0]
@@ -644,11 +650,18 @@ class DateExtractor:
             return True  # a title: the TV show "60 Minutes" (but "Memorial Day" is a date)
         after = doc[span.end].lower_ if span.end < len(doc) else ""
         if after == "of" and span[-1].lower_ in ("quarter", "quarters", "half", "halves"):
-            # a fraction: "about three-quarters of its food" (not "several quarters of losses")
+            # a fraction: "about three-quarters of its food" (not "several quarters of losses",
+            # not "a loss for the third quarter of $226.3 million")
             counted = {t.lower_ for t in span[:-1]}
-            if span[-1].lower_ in ("quarter", "half") or not counted & _NOT_FRACTION_WORDS:
+            ordinal = bool(counted & self.lexicon.ordinals.keys())
+            plural = span[-1].lower_ in ("quarters", "halves")
+            if not ordinal and not (plural and counted & _NOT_FRACTION_WORDS):
                 return True
         return after in self.lexicon.not_date_followers
+
+
+def _looks_like_year(token: Token) -> bool:
+    return len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) <= 2100
 
 
 def _mod_fits(value: DateValue) -> bool:

@@ -173,7 +173,9 @@ class _DocIndex:
             heads = doc.to_array([HEAD]).astype(np.int64).ravel() + np.arange(len(doc))
             sentence_of = np.asarray(self.sentence)
             self._parse_in_sentences = bool((sentence_of[heads] == sentence_of).all())
-        if not self._parse_in_sentences or doc.noun_chunks_iterator is None:
+        # Doc.noun_chunks' own iterator (the language's syntax iterator), run on one sentence.
+        iterator = getattr(doc, "noun_chunks_iterator", None)
+        if not self._parse_in_sentences or iterator is None:
             if self._doc_chunks is None:
                 self._doc_chunks = {chunk.root.i: chunk.text for chunk in doc.noun_chunks}
             chunks = self._doc_chunks
@@ -187,7 +189,7 @@ class _DocIndex:
             )
             chunks = {}
             text = doc_text(doc)
-            for chunk_start, chunk_end, _ in doc.noun_chunks_iterator(doc[start:end]):
+            for chunk_start, chunk_end, _ in iterator(doc[start:end]):
                 chunk = doc[chunk_start:chunk_end]
                 chunks[chunk.root.i] = text[chunk.start_char : chunk.end_char]  # chunk.text
         self._chunks[sentence] = chunks

@@ -57,9 +57,9 @@ from extract.normalize.persons import (
     plural_verb_after,
     strip_possessive,
     title_after,
-    title_lexicon,
     title_before,
     title_before_comma,
+    title_lexicon,
 )
 
 # Entities that may sit inside a title ("Singapore's ambassador to China", "U.S. President").
@@ -144,6 +144,7 @@ class PersonNormalizer:
     def _rows(self, doc: Doc) -> list[dict]:
         mentions: list[tuple[Span, str | None]] = []
         ents = tuple(doc.ents)  # doc.ents builds new Spans on every access: read it once
+        text = doc.text  # so does doc.text
         mostly_other = _mostly_other_label(ents) if self.false_positives else frozenset()
         longer_name_words = _longer_name_words(doc, ents)
         candidates: list[tuple[Span, Span]] = []
@@ -155,12 +156,15 @@ class PersonNormalizer:
             if found is not None:
                 span, outer_start = found
                 candidates.append((doc[outer_start : span.end], span))
-        organisations, company_names = (
-            _organisation_texts(doc, ents, [span for _, span in candidates])
+        person_words = _person_words(ents)
+        protected_surnames = _plain_name_words(ents)
+        organisations = (
+            _organisation_texts(
+                doc, ents, [span for _, span in candidates], person_words, protected_surnames
+            )
             if self.org_cues
-            else (frozenset(), frozenset())
+            else frozenset()
         )
-        lower_words = _LowerWords(doc)
         if self.org_cues:  # "Alex Zanardi ( Italy ) , Reynard Honda , 53.980": the car
             candidate_ends = {span.end for _, span in candidates}
             attributes = {
@@ -189,7 +193,7 @@ class PersonNormalizer:
                     )
                     and not (len(span) == 1 and span[0].lower_ in longer_name_words)
                 )
-                or _common_word_at_start(span, lower_words)
+                or _common_word_at_start(span, text)
             ):
                 continue
             mentions.append((span, self._title(doc, ent, span) if self.titles else None))
@@ -219,7 +223,7 @@ class PersonNormalizer:
                 mentions.append((span, None))
         if self.scorecards:
             taken = {token.i for span, _ in mentions for token in span}
-            for span in _scorecard_names(doc, taken):
+            for span in _scorecard_names(doc, text, taken):
                 if fold(strip_possessive(span.text)) not in organisations:
                     mentions.append((span, None))
         if self.propagate:
@@ -235,7 +239,9 @@ class PersonNormalizer:
                     continue
                 mentions.append((span, self._title(doc, span, span) if self.titles else None))
         if self.org_cues:
-            mentions = _without_organisations(doc, ents, mentions, organisations, company_names)
+            mentions = _without_organisations(
+                doc, mentions, organisations, person_words, protected_surnames
+            )
         mentions.sort(key=lambda mention: mention[0].start)
         surfaces = [strip_possessive(span.text) for span, _ in mentions]
         canonical = cluster_names(surfaces) if self.clustering else surfaces
@@ -334,23 +340,11 @@ class PersonNormalizer:
         return doc[name.end + first : name.end + last].text
 
 
-class _LowerWords:
-    """The article's lower-case words, collected on first use (most articles never ask)."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.words: frozenset[str] | None = None
-
-    def __contains__(self, word: str) -> bool:
-        if self.words is None:
-            self.words = frozenset(t.text for t in self.doc if t.is_lower)
-        return word in self.words
-
-
-def _common_word_at_start(span: Span, lower_words: _LowerWords) -> bool:
+def _common_word_at_start(span: Span, text: str) -> bool:
     """A one-word "name" at a sentence start or after an opening quote, where any word is
     capitalised, that the article also writes in lower case: "Death is not a punishment --
-    death is the end", "Riot police"."""
+    death is the end", "Riot police". ``text`` is the article's text (``doc.text`` is rebuilt
+    on every access)."""
     if len(span) != 1 or not span[0].is_title:
         return False
     token = span[0]
@@ -363,7 +357,10 @@ def _common_word_at_start(span: Span, lower_words: _LowerWords) -> bool:
         or before.text in _QUOTES
         or "\n" in before.whitespace_
     )
-    return at_start and token.lower_ in lower_words
+    if not at_start or token.lower_ not in text:  # a substring test first: cheap
+        return False
+    lower = re.compile(rf"(?<![\w-]){re.escape(token.lower_)}(?![\w-])")
+    return lower.search(text) is not None
 
 
 def _role_without_honorific(title: Span) -> str:
@@ -428,19 +425,19 @@ def _affiliated_names(doc: Doc, taken: set[int]) -> list[Span]:
 
 
 def _organisation_texts(
-    doc: Doc, ents: tuple[Span, ...], spans: list[Span]
-) -> tuple[frozenset[str], frozenset[str]]:
+    doc: Doc,
+    ents: tuple[Span, ...],
+    spans: list[Span],
+    person_words: frozenset[str],
+    protected: frozenset[str],
+) -> frozenset[str]:
     """Folded texts of the article's would-be persons that are companies, publications or
     clubs: a legal form or organisation word in the name ("St Gallen Kantonalbank"), a noun
     before it ("the newspaper Nhan Dan") or words after it ("Yukos shares", "Conagra 's
     chairman") at any of its mentions, or, for a one-word name, an organisation entity that
     starts with it and carries an organisation word ("Pirelli SpA"). One-word texts that are
-    words of a longer person name in the article are kept. Also returns the companies' short
-    names ("Pirelli" of "Pirelli SpA")."""
+    words of a longer person name in the article are kept."""
     found: set[str] = set()
-    short_names: set[str] = set()
-    protected = _plain_name_words(ents)
-    person_words = _person_words(ents)
     for span in spans:
         if _org_context(doc, span, person_words):
             found.add(fold(strip_possessive(span.text)))
@@ -452,28 +449,21 @@ def _organisation_texts(
             # the company's short name: "Pirelli SpA" -> "Pirelli"
             short = next(i for i in range(len(words)) if has_org_word(words[: i + 1]))
             if short:
-                short_names.add(fold(span[:short].text))
+                found.add(fold(span[:short].text))
             if span.label_ == "ORG" and short > 1:  # "Magna International Inc" -> "Magna"
-                short_names.add(fold(span[0].text))
-    found |= short_names
-    return (
-        frozenset(text for text in found if text not in protected),
-        frozenset(text for text in short_names if text not in protected),
-    )
+                found.add(fold(span[0].text))
+    return frozenset(text for text in found if text not in protected)
 
 
 def _without_organisations(
     doc: Doc,
-    ents: tuple[Span, ...],
     mentions: list[tuple[Span, str | None]],
     organisations: frozenset[str],
-    company_names: frozenset[str],
+    person_words: frozenset[str],
+    protected: frozenset[str],
 ) -> list[tuple[Span, str | None]]:
     """Mentions left once organisation cues at the recovered mentions are read too ("Despite
-    the defeat , Rotor are ..." after "Rotor Volgograd"), and without names that start with a
-    company's short name ("Pirelli Cables" after "Pirelli SpA")."""
-    person_words = _person_words(ents)
-    protected = _plain_name_words(ents)
+    the defeat , Rotor are ..." after "Rotor Volgograd")."""
     found = set(organisations)
     for span, _ in mentions:
         if (
@@ -486,10 +476,7 @@ def _without_organisations(
     if not found:
         return mentions
     return [
-        (span, title)
-        for span, title in mentions
-        if fold(strip_possessive(span.text)) not in found
-        and not (len(span) > 1 and fold(span[0].text) in company_names)
+        (span, title) for span, title in mentions if fold(strip_possessive(span.text)) not in found
     ]
 
 
@@ -557,12 +544,15 @@ def _org_context(doc: Doc, span: Span, person_words: frozenset[str]) -> bool:
     following = doc[span.end : span.end + _CUE_AFTER_WINDOW]
     if not len(following):
         return False
-    coordinated = any(  # "she and sister Venus are", "Smith and Jones are"
-        token.lower_ in _WORD_COORDINATORS for token in doc[max(0, span.start - 6) : span.start]
-    ) or (  # "Smith , Jones and Brown are": a comma after another name
-        span.start > 1
-        and doc[span.start - 1].text == ","
-        and doc[span.start - 2].text[:1].isupper()
+    coordinated = (
+        any(  # "she and sister Venus are", "Smith and Jones are"
+            token.lower_ in _WORD_COORDINATORS for token in doc[max(0, span.start - 6) : span.start]
+        )
+        or (  # "Smith , Jones and Brown are": a comma after another name
+            span.start > 1
+            and doc[span.start - 1].text == ","
+            and doc[span.start - 2].text[:1].isupper()
+        )
     )
     if coordinated:
         return False
@@ -741,33 +731,35 @@ _SCORECARD_SIGNS = re.compile(
     r"|\b[A-Z]\. ?[A-Z][A-Za-z'\u2019-]+ \d"
 )
 _DIGIT = re.compile(r"\d")
+_DID_NOT_BAT = re.compile(r"\b[Dd]id [Nn]ot [Bb]at\b")
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*$")  # "McGrath", "O'Neill"
 _BOWLING_FIGURES = re.compile(r"^\d+(?:\.\d)?-\d+-\d+-\d+$")  # overs-maidens-runs-wickets
 _GLUED_INITIAL_NAME = re.compile(r"^(?:[A-Z]\.)+[A-Z][A-Za-z'\u2019]*[a-z]$")  # "T.O'Gorman"
 
 
-def _scorecard_names(doc: Doc, taken: set[int]) -> list[Span]:
+def _scorecard_names(doc: Doc, text: str, taken: set[int]) -> list[Span]:
     """Players in cricket scorecards, which the model rarely tags: the fielder and bowler of
     a dismissal ("c Tillekeratne b Dharmasena 13", "lbw b Fleming 0", "st Kaluwitharana b
     Chandana"), the batsman before one ("S. Law c ...", "R. Ponting not out 46", "M. Slater run
     out 9") and the bowler before his figures ("Vaas 7-0-29-0"). A name is one to three
     capitalised words, an initial or two allowed in front."""
     spans: list[Span] = []
-    if _SCORECARD_SIGNS.search(doc.text) is None:  # most articles: one regex search
+    if _SCORECARD_SIGNS.search(text) is None:  # most articles: one regex search
         return spans
     for index, token in enumerate(doc):
-        text = token.text
-        if text in _DISMISSALS and text != "lbw":
+        word = token.text
+        if word in _DISMISSALS and word != "lbw":
             end = _scorecard_name_end(doc, index + 1)
             if end is None:
                 continue
             follower = doc[end] if end < len(doc) else None
-            if text == "b":
+            if word == "b":
                 ok = follower is None or follower.like_num or _is_line_end(doc, end - 1)
             else:
                 ok = follower is not None and follower.text == "b"
             if ok:
                 _add_player(doc, index + 1, end, taken, spans)
-        elif text[:1].isupper() and _list_boundary(doc, index - 1):
+        elif word[:1].isupper() and _list_boundary(doc, index - 1):
             end = _scorecard_name_end(doc, index)
             if end is None or end >= len(doc):
                 continue
@@ -783,7 +775,8 @@ def _scorecard_names(doc: Doc, taken: set[int]) -> list[Span]:
                 )
             ):
                 _add_player(doc, index, end, taken, spans)
-    _did_not_bat(doc, taken, spans)
+    if _DID_NOT_BAT.search(text) is not None:
+        _did_not_bat(doc, taken, spans)
     return spans
 
 
@@ -938,13 +931,14 @@ def _is_demonym(token: Token) -> bool:
 
 def _capitalised(token: Token) -> bool:
     """A capitalised word as names are written: "Lama", "McGrath", "DeFreitas", "O'Neill"."""
+    if token.is_title and token.is_alpha:
+        return len(token) > 1
     text = token.text
     return (
         len(text) > 1
         and text[0].isupper()
-        and text[-1].isalpha()
-        and any(c.islower() for c in text)
-        and all(c.isalpha() or c in "'\u2019" for c in text)
+        and not text.isupper()
+        and _NAME_WORD.match(text) is not None
     )
 
 

@@ -331,7 +331,13 @@ _YEAR_AGO_QUARTER = frozenset(
 )
 _FISCAL_YEAR = frozenset({"the fiscal year", "the financial year", "fiscal year", "financial year"})
 _CURRENT_PERIOD_WORDS = frozenset(
-    {"the quarter", "the latest quarter", "the most recent quarter", "the last quarter"}
+    {
+        "the quarter",
+        "the latest quarter",
+        "the most recent quarter",
+        "the last quarter",
+        "the latest period",
+    }
 )
 _UNIT_GRAINS = {
     "S": "time",
@@ -852,6 +858,8 @@ def _parse_week_of(text: str, ctx: _Context) -> DateValue | None:
         return _quarter(index // 4, index % 4 + 1, True)
     if text in _FISCAL_YEAR:
         return _duration("P1Y", "year")
+    if text in ("the full year", "full year"):
+        return _parse_deictic_unit("this year", ctx)  # "forecast an increase for the full year"
     if text in ("year end", "the year end"):
         value = _parse_deictic_unit("this year", ctx)
         return value._replace(mod="END") if value else None
@@ -1160,6 +1168,12 @@ _YEAR_SHIFT = re.compile(
     r"^(?:the )?(?:(?:a|one|the) )?(?:comparable |same )?year (?:ago|earlier|before)"
     r"(?: (?:period|quarter|third quarter|second quarter|first quarter|fourth quarter))?$"
 )
+
+
+def is_period_anaphor(text: str) -> bool:
+    """ "the latest period": "period" has no length of its own; in a report that named a
+    quarter or a half, it is that period ("the quarter" keeps its calendar meaning)."""
+    return clean_date_text(text) in ("the latest period", "the period", "the same period")
 
 
 def is_year_shift(text: str) -> bool:

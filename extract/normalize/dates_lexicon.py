@@ -49,6 +49,7 @@ _SCHEMA: dict[str, tuple[str, type]] = {
     "generic_today": ("list", str),
     "preceding_non_dates": ("list", str),
     "following_non_dates": ("list", str),
+    "year_nouns": ("list", str),
     "holidays": ("map", str),
     "pattern_leads": ("list", str),
     "target_prepositions": ("list", str),
@@ -110,6 +111,7 @@ class DatesLexicon:
     generic_today: frozenset[str]
     preceding_non_dates: frozenset[str]
     following_non_dates: frozenset[str]
+    year_nouns: frozenset[str]  # "1989 results": plural nouns a year modifies, not counts
     holidays: dict[str, str]
     pattern_leads: frozenset[str]
     target_prepositions: frozenset[str]  # "by 2025", "due 2017": forecast targets

@@ -283,8 +283,21 @@ _TABLE_LINE = re.compile(
     re.MULTILINE,
 )
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+
+
+def _financial_lookahead(words: list[str]) -> str:
+    """A look-ahead that the pattern after it implies (a financial word, an optional second
+    word, then a digit), checked first so that most words are not tried against every
+    financial word; empty when a word is not letters and hyphens only."""
+    if not all(re.fullmatch(r"[A-Za-z][A-Za-z-]*", w) for w in words):
+        return ""
+    first = "".join(sorted({w[0] for w in words}))
+    return rf"(?i:(?<![a-z])(?=[{first}][a-z\-]*\s+(?:[a-z]+\s+)?[\d.]))"
+
+
 _FINANCIAL_AMOUNT = re.compile(
-    r"(?i:(?<![a-z])(?:"
+    _financial_lookahead(MONEY_RULES["financial_words"])
+    + r"(?i:(?<![a-z])(?:"
     + "|".join(re.escape(w) for w in sorted(MONEY_RULES["financial_words"], key=len, reverse=True))
     + r"))(?:\s+(?i:of|at|to|by|was|were|is|totalled|totaled|totaling|totalling|about|some|nearly))?"
     + rf"\s+(?<![\w.,/])(?P<num>{_DIGITS})(?P<scale>\s?(?i:mln|mlns|million|billion|bln|bn|mn)\b)"

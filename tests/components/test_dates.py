@@ -115,6 +115,13 @@ def test_dates_component_merges_ranges(
         # a deadline in a past-tense report may lie ahead: the nearest one
         ("The court extended the deadline until Monday.", [("Monday", "2020-10-26")]),
         ("The talks lasted until Tuesday.", [("Tuesday", "2020-10-20")]),
+        # a participle takes the tense of its clause; a plan in the pluperfect is over
+        (
+            "Its stock has slumped recently, closing unchanged Friday at $29 a share.",
+            [("recently", "PAST_REF"), ("Friday", "2020-10-16")],
+        ),
+        ("The offer had been due to expire Friday evening.", [("Friday evening", "2020-10-16TEV")]),
+        ("The sale is scheduled to close Monday.", [("Monday", "2020-10-26")]),
     ],
 )
 def test_dates_component_resolves_by_tense(
@@ -224,6 +231,26 @@ def test_dates_component_joins_duration_ranges(
             "The company expects higher sales in the current fiscal year.",
             "1989-10-26",
             [("the current fiscal year", "date", "1989")],
+        ),
+        (
+            "The company announced a loss for the third quarter of $226.3 million.",
+            R,
+            [("the third quarter", "date", "2020-Q3")],
+        ),
+        (
+            "It includes an item in the company's 1989 operating results.",
+            R,
+            [("1989", "date", "1989")],
+        ),
+        (
+            "Net for the second quarter rose. Sales in the latest period were $1.8 billion.",
+            R,
+            [("the second quarter", "date", "2020-Q2"), ("the latest period", "date", "2020-Q2")],
+        ),
+        (
+            "Sales in the latest period were $1.8 billion.",
+            R,
+            [("the latest period", "date", "2020-Q3")],
         ),
         (
             "Police said the attack happened yesterday afternoon.",

@@ -444,6 +444,8 @@ CASES = [
     # a quarter of a written year: which one, the article said before (component)
     ("the 1988 quarter", W, "past", "1988-QX", None, None, "quarter", None),
     ("the 1988 period", W, "past", "1988", "1988-01-01", "1988-12-31", "year", None),
+    ("the full year", W, "past", "1989", "1989-01-01", "1989-12-31", "year", None),
+    ("the latest period", W, "past", "1989-Q3", "1989-07-01", "1989-09-30", "quarter", None),
     # ranges of durations: one row, smallest and largest
     ("two to three weeks", R, "future", "P2W/P3W", None, None, "week", None),
     ("2-3 weeks", R, "past", "P2W/P3W", None, None, "week", None),
