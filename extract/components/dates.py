@@ -703,7 +703,7 @@ def _governing_verb(span: Span) -> Token | None:
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -722,9 +722,11 @@ def sentence_tense(span: Span, lexicon: DatesLexicon | None = None) -> str:
         if auxiliaries or verb.tag_ != "VBG" or verb.dep_ not in _PARTICIPLE_DEPS:
             break
         head = verb.head
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        for _ in range(8):  # Tokens are new objects on each access: compare indices
+            if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+                break
             head = head.head
-        if head.pos_ not in ("VERB", "AUX") or head is verb:
+        if head.pos_ not in ("VERB", "AUX") or head.i == verb.i:
             break
         verb = head
         auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -761,7 +763,7 @@ _PARTICIPLE_DEPS = frozenset({"advcl", "acl", "xcomp", "conj", "relcl"})
 def _in_pluperfect(verb: Token) -> bool:
     """The infinitive hangs on a verb in the past perfect: "had been scheduled to expire"."""
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return False
     if head.pos_ not in ("VERB", "AUX"):
         head = head.head  # "had been due to expire": "due" hangs on "been"

@@ -4,9 +4,11 @@ A thin shell over ``extract.normalize.persons``. For each PERSON entity: titles 
 entity ("President Clinton") and just before it ("General Secretary", "Singapore's ambassador to
 China", "reporter") go to ``title``, or else an apposition right after it (", director of the
 Center for Integrity Studies"); possessives and punctuation leave the span; false positives
-(data file, places, strings that cannot be names) are dropped. Names the model missed are added
-when they repeat a name already found ("Lebed" after "Alexander Lebed") or carry a bracketed
-country ("Scott Draper ( Australia )"). Mentions of the same person in the article share the
+(data file, places, strings that cannot be names, organisation cues) are dropped. Names the model
+missed are added when they repeat a name already found ("Lebed" after "Alexander Lebed"), carry a
+bracketed country ("Scott Draper ( Australia )"), follow a title ("Mr Cable"), stand in a list of
+people or before a match minute ("Cosmin Contra ( 31st )"), or play in a cricket scorecard
+("c Tillekeratne b Dharmasena 13"). Mentions of the same person in the article share the
 canonical (longest) name and its ``person_key``. Every rule has a config switch (ablation).
 
 The row's span is the name only; the title is in its own column.
@@ -343,7 +345,7 @@ class PersonNormalizer:
 def _common_word_at_start(span: Span, text: str) -> bool:
     """A one-word "name" at a sentence start or after an opening quote, where any word is
     capitalised, that the article also writes in lower case: "Death is not a punishment --
-    death is the end", "Riot police". ``text`` is the article's text (``doc.text`` is rebuilt
+    death is the end". ``text`` is the article's text (``doc.text`` is rebuilt
     on every access)."""
     if len(span) != 1 or not span[0].is_title:
         return False

@@ -122,6 +122,8 @@ def test_dates_component_merges_ranges(
         ),
         ("The offer had been due to expire Friday evening.", [("Friday evening", "2020-10-16TEV")]),
         ("The sale is scheduled to close Monday.", [("Monday", "2020-10-26")]),
+        # a participle under a verbless headline keeps its own (present) reading
+        ("Stocks closing higher Friday in heavy trading.", [("Friday", "2020-10-23")]),
     ],
 )
 def test_dates_component_resolves_by_tense(

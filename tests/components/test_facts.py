@@ -665,3 +665,73 @@ def test_facts_doc_without_parse_has_no_facts(blank_nlp, text: str) -> None:
         {"mention_id": "blank:persons:0", "start_char": 0, "end_char": 8, "text": text[:8]}
     ]
     assert link_facts(doc) == []
+
+
+def _layout_doc(blank_nlp, words: list[str], sent_starts: list[bool], pos: list[str]) -> Any:
+    from spacy.tokens import Doc
+
+    spaces = [not w.isspace() for w in words]
+    return Doc(blank_nlp.vocab, words=words, spaces=spaces, sent_starts=sent_starts, pos=pos)
+
+
+@pytest.mark.parametrize(
+    ("words", "sent_starts", "pos", "expected"),
+    [
+        # A headline glued to the next line: one sentence, two pieces, two paragraphs.
+        (
+            ["Quake", "\n", "It", "hit", ";", "many", "fled", "."],
+            [True, False, False, False, False, False, False, False],
+            ["NOUN", "SPACE", "PRON", "VERB", "PUNCT", "ADJ", "VERB", "PUNCT"],
+            {
+                "sentence": [0, 0, 0, 0, 0, 0, 0, 0],
+                "piece": [0, 0, 1, 1, 1, 1, 1, 1],
+                "segment": [0, 0, 1, 1, 1, 2, 2, 2],
+                "paragraph": [0, 1, 1, 1, 1, 1, 1, 1],
+                "piece_starts": [0, 2],
+                "sentence_starts": [0],
+                "segment_has_verb": [False, True, True],
+            },
+        ),
+        # Leading line breaks, a sentence starting on a line break, a ';' at a piece start.
+        (
+            ["\n\n", "A", "was", ".", "\n", ";", "B", "\n"],
+            [True, False, False, False, True, False, False, False],
+            ["SPACE", "NOUN", "AUX", "PUNCT", "SPACE", "PUNCT", "NOUN", "SPACE"],
+            {
+                "sentence": [0, 0, 0, 0, 1, 1, 1, 1],
+                "piece": [0, 0, 0, 0, 0, 1, 1, 1],
+                "segment": [0, 0, 0, 0, 0, 1, 2, 2],
+                "paragraph": [1, 1, 1, 1, 2, 2, 2, 3],
+                "piece_starts": [1, 5],
+                "sentence_starts": [0, 4],
+                "segment_has_verb": [True, False, False],
+            },
+        ),
+    ],
+)
+def test_facts_layout_of_tokens(blank_nlp, words, sent_starts, pos, expected) -> None:
+    from extract.components.facts import _layout
+
+    layout = _layout(_layout_doc(blank_nlp, words, sent_starts, pos))
+    assert layout._asdict() == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The big dog and the small cat saw a man with a telescope. He ran to the old house.",
+        "Floods killed 110 people in Georgia\nand caused damage worth 350 mln roubles; "
+        "officials said on Monday that rescue teams and army units were still searching.",
+    ],
+)
+def test_facts_sentence_noun_chunks_are_the_doc_noun_chunks(nlp, text: str) -> None:
+    from extract.components.facts import _DocIndex
+    from extract.normalize.facts import load_fact_rules
+
+    doc = nlp(text)
+    index = _DocIndex(doc, load_fact_rules())
+    by_sentence: dict[int, str] = {}
+    for sentence in range(len(index.sentence_starts)):
+        by_sentence.update(index._sentence_chunks(sentence))
+    assert by_sentence == {chunk.root.i: chunk.text for chunk in doc.noun_chunks}
+    assert len(by_sentence) >= 6

@@ -6,10 +6,13 @@ for the first mention ``find_money`` reports in ``text``.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import extract.normalize.money as money_module
 from extract.normalize.money import Money, find_money, money_from_entity, parse_money
 
 B = "19654000000"
@@ -1376,3 +1379,48 @@ def test_money_find_money_never_fails_and_spans_match(text: str) -> None:
             "at_most",
             "range",
         )
+
+
+def _financial_amount_without_lookahead() -> re.Pattern[str]:
+    pattern = money_module._FINANCIAL_AMOUNT.pattern
+    lookahead = money_module._financial_lookahead(money_module.MONEY_RULES["financial_words"])
+    assert lookahead and pattern.startswith(lookahead)
+    return re.compile(pattern[len(lookahead) :])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "excludes loss 12.9 mln for discontinued operations",
+        "a gain of 98.7 mln in 1986",
+        "Net profit was .5 mln dlrs",
+        "LOSS 12.9 MLN VS 3.1 MLN",
+        "a write-off of 15 mln last year",
+        "costs totalling 3.2 billion",
+        "a loss\tof\n 4 mln",
+        "aloss 5 mln and _loss 6 mln",
+        "Revenues rose to 1,234.5 mln from 1,100 mln",
+        "sales were about 3 bln, up 4 pct",
+        "\u017fales 5 mln, \u212aosts 7 mln",  # long s and Kelvin sign: case-folded letters
+        "paid 5 mln pct",
+        "",
+    ],
+)
+def test_money_financial_lookahead_finds_what_the_pattern_finds(text: str) -> None:
+    # The look-ahead only saves time: the matches are those of the pattern without it.
+    def found(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], dict]]:
+        return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+    assert found(money_module._FINANCIAL_AMOUNT) == found(_financial_amount_without_lookahead())
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["loss", "write-off"], r"(?i:(?<![a-z])(?=[lw][a-z\-]*\s+(?:[a-z]+\s+)?[\d.]))"),
+        (["loss", "net loss"], ""),  # a space: the look-ahead would not hold
+        (["loss", "r&d"], ""),
+    ],
+)
+def test_money_financial_lookahead_only_for_plain_words(words: list[str], expected: str) -> None:
+    assert money_module._financial_lookahead(words) == expected

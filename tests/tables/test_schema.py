@@ -147,3 +147,20 @@ def test_build_people_summary_aggregates_across_documents() -> None:
             "mentions": 3,
         }
     ]
+
+
+@pytest.mark.parametrize(
+    ("column", "values", "expected"),
+    [
+        ("text", ["5 dlrs", 5, None, 2.5], ["5 dlrs", "5", None, "2.5"]),  # string column
+        (
+            "start",
+            ["2020-06-30", dt.date(2014, 1, 1), None],
+            [dt.date(2020, 6, 30), dt.date(2014, 1, 1), None],
+        ),
+        ("sentence", [0, 3, None], [0, 3, None]),  # other types pass through
+    ],
+)
+def test_schema_to_arrow_coerces_each_column(column: str, values: list, expected: list) -> None:
+    table = to_arrow("dates", [{column: value} for value in values])
+    assert table.column(column).to_pylist() == expected
