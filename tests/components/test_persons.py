@@ -66,6 +66,13 @@ def _persons(nlp: Language, text: str, doc_id: str = "t") -> list[dict]:
             [("Abdel Fattah al-Sisi", "Abdel Fattah al-Sisi", "Mr.")],
         ),
         (
+            "Health Secretary John Reid and Education Minister Ruth Kelly visited the school.",
+            [
+                ("John Reid", "John Reid", "Health Secretary"),
+                ("Ruth Kelly", "Ruth Kelly", "Education Minister"),
+            ],
+        ),
+        (
             "The book by J.R.R. Tolkien was translated into Dutch.",
             [("J.R.R. Tolkien", "J.R.R. Tolkien", None)],
         ),
