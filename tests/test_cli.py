@@ -93,7 +93,12 @@ def test_cli_run_keeps_every_record_and_reports_errors(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_cli_show_prints_facts_of_one_article(tmp_path: Path) -> None:
+def test_cli_show_prints_facts_of_one_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from extract.cli._app import stdout
+
+    monkeypatch.setattr(stdout, "width", 200)  # wide enough that no value is folded
     article = tmp_path / "one.txt"
     article.write_text("Hu Yipin was arrested in Vietnam on April 28, 2020.", encoding="utf-8")
     result = runner.invoke(app, ["show", str(article)])

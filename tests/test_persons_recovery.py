@@ -78,7 +78,7 @@ def _persons(nlp: Language, text: str) -> list[tuple[str, str, str | None]]:
         ),
         (
             "Health Secretary John Reid and Labour peer Lord Haskins are warning of the dangers .",
-            [("John Reid", "John Reid", "Secretary"), ("Haskins", "Haskins", "Lord")],
+            [("John Reid", "John Reid", "Health Secretary"), ("Haskins", "Haskins", "Lord")],
         ),
         # scorecards: dismissals, batsmen, bowling figures, "did not bat", initials and scores
         (

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.components._guard import run_guarded
 from extract.components._lemma import lemma_of, register_lemmatizer
-from extract.extensions import mention_id
+from extract.extensions import doc_text, mention_id
 from extract.normalize.countries import (
     clean_mention,
     context_vetoes,
@@ -146,7 +146,7 @@ class PersonNormalizer:
     def _rows(self, doc: Doc) -> list[dict]:
         mentions: list[tuple[Span, str | None]] = []
         ents = tuple(doc.ents)  # doc.ents builds new Spans on every access: read it once
-        text = doc.text  # so does doc.text
+        text = doc_text(doc)  # doc.text is rebuilt on every access too
         mostly_other = _mostly_other_label(ents) if self.false_positives else frozenset()
         longer_name_words = _longer_name_words(doc, ents)
         candidates: list[tuple[Span, Span]] = []
