@@ -234,7 +234,7 @@ _SUFFIX_START = _first_chars(
 MONEY_PATTERN = re.compile(
     rf"(?={_PREFIX_START})(?<![A-Za-z0-9$])(?P<pcur>{_PREFIX})\s?(?P<psign>{_SIGN})"
     rf"(?P<pnum>{_NUMBER})(?P<pscale>{_SCALE})?(?![\d])"
-    rf"|(?={_WORD_START})(?P<vnum>(?i:(?<![a-z]){_VAGUE_WORDS}))\s+(?i:of)\s+(?={_SUFFIX_START})(?P<vcur>{_SUFFIX})"
+    rf"|(?={_WORD_START})(?P<vnum>(?i:(?<![a-z])(?:{_VAGUE_WORDS})))\s+(?i:of)\s+(?={_SUFFIX_START})(?P<vcur>{_SUFFIX})"
     rf"(?![A-Za-z])"
     rf"|(?=[\d.\-\u2212]|{_WORD_START})(?<![\w.,/])(?P<ssign>{_SIGN})(?P<snum>{_NUMBER})"
     rf"(?P<sscale>{_SCALE})?(?:\s|-\s?)?(?={_SUFFIX_START})(?P<scur>{_SUFFIX})(?![A-Za-z])"

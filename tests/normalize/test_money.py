@@ -1274,9 +1274,11 @@ def test_money_find_first_mention(
         ("Avg shrs 2,996,903 vs 2,756,596\n", []),
         ("the euro zone and a dollar-denominated bond", []),
         ("The G20 met; 7831 escaped persons returned", []),
+        ("a multimillions of dollars deal", []),  # no vague amount inside a word
+        ("worth tens of millions of dollars", [None]),
     ],
 )
-def test_money_find_all_amounts(text: str, amounts: list[str]) -> None:
+def test_money_find_all_amounts(text: str, amounts: list[str | None]) -> None:
     assert [m.money.amount for m in find_money(text)] == amounts
 
 
