@@ -448,6 +448,12 @@ def test_evaluate_tempeval3_adapter() -> None:
         ),
         ("June 2020", "2020-06", "date", [("June 2020", "2020-06", 100, 109)]),
         ("the 1990s", "199", "range", [("the 1990s", "199", 100, 109)]),
+        (
+            "two to three weeks",
+            "P2W/P3W",
+            "range",
+            [("two to three weeks", "P2W/P3W", 100, 118)],
+        ),
     ],
 )
 def test_evaluate_split_range_for_timeml(text: str, timex: str, kind: str, expected: list) -> None:

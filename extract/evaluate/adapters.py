@@ -62,10 +62,11 @@ _RANGE_SEPARATORS = (
 
 def split_range(row: Record) -> list[Record]:
     """A predicted range ("from 2014 to June 2020", timex 2014/2020-06) as TimeML annotates it:
-    two dates, one per end, each with its own span and value. Other rows unchanged."""
+    two dates, one per end, each with its own span and value. Other rows unchanged, duration
+    ranges included ("two to three weeks", P2W/P3W: TimeML marks it as one DURATION)."""
     timex = str(row.get("timex") or "")
     text = str(row.get("text") or "")
-    if row.get("kind") != "range" or timex.count("/") != 1:
+    if row.get("kind") != "range" or timex.count("/") != 1 or timex.startswith("P"):
         return [row]
     lead = _RANGE_LEAD.match(text)
     offset = lead.end() if lead else 0
