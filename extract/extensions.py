@@ -58,3 +58,15 @@ def add_issue(doc: Doc, message: str) -> None:
 
 
 register_extensions()
+
+
+def entity_bounds(doc: Doc, index: int) -> tuple[int, int]:
+    """Token bounds of the entity holding token ``index``, read from IOB tags (``doc.ents``
+    builds new Spans on every access)."""
+    start = index
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = index + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extract.components._guard import run_guarded
-from extract.extensions import mention_id
+from extract.extensions import entity_bounds, mention_id
 from extract.normalize.countries import (
     Country,
     clean_mention,
@@ -229,12 +229,7 @@ def _is_run_on_entity(ent: Span) -> bool:
 
 
 def _entity_of(doc: Doc, index: int) -> Span:
-    start = index
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = index + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
+    start, end = entity_bounds(doc, index)
     return Span(doc, start, end, label=doc[index].ent_type_)
 
 

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.components._guard import run_guarded
 from extract.components._lemma import lemma_of, register_lemmatizer
-from extract.extensions import doc_text, mention_id
+from extract.extensions import doc_text, entity_bounds, mention_id
 from extract.normalize.countries import (
     clean_mention,
     context_vetoes,
@@ -1281,12 +1281,7 @@ def _inside_longer_entity(doc: Doc, start: int, end: int) -> bool:
     # from token IOB tags, since doc.ents is rebuilt on every access.
     if doc[start].ent_iob_ in ("O", ""):
         return False
-    ent_start = start
-    while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
-        ent_start -= 1
-    ent_end = start + 1
-    while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
-        ent_end += 1
+    ent_start, ent_end = entity_bounds(doc, start)
     if ent_end < end or ent_end - ent_start <= end - start:
         return False
     if doc[start].ent_type_ == "PERSON":
