@@ -48,7 +48,7 @@ _INDEX_PREFERENCE = (
     _READ.index(DEP),
     _READ.index(IS_SPACE),
 )
-_REGEX_CACHE_SIZE = 100_000
+_REGEX_CACHE_SIZE = 20_000
 # Attributes written through arrays; any other (DEP, NORM, extensions) goes through spaCy's own
 # set_token_attrs, match by match.
 _WRITTEN = (POS, TAG, LEMMA, MORPH)
