@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
+from extract.components.persons import PersonNormalizer
 from extract.normalize.persons import person_key, place_before_of, plural_verb_after
 
 
@@ -78,7 +80,8 @@ def _persons(nlp: Language, text: str) -> list[tuple[str, str, str | None]]:
         ),
         (
             "Health Secretary John Reid and Labour peer Lord Haskins are warning of the dangers .",
-            [("John Reid", "John Reid", "Health Secretary"), ("Haskins", "Haskins", "Lord")],
+            # the role before the honorific is the title, as "Federal Reserve chairman Mr X"
+            [("John Reid", "John Reid", "Health Secretary"), ("Haskins", "Haskins", "Labour peer")],
         ),
         # scorecards: dismissals, batsmen, bowling figures, "did not bat", initials and scores
         (
@@ -231,3 +234,21 @@ def test_persons_recovery_place_before_of(word: str, expected: bool) -> None:
 )
 def test_persons_recovery_plural_verb_after(words: list[str], expected: bool) -> None:
     assert plural_verb_after(words) is expected
+
+
+@pytest.mark.parametrize(
+    "words,spaces,expected",
+    [
+        # a tennis score glued to a name by the model ("Elena Bovina 1-6")
+        (["Elena", "Bovina", "1", "-", "6"], [True, True, False, False, False], "Elena Bovina"),
+        (["Jie", "Zheng", "6", "-", "2"], [True, True, False, False, True], "Jie Zheng"),
+        (["Moon", "Jae", "-", "in"], [True, False, False, False], "Moon Jae-in"),
+    ],
+)
+def test_persons_recovery_name_span_drops_scores(
+    blank_nlp: Language, words: list[str], spaces: list[bool], expected: str
+) -> None:
+    doc = Doc(blank_nlp.vocab, words=words, spaces=spaces)
+    doc.ents = [Span(doc, 0, len(doc), label="PERSON")]
+    found = PersonNormalizer._name_span(doc.ents[0])
+    assert found is not None and found[0].text == expected

@@ -35,6 +35,8 @@ def test_rules_dates_packaged_file_is_valid() -> None:
     assert (lexicon.day_words["one"], lexicon.day_words["thirty first"]) == (1, 31)
     assert {"twice", "%"} <= lexicon.frequency_words
     assert "results" in lexicon.year_nouns
+    assert "exports" in lexicon.year_nouns
+    assert {"normally", "usually"} <= lexicon.habitual_words
 
 
 @pytest.mark.parametrize(
@@ -54,6 +56,7 @@ def test_rules_dates_packaged_file_is_valid() -> None:
         ({"day_words": ["one"]}, "'day_words' must map"),
         ({"frequency_words": "twice"}, "list of lower-case strings"),
         ({"year_nouns": ["Results"]}, "list of lower-case strings"),
+        ({"habitual_words": "usually"}, "list of lower-case strings"),
     ],
 )
 def test_rules_dates_validation_rejects(change: dict[str, Any], message: str) -> None:

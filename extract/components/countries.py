@@ -28,7 +28,7 @@ from extract.normalize.countries import (
     self_reference_phrases,
     vetoed_by_context,
 )
-from extract.normalize.persons import name_particles
+from extract.normalize.persons import is_honorific, name_particles
 
 COUNTRY, EXCLUDED, SELF = "COUNTRY", "EXCLUDED", "SELF"
 # Entities whose inside is not a country mention ("Bank of China", "Michael Jordan").
@@ -118,6 +118,14 @@ class CountryLinker:
             if label == COUNTRY and doc[start].text in _ARTICLES and end - start > 1:
                 start += 1
             spans.append(Span(doc, start, end, label=label))
+        # A region that ends inside a country form running past it is no region: "the West"
+        # in "the West German economy".
+        country_spans = [span for span in spans if span.label_ == COUNTRY]
+        spans = [
+            span
+            for span in spans
+            if span.label_ != EXCLUDED or not any(c.start < span.end < c.end for c in country_spans)
+        ]
         return sorted(
             (span for span in filter_spans(spans) if span.label_ != EXCLUDED),
             key=lambda span: span.start,
@@ -134,7 +142,11 @@ class CountryLinker:
                 len(span) == 1 and span[0].lower_ in person_words
             ):
                 return None
-            if country.mention_type == "place" and not self._model_sees_place(doc, span):
+            if (
+                country.mention_type == "place"
+                and not self._model_sees_place(doc, span)
+                and not _is_dateline(doc, span)
+            ):
                 return None
         elif country.mention_type == "place":
             return None
@@ -160,7 +172,7 @@ class CountryLinker:
             if token.ent_iob_ == "O" or token.ent_type_ not in BLOCKING_LABELS:
                 continue
             ent = _entity_of(doc, token.i)
-            if _is_run_on_entity(ent):
+            if _is_run_on_entity(ent) or _only_numbers_or_honorific_beside(ent, span):
                 continue
             if is_demonym and ent.label_ == "PERSON" and span.end < ent.end:
                 continue  # "Australian Anthony Hill", "Belgian King Baudouin"
@@ -215,6 +227,29 @@ def _person_name_words(doc: Doc) -> frozenset[str]:
             words.add(ent[0].lower_)
         words.add(ent[-1].lower_)
     return frozenset(words)
+
+
+def _only_numbers_or_honorific_beside(ent: Span, span: Span) -> bool:
+    """An entity that is the country form plus numbers ("China 2.1 billion" in a list of
+    deficits), or the form before an honorific and a name ("deal with Tanzania Mr Brown"):
+    the model ran the country into its neighbours."""
+    if ent.start != span.start or ent.end <= span.end:
+        return False
+    rest = ent.doc[span.end : ent.end]
+    if all(token.like_num or token.is_punct for token in rest):
+        return True
+    return is_honorific(rest[0].text)
+
+
+def _is_dateline(doc: Doc, span: Span) -> bool:
+    """A place in capitals opening a story or a line, before a dash ("ROME - ..."): a dateline,
+    which the model rarely labels."""
+    if not span.text.isupper() or span.end >= len(doc) or doc[span.end].text not in ("-", "--"):
+        return False
+    if span.start == 0:
+        return True
+    before = doc[span.start - 1]
+    return before.is_space or "\n" in before.whitespace_
 
 
 def _is_run_on_entity(ent: Span) -> bool:

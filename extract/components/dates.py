@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
@@ -134,6 +135,9 @@ _SAFE_MODIFIER_MODS = frozenset(
     }
 )
 _UNSAFE_MODIFIERS = frozenset({"some", "over", "under"})
+_HYPHEN_MODIFIERS = frozenset({"end", "mid", "early", "late"})
+# Reuters' "end-July", "end-1986": the end of the period ("quarter end December 31" is not)
+_END_HYPHEN = re.compile(r"^end-(?=\S)", re.IGNORECASE)
 # Words before "quarters of" that count periods, not parts: "several quarters of losses".
 _NOT_FRACTION_WORDS = frozenset(
     {"several", "few", "many", "past", "last", "next", "recent", "consecutive", "straight", "first"}
@@ -248,6 +252,7 @@ class DateExtractor:
         for rule_id, pattern in patterns.tokens:
             self.matcher.add(rule_id, [pattern])
         self.a_unit_after_amount = nlp.vocab.strings.add("a_unit_after_amount")
+        self.per_unit = nlp.vocab.strings.add("per_unit")
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for rule_id, phrases in patterns.phrases:
             self.phrase_matcher.add(rule_id, [nlp.make_doc(phrase) for phrase in phrases])
@@ -286,19 +291,20 @@ class DateExtractor:
                 continue
             # A range whose ends come out in the wrong order once resolved ("revision Friday
             # to December's figures") is two dates.
-            for piece, piece_text, piece_tense in self._parts(span):
-                piece_value = self._value(piece, piece_text, piece_tense, reference)
-                if piece_value is not None:
-                    resolved.append((piece, piece_text, piece_value))
+            resolved.extend(self._resolved_parts(span, reference))
         rows: list[dict] = []
         last_period: DateValue | None = None
-        for span, text, value in resolved:
+        for index, (span, text, value) in enumerate(resolved):
+            value = _in_year_of_end_date(span, value, resolved[index + 1 : index + 2])
             if last_period is not None and is_year_shift(text):
                 value = year_before(last_period) or value
             elif last_period is not None and (same := same_period_in_year(text, last_period)):
                 value = same  # "the 1988 quarter" after "the third quarter"
             elif last_period is not None and is_period_anaphor(text):
-                value = last_period._replace(relative=True)  # "the latest period"
+                # "the latest period"; "the quarter ended August 30, 1986" keeps its year
+                value = _in_year_of_end_date(
+                    span, last_period._replace(relative=True), resolved[index + 1 : index + 2]
+                )
             elif value.grain in ("quarter", "half") and value.kind == "date" and value.start:
                 last_period = value
             value = self._as_set(span, value)
@@ -313,6 +319,19 @@ class DateExtractor:
             )
         return rows
 
+    def _resolved_parts(
+        self, span: Span, reference: dt.date | None, depth: int = 0
+    ) -> Iterator[tuple[Span, str, DateValue]]:
+        """The pieces of a span that does not resolve as a whole, each split again when it
+        does not resolve either ("from Friday to December's figures" → its range piece → two
+        dates)."""
+        for piece, piece_text, piece_tense in self._parts(span):
+            piece_value = self._value(piece, piece_text, piece_tense, reference)
+            if piece_value is not None:
+                yield piece, piece_text, piece_value
+            elif depth < 2:
+                yield from self._resolved_parts(piece, reference, depth + 1)
+
     def _as_set(self, span: Span, value: DateValue) -> DateValue:
         """ "$33 million a year", "hundreds of interviews a day", "twice a week": one unit after
         an amount is a frequency (kind set), not a duration."""
@@ -320,17 +339,24 @@ class DateExtractor:
             return value
         if len(span) != 2 or not value.timex.startswith(("P1", "PT1")):
             return value
+        after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+        if after in self.lexicon.ago_words:
+            return value  # "80.0 mln dlrs a year before": a date, not a frequency
         if span.start == 0:
             return value
         return value._replace(kind="set") if self._is_amount(span.doc[span.start - 1]) else value
 
     def _is_amount(self, token: Token) -> bool:
-        """A token that ends an amount or a count: "5", "million", "%", "twice", "CDs"."""
+        """A token that ends an amount or a count: "5", "million", "%", "twice", "CDs", "dlrs"
+        (a noun counted by a number); not the year of a date ("June 1988 a year early")."""
+        if token.ent_type_ == "DATE" and _looks_like_year(token):
+            return False
         return (
             token.like_num
             or token.lower_ in self.lexicon.frequency_words
             or token.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT")
             or token.tag_ == "NNS"
+            or any(child.dep_ == "nummod" for child in token.lefts)
         )
 
     def _looks_ahead(self, span: Span) -> bool:
@@ -351,7 +377,31 @@ class DateExtractor:
             hoped = verb is not None and verb.tag_ == "VB"  # "the hope he one day follow"
             ref = "PAST_REF" if tense == "past" and not hoped else "FUTURE_REF"
             return DateValue("date", ref, None, None, None, None, False)
-        return normalize_date(text, reference=reference, tense=tense)
+        value = normalize_date(text, reference=reference, tense=tense)
+        if (
+            value is not None
+            and value.relative
+            and reference is not None
+            and self._is_habitual(span)
+        ):
+            # "officials normally meet in the summer": any summer, not this one
+            generic = normalize_date(text, reference=None, tense=tense)
+            if generic is not None and _GENERIC_TIMEX.match(generic.timex):
+                return generic
+        return value
+
+    def _is_habitual(self, span: Span) -> bool:
+        """The verb governing the span (or the verb it depends on) says "normally", "usually"."""
+        verb = _governing_verb(span)
+        for _ in range(2):
+            if verb is None:
+                return False
+            if any(c.lower_ in self.lexicon.habitual_words for c in verb.children):
+                return True
+            if verb.head.i == verb.i:
+                return False
+            verb = verb.head
+        return False
 
     # ------------------------------------------------------------------ detection
 
@@ -360,7 +410,8 @@ class DateExtractor:
         spans = self._merge_neighbours(doc, self._spans(doc))
         for span in spans:
             tense = sentence_tense(span, self.lexicon)
-            if normalize_date(span.text, reference=None, tense=tense) is None:
+            text = _date_text(span)
+            if normalize_date(text, reference=None, tense=tense) is None:
                 if span[-1].lower_ in self.lexicon.not_date_followers:
                     continue  # an age: "a 6-year-old boy"
                 found = list(self._coordinated(doc, span, tense))
@@ -373,7 +424,7 @@ class DateExtractor:
                 yield from coordinated  # "five, ten, or twenty years": one range row
                 continue
             yield from coordinated
-            yield span, span.text, tense
+            yield span, _stretch_text(span) or text, tense
 
     def _period_before_end_date(self, piece: Span) -> str | None:
         """ "the year ended March 31": the year is a one-year period (P1Y)."""
@@ -401,9 +452,10 @@ class DateExtractor:
                 if piece.text.lower() in self.lexicon.ambiguous_alone:
                     continue
                 tense = sentence_tense(piece, self.lexicon)
-                if normalize_date(piece.text, reference=None, tense=tense) is not None:
+                piece_text = _date_text(piece)
+                if normalize_date(piece_text, reference=None, tense=tense) is not None:
                     if not self._is_non_date(piece):
-                        yield piece, piece.text, tense
+                        yield piece, piece_text, tense
                     start = piece.end
                     break
             else:
@@ -425,6 +477,8 @@ class DateExtractor:
                 # "$33 million a year" (even inside a MONEY entity), "twice a week"
                 if start > 0 and self._is_amount(doc[start - 1]):
                     candidates.append(_Candidate(start, end, False))
+            elif match_id == self.per_unit:
+                candidates.append(_Candidate(start, end, False))  # "16.6 mln barrels per day"
             elif not any(s < end and start < e for s, e in blocked):
                 candidates.append(_Candidate(start, end, False))
         candidates.sort()
@@ -439,7 +493,7 @@ class DateExtractor:
             span = self._trim(doc, start, end)
             if span is not None:
                 span = self._without_counting_number(doc, self._with_trailing_number(doc, span))
-                spans.append(self._with_modifier(doc, span))
+                spans.append(self._with_modifier(doc, _without_topic_about(span)))
         return spans
 
     def _with_trailing_number(self, doc: Doc, span: Span) -> Span:
@@ -485,6 +539,17 @@ class DateExtractor:
             return span
         if "/" in span[0].text and doc[span.start - 1].is_digit:
             return doc[span.start - 1 : span.end]
+        if (
+            span.start >= 2
+            and doc[span.start - 1].text == "-"
+            and doc[span.start - 2].lower_ in _HYPHEN_MODIFIERS
+            and not doc[span.start - 2].whitespace_
+        ):
+            # Reuters' "end-July", "mid-1986": the modifier is written with a hyphen
+            extended = doc[span.start - 2 : span.end]
+            value = normalize_date(_date_text(extended), reference=None)
+            if value is not None and value.mod is not None and value.grain != "day":
+                return extended
         phrases = self.modifier_phrases.get(doc[span.start - 1].lower_)
         if not phrases:
             return span
@@ -498,6 +563,8 @@ class DateExtractor:
             modifier = doc[first : span.start]
             if tuple(t.lower_ for t in modifier) == words and _governs(modifier, span):
                 extended = doc[first : span.end]
+                if len(_without_topic_about(extended)) < len(extended):
+                    return span
                 extended_value = normalize_date(extended.text, reference=None)
                 if extended_value is not None and _mod_fits(extended_value):
                     return extended
@@ -615,6 +682,13 @@ class DateExtractor:
     def _is_non_date(self, span: Span) -> bool:
         doc = span.doc
         words = [t for t in span if not t.is_punct]
+        named = [t for t in words if t.lower_ != "the"]
+        if (
+            named
+            and named[0].is_lower
+            and span.text.lower().removeprefix("the ") in (self.lexicon.holidays)
+        ):
+            return True  # a holiday is a name: "each new year of the agreement" is no New Year
         if words and words[-1].like_num and all(t.like_num or t.is_stop for t in words):
             token = words[-1]
             before = doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -658,6 +732,74 @@ class DateExtractor:
             if not ordinal and not (plural and counted & _NOT_FRACTION_WORDS):
                 return True
         return after in self.lexicon.not_date_followers
+
+
+# Year-less months, seasons, weekdays and month-days left unresolved in habitual sentences.
+_GENERIC_TIMEX = re.compile(r"^XXXX-(?:\d\d|SP|SU|FA|WI|WXX-\d|\d\d-\d\d)$")
+_STRETCH_PREPOSITIONS = frozenset({"over", "during", "within", "throughout"})
+_STRETCH_UNITS = frozenset({"week", "month", "quarter", "year", "decade"})
+
+
+def _stretch_text(span: Span) -> str | None:
+    """ "over the next month" is a stretch of one month (``P1M``, as "over the past month"),
+    not next month; the text to normalise, or None."""
+    words = span.text.lower().split()
+    if (
+        len(words) == 3
+        and words[:2] in (["the", "next"], ["the", "coming"])
+        and words[2] in _STRETCH_UNITS
+        and span.start > 0
+        and span.doc[span.start - 1].lower_ in _STRETCH_PREPOSITIONS
+    ):
+        return f"one {words[2]}"
+    return None
+
+
+def _in_year_of_end_date(
+    span: Span, value: DateValue, following: list[tuple[Span, str, DateValue]]
+) -> DateValue:
+    """ "the quarter ended August 30, 1986": the quarter (or half) is in the year of the date
+    that ends it."""
+    doc = span.doc
+    if (
+        not following
+        or value.kind != "date"
+        or value.grain not in ("quarter", "half")
+        or value.start is None
+        or span.end >= len(doc)
+        or doc[span.end].lower_ not in ("ended", "ending")
+    ):
+        return value
+    end_span, _, end_value = following[0]
+    if end_span.start != span.end + 1 or end_value.end is None or end_value.grain != "day":
+        return value
+    year = end_value.end.year
+    if year == value.start.year:
+        return value
+    moved = same_period_in_year(f"the {year} {value.grain}", value)
+    if moved is None or moved.start is None or moved.start > end_value.end:
+        return value  # a fiscal "second quarter ended January 31" cannot start after it ends
+    return moved
+
+
+def _date_text(span: Span) -> str:
+    """The text to normalise: Reuters' "end-July" is "the end of July"."""
+    return _END_HYPHEN.sub("the end of ", span.text)
+
+
+def _without_topic_about(span: Span) -> Span:
+    """ "uncertainties about next year's crops": "about" is the noun's preposition there, not
+    the APPROX modifier of "about two years"."""
+    first = span[0]
+    if (
+        len(span) > 1
+        and first.lower_ == "about"
+        and first.dep_ == "prep"
+        and first.head.pos_ in ("NOUN", "PROPN", "ADJ")
+        and not span.start <= first.head.i < span.end
+    ):
+        return span[1:]
+    return span
 
 
 def _looks_like_year(token: Token) -> bool:

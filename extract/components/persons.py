@@ -36,6 +36,8 @@ from extract.normalize.countries import (
 )
 from extract.normalize.persons import (
     ADJ,
+    BREAK,
+    COMPOUND,
     ENT,
     OTHER,
     PERSON,
@@ -57,6 +59,7 @@ from extract.normalize.persons import (
     person_key,
     place_before_of,
     plural_verb_after,
+    seat_before_for,
     strip_possessive,
     title_after,
     title_before,
@@ -106,6 +109,11 @@ _NOT_NAME_ENTITY_LABELS = frozenset(
     }
 )
 _COORDINATORS = frozenset({"and", "&", ",", "or", "nor", "with"})
+_MODIFIER_DEPS = frozenset({"compound", "amod"})  # a word modifying the title word after it
+_COMPARATIVE_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
+_NUMERIC_ENTITY_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+)
 _WORD_COORDINATORS = _COORDINATORS - {","}
 
 
@@ -272,8 +280,17 @@ class PersonNormalizer:
         name. Also returns where the words cut off the front begin (the title's start)."""
         doc = ent.doc
         start, end = _extend_name(doc, ent.start, ent.end)
-        while end > start and (doc[end - 1].tag_ == "POS" or _is_edge_punct(doc[end - 1])):
-            end -= 1
+        while end > start and (
+            doc[end - 1].tag_ == "POS"
+            or _is_edge_punct(doc[end - 1])
+            or (
+                doc[end - 1].text == "-"
+                and start < end - 1
+                and end < len(doc)
+                and _is_edge_punct(doc[end])
+            )
+        ):
+            end -= 1  # a score glued to a name: "Elena Bovina 1-6"
         while start < end and _is_edge_punct(doc[start]):
             start += 1
         if start >= end:
@@ -379,6 +396,8 @@ def _role_without_honorific(title: Span) -> str:
         is_title_word(token.text) and not is_honorific(token.text) for token in title[:end]
     ):
         return title[:end].text
+    if end < len(title):
+        return title[end:].text  # no role before the honorific: "deal with Tanzania Mr Brown"
     return title.text
 
 
@@ -530,6 +549,8 @@ def _org_context(doc: Doc, span: Span, person_words: frozenset[str]) -> bool:
         and place_before_of(doc[span.start - 2].text)
     ):
         return True  # "the town of Staouelli", "east of Tavildara"
+    if _constituency(doc, span.start):
+        return True  # "The MP for Sittingbourne and Sheppey"
     if before is not None and before.pos_ != "VERB" and org_cue_before(before.text):
         after = doc[span.end] if span.end < len(doc) else None
         relative_clause = (  # "the company Smith founded in 1990": a verb with a gap
@@ -569,6 +590,20 @@ def _org_context(doc: Doc, span: Span, person_words: frozenset[str]) -> bool:
     ):
         return False  # "Smith shares the view" (but "Pirelli shares reacted")
     return org_cue_after([token.text for token in following], one_word_name=len(span) == 1)
+
+
+def _constituency(doc: Doc, start: int) -> bool:
+    """A name after "MP for", alone or joined to other capitalised words by "and": a seat in
+    parliament ("the MP for Sittingbourne and Sheppey"); a comma ends the seat ("the MP for
+    Bolton West, Ruth Kelly")."""
+    index = start - 1
+    while (
+        index > 0
+        and start - index <= 6
+        and (doc[index].text in ("and", "&") or doc[index].is_title)
+    ):
+        index -= 1
+    return index > 0 and doc[index].lower_ == "for" and seat_before_for(doc[index - 1].text)
 
 
 def _demonym_length(doc: Doc, start: int, end: int) -> int:
@@ -1286,7 +1321,18 @@ def _inside_longer_entity(doc: Doc, start: int, end: int) -> bool:
         return False
     if doc[start].ent_type_ == "PERSON":
         return False
+    if all(_title_or_punct(doc[i]) for i in range(ent_start, ent_end) if not start <= i < end):
+        return False  # only a title or nationality with the name: '" Mr de Vabres', "American X"
     return _best_segment(doc, ent_start, ent_end) == (ent_start, ent_end)
+
+
+def _title_or_punct(token: Token) -> bool:
+    return (
+        token.is_punct
+        or is_title_word(token.text)
+        or _is_demonym(token)
+        or token.lower_ in name_particles()
+    )
 
 
 def _is_edge_punct(token: Token) -> bool:
@@ -1297,15 +1343,38 @@ def _is_edge_punct(token: Token) -> bool:
 def _kind(token: Token) -> str:
     if token.ent_type_ == "PERSON":
         return PERSON
+    if token.is_space or "\n" in token.whitespace_ or _spaced_dash(token):
+        return BREAK  # even inside a run-on entity ("ROME - Israeli")
+    if token.is_quote:
+        return PUNCT
+    if is_honorific(token.text):
+        return OTHER  # "Mr" of '" Mr de Vabres' labelled ORG is still a title
     if token.ent_type_ in TITLE_ENTITY_LABELS:
         return ENT
     if token.tag_ == "POS":
         return POSS
     if token.is_punct:
         return PUNCT
+    if (
+        token.dep_ in _MODIFIER_DEPS
+        and 0 < token.head.i - token.i <= 3
+        and token.pos_ in ("NOUN", "PROPN", "ADJ")
+        and token.tag_ not in _COMPARATIVE_TAGS  # "Earlier", "biggest"
+        and token.ent_type_ not in _NUMERIC_ENTITY_LABELS  # "Last year actor ..."
+        and not any(child.like_num for child in token.lefts)  # not "100 metres champion"
+        and not (token.i > 0 and token.doc[token.i - 1].like_num)  # "5,000m champion"
+    ):
+        return COMPOUND  # "Economics Minister", "election chief", "development secretary"
     if token.pos_ == "ADJ":
         return ADJ
     return OTHER
+
+
+def _spaced_dash(token: Token) -> bool:
+    """A dash with spaces on both sides, as after a dateline ("ROME - Israeli ...")."""
+    if token.text not in ("-", "--") or not token.whitespace_ or token.i == 0:
+        return False
+    return bool(token.doc[token.i - 1].whitespace_)
 
 
 @Language.factory(

@@ -413,6 +413,10 @@ def _parse_single(clean: str, ctx: _Context) -> DateValue | None:
     if text in LEX.set_words:
         timex = LEX.set_words[text]
         return _set(timex, _set_grain(timex))
+    rest_of = _REST_OF.match(text)
+    if rest_of:
+        # "the rest of the year" is this year, as "the end of the year"
+        return _parse_core(text[rest_of.end() :], ctx, modified=True)
     mod = None
     for prefix in _MODIFIER_PREFIXES:
         if text.startswith(prefix + " "):
@@ -431,6 +435,7 @@ def _parse_single(clean: str, ctx: _Context) -> DateValue | None:
 
 
 _MODIFIER_PREFIXES = sorted(LEX.modifiers, key=len, reverse=True)
+_REST_OF = re.compile(r"^(?:the )?(?:rest|remainder) of ")
 
 
 def _set_grain(timex: str) -> str | None:
@@ -795,7 +800,10 @@ def _parse_deictic_unit(text: str, ctx: _Context) -> DateValue | None:
     if unit == "week":
         return _week(ref + dt.timedelta(days=7 * offset), True)
     if unit == "weekend":
-        return _weekend(ref + dt.timedelta(days=7 * offset), True)
+        day = ref + dt.timedelta(days=7 * offset)
+        if offset == 0 and ctx.tense == "past" and day.isoweekday() < 6:
+            day -= dt.timedelta(days=7)  # "agreed this weekend", told on a Monday: the one past
+        return _weekend(day, True)
     if unit == "quarter":
         index = ref.year * 4 + (ref.month - 1) // 3 + offset
         return _quarter(index // 4, index % 4 + 1, True)
@@ -1102,7 +1110,9 @@ def _parse_set(text: str, ctx: _Context) -> DateValue | None:
     return _set(_duration_timex(Decimal(1), unit), _UNIT_GRAINS[unit])
 
 
-_NOT_FOR_DATEPARSER = frozenset({"and", "or", "to", "through", "until", "ended", "ending", "since"})
+_NOT_FOR_DATEPARSER = frozenset(
+    {"and", "or", "to", "through", "until", "ended", "ending", "since", "a", "an", "ago"}
+)
 _DATEPARSER_CANDIDATE = re.compile(
     rf"\d.*\b(?:{MONTH})\b|\b(?:{MONTH})\b.*\d|^\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}$"
 )
@@ -1115,6 +1125,9 @@ def _parse_with_dateparser(text: str, ctx: _Context) -> DateValue | None:
     if (
         len(words) > 5
         or _NOT_FOR_DATEPARSER.intersection(words)
+        # a unit word is a duration next to the date ("June 1988 a year early"), which
+        # dateparser would swallow
+        or any(_unit_code(word) for word in words if word not in ("second", "sec", "min"))
         or not _DATEPARSER_CANDIDATE.search(text)
         or not re.search(r"\b\d{4}\b", text)
     ):
@@ -1173,7 +1186,12 @@ _YEAR_SHIFT = re.compile(
 def is_period_anaphor(text: str) -> bool:
     """ "the latest period": "period" has no length of its own; in a report that named a
     quarter or a half, it is that period ("the quarter" keeps its calendar meaning)."""
-    return clean_date_text(text) in ("the latest period", "the period", "the same period")
+    return clean_date_text(text) in (
+        "the latest period",
+        "the period",
+        "the same period",
+        "the quarter",
+    )
 
 
 def is_year_shift(text: str) -> bool:
@@ -1215,6 +1233,7 @@ _OPENER = re.compile(rf"^(?P<opener>{_alternation(LEX.range_openers)}) (?P<body>
 _CONNECTOR = re.compile(
     r" (?P<word>" + _alternation([c for c in LEX.range_connectors if c != "-"]) + r") |-"
 )
+_MONTH_SLASH = re.compile(rf"^(?P<left>{MONTH})/(?P<right>(?:{MONTH})(?:,? {_YEAR})?)$")
 _BARE_DAY = re.compile(r"^(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<year>\d{4}))?$")
 _LEFT_MONTH_DAY = re.compile(rf"^(?P<mon>{MONTH}) \d{{1,2}}(?:st|nd|rd|th)?$")
 
@@ -1224,17 +1243,24 @@ def _parse_range(clean: str, ctx: _Context) -> DateValue | None:
     "1998-2001", "June 3-5, 2020"."""
     opener = _OPENER.match(clean)
     body = opener["body"] if opener else clean
+    slash = _MONTH_SLASH.match(body)
+    if slash:
+        # Reuters' "January/May"
+        return _range_from(slash["left"], slash["right"], ctx, forward=True)
     for match in _CONNECTOR.finditer(body):
         if match["word"] == "and" and not (opener and opener["opener"] == "between"):
             continue
         left, right = body[: match.start()].strip(), body[match.end() :].strip()
-        value = _range_from(left, right, ctx)
+        # "from April 1 to September": the right end follows the left one (not in "revision
+        # Friday to December's figures", two dates)
+        forward = opener is not None or match["word"] in ("until", "till", "through", "thru")
+        value = _range_from(left, right, ctx, forward=forward)
         if value is not None:
             return value
     return None
 
 
-def _range_from(left: str, right: str, ctx: _Context) -> DateValue | None:
+def _range_from(left: str, right: str, ctx: _Context, *, forward: bool = False) -> DateValue | None:
     if not left or not right:
         return None
     if re.fullmatch(r"\d{4}", left) and re.fullmatch(r"\d{2}", right):
@@ -1259,8 +1285,18 @@ def _range_from(left: str, right: str, ctx: _Context) -> DateValue | None:
     if not _is_range_end(left_value):
         return None
     assert left_value is not None
-    if left_value.start and right_value.start and left_value.start > right_value.start:
-        return None
+    if (
+        forward
+        and right_value.relative
+        and left_value.start
+        and right_value.end
+        and right_value.end < left_value.start
+    ):
+        # the right end follows the left one: "from April 1 to September" (told in March)
+        later = _parse_single(right, _Context(left_value.start, "future"))
+        right_value = later if later is not None and _is_range_end(later) else right_value
+    if left_value.start and right_value.end and left_value.start > right_value.end:
+        return None  # ends in the wrong order; "July 15 until the end of this year" is fine
     return DateValue(
         "range",
         f"{left_value.timex}/{right_value.timex}",

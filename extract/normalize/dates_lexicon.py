@@ -54,6 +54,7 @@ _SCHEMA: dict[str, tuple[str, type]] = {
     "pattern_leads": ("list", str),
     "target_prepositions": ("list", str),
     "looking_ahead_words": ("list", str),
+    "habitual_words": ("list", str),
 }
 TIMEX_MODS = frozenset(
     {
@@ -116,6 +117,7 @@ class DatesLexicon:
     pattern_leads: frozenset[str]
     target_prepositions: frozenset[str]  # "by 2025", "due 2017": forecast targets
     looking_ahead_words: frozenset[str]  # "expected in 1990": a sentence about the future
+    habitual_words: frozenset[str]  # "normally meet in the summer": any summer (XXXX-SU)
 
 
 def validate_dates_rules(data: Any, *, where: str = RULES_FILE) -> DatesLexicon:

@@ -19,7 +19,7 @@ TITLE_KINDS = frozenset({"honorific", "title", "modifier", "determiner", "link"}
 _TITLE_KEYS = frozenset({"phrase", "kind", "also_name"})
 _FALSE_POSITIVE_KEYS = frozenset({"text", "why"})
 _ORG_CUE_KEYS = frozenset({"phrase", "kind", "note"})
-ORG_CUE_KINDS = frozenset({"org_word", "before", "place_of", "after", "after_one_word"})
+ORG_CUE_KINDS = frozenset({"org_word", "before", "place_of", "seat_for", "after", "after_one_word"})
 
 # Token kinds the caller gives ``title_before`` / ``title_after`` for each word.
 ENT = "ent"  # inside a GPE, ORG, NORP or LOC entity
@@ -27,6 +27,8 @@ PERSON = "person"  # inside another person's name
 POSS = "poss"  # the possessive 's
 ADJ = "adj"  # a lower-case adjective
 PUNCT = "punct"
+BREAK = "break"  # a spaced dash or a line break: a dateline ("ROME - Israeli Foreign Minister")
+COMPOUND = "compound"  # a noun or adjective modifying a title word ("Economics Minister")
 OTHER = "other"
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
@@ -91,6 +93,7 @@ class OrgCues:
     words: frozenset[str]  # lower-case words matched in any case ("holdings", "kantonalbank")
     before: frozenset[str]  # a lower-case noun right before the name ("newspaper", "firm")
     place_of: frozenset[str]  # a word that with "of" introduces a place ("town of", "east of")
+    seat_for: frozenset[str]  # a member of parliament: with "for", a constituency ("MP for")
     after: tuple[tuple[str, ...], ...]  # token sequences right after the name ("'s", "shares")
     after_one_word: tuple[tuple[str, ...], ...]  # the same, for one-word names only ("are")
 
@@ -102,6 +105,7 @@ def org_cues() -> OrgCues:
     words: set[str] = set()
     before: set[str] = set()
     place_of: set[str] = set()
+    seat_for: set[str] = set()
     after: set[tuple[str, ...]] = set()
     after_one_word: set[tuple[str, ...]] = set()
     for record in records:
@@ -114,6 +118,8 @@ def org_cues() -> OrgCues:
             before.add(phrase.lower())
         elif kind == "place_of":
             place_of.add(phrase.lower())
+        elif kind == "seat_for":
+            seat_for.add(phrase)
         else:
             target = after if kind == "after" else after_one_word
             target.add(tuple(phrase.lower().translate(_APOSTROPHES).split()))
@@ -122,6 +128,7 @@ def org_cues() -> OrgCues:
         words=frozenset(words),
         before=frozenset(before),
         place_of=frozenset(place_of),
+        seat_for=frozenset(seat_for),
         after=tuple(sorted(after, key=len, reverse=True)),
         after_one_word=tuple(sorted(after_one_word, key=len, reverse=True)),
     )
@@ -175,6 +182,12 @@ def place_before_of(word: str) -> bool:
     """True when ``word`` followed by "of" introduces a place: "the town of Staouelli",
     "east of Tavildara" (not "the other side of Jim Callaghan")."""
     return word.islower() and word in org_cues().place_of
+
+
+def seat_before_for(word: str) -> bool:
+    """True when ``word`` followed by "for" introduces a constituency, matched as written:
+    "the MP for Sittingbourne and Sheppey" (not "mp", nor "a bid for Pirelli")."""
+    return word in org_cues().seat_for
 
 
 def plural_verb_after(words: Sequence[str]) -> bool:
@@ -315,12 +328,12 @@ def title_before(words: Sequence[str], kinds: Sequence[str]) -> int:
     while index >= 0:
         word, kind = words[index], kinds[index]
         bare = _bare(word)
-        if bare in lexicon.determiners and kind != ENT:
+        if (bare in lexicon.determiners and kind != ENT) or kind == BREAK:
             break
         accepted = (
             _is_title_word(word, lexicon)
             or bare in lexicon.modifiers
-            or kind == ENT
+            or kind in (ENT, COMPOUND)
             or bare in lexicon.links
             or word == "-"
             or (kind == ADJ and word.islower())
@@ -346,6 +359,15 @@ def title_before(words: Sequence[str], kinds: Sequence[str]) -> int:
     heads = [i for i in span if _is_title_word(words[i], lexicon) and kinds[i] != ENT]
     if not heads:
         return 0
+    # Words before a link that comes before the first head belong to the sentence, not the
+    # title: "letter from Nakasone to Prime Minister", "Party of President".
+    links_before = [
+        i
+        for i in span
+        if i < heads[0] and _bare(words[i]) in lexicon.links and words[i] not in ("and", "&")
+    ]
+    if links_before:
+        span = [i for i in span if i > links_before[-1]]
     # Entities after the last head must be joined to it by a link ("ambassador to China").
     after_head = span[span.index(heads[-1]) + 1 :]
     if after_head and _bare(words[after_head[0]]) not in lexicon.links:
@@ -373,7 +395,7 @@ def title_after(words: Sequence[str], kinds: Sequence[str]) -> tuple[int, int] |
         bare = _bare(word)
         if _is_title_word(word, lexicon) and kinds[index] != ENT:
             last_head = index
-        elif not (bare in lexicon.modifiers or word == "-" or kinds[index] == ADJ):
+        elif not (bare in lexicon.modifiers or word == "-" or kinds[index] in (ADJ, COMPOUND)):
             break
         index += 1
     if last_head < 0 or last_head != index - 1:
@@ -454,15 +476,18 @@ def reorder_last_first(name: str) -> str:
 def name_tokens(name: str) -> tuple[str, ...]:
     """Folded tokens of a name: initials split ("J.R.R." → j, r, r), hyphenated parts joined
     ("Jin-ping" → jinping) and particles glued to the next word ("al Baghdadi" → albaghdadi)."""
-    text = fold(reorder_last_first(strip_possessive(name)))
-    text = _NICKNAME.sub(" ", text)
+    written = reorder_last_first(strip_possessive(name))
+    text = _NICKNAME.sub(" ", fold(written))
     text = re.sub(r"(?<=\w)-(?=\w)", "", text)
     raw = [t for t in re.split(r"[\s.'\-]+", text) if t]
     particles = name_particles()
     tokens: list[str] = []
     glue = ""
+    # A particle written in lower case starts a surname alone ("de Vabres" of "Renaud
+    # Donnedieu de Vabres"): glued to the next word as inside the full name.
+    leading = written[:1].islower()
     for token in raw:
-        if token in particles and glue == "" and tokens:
+        if token in particles and glue == "" and (tokens or leading):
             glue = token
             continue
         tokens.append(glue + token)

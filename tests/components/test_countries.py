@@ -84,6 +84,25 @@ def _doc(nlp: Language, text: str, doc_id: str = "t", home: str | None = None): 
                 ("Tbilisi", "GEO", "place", False),
             ],
         ),
+        # found on unseen news: "the West" inside "West German", a country run into numbers
+        # or into an honorific and a name, datelines, "<Guild> of Great Britain"
+        (
+            "Exports to the West German economy rose sharply.",
+            [("West German", "DEU", "demonym", True)],
+        ),
+        (
+            "The deficits were Taiwan 13.1 billion dlrs and China 2.8 billion.",
+            [("Taiwan", "TWN", "name", False), ("China", "CHN", "name", False)],
+        ),
+        (
+            "After the debt relief deal with Tanzania Mr Brown said the UK would help.",
+            [("Tanzania", "TZA", "name", False), ("UK", "GBR", "name", False)],
+        ),
+        (
+            "BEIJING - Officials met on Monday to discuss trade.",
+            [("BEIJING", "CHN", "place", False)],
+        ),
+        ("He is a founding member of the Writers' Guild of Great Britain.", []),
         (
             "Our country will never accept this, said the foreign ministry of Vietnam.",
             [("Our country", "VNM", "self_reference", False), ("Vietnam", "VNM", "name", False)],

@@ -347,3 +347,154 @@ def test_dates_component_matches_seed_gold(nlp: Language, seed_text: str) -> Non
         for row in doc._.dates
     ]
     assert predicted == [{k: row[k] for k in COMPARED} for row in gold]
+
+
+# Blind Reuters set of issue 3 (corpora/gold/blind-dates): forms that recur in news.
+@pytest.mark.parametrize(
+    "text,reference,expected",
+    [
+        (
+            "Norway will extend its cut from July 15 until the end of this year.",
+            "1987-06-29",
+            [("from July 15 until the end of this year", "range", "1987-07-15/1987", None)],
+        ),
+        (
+            "The plan would allocate about seven billion dlrs a year for defence.",
+            "1987-06-01",
+            [("a year", "set", "P1Y", None)],
+        ),
+        (
+            "Output was about 250,000 barrels per day before the tremor.",
+            "1987-04-24",
+            [("per day", "set", "P1D", None)],
+        ),
+        (
+            "Moscow agreed to buy nine mln tonnes of U.S. grain per year.",
+            "1987-06-29",
+            [("per year", "set", "P1Y", None)],
+        ),
+        (
+            "Members urged her to call elections due in June 1988 a year early.",
+            "1987-04-07",
+            [("June 1988", "date", "1988-06", None), ("a year", "duration", "P1Y", None)],
+        ),
+        (
+            "Sales rose to 94.0 mln dlrs from 80.0 mln dlrs a year before.",
+            "1987-03-02",
+            [("a year before", "date", "1986", None)],
+        ),
+        (
+            "It will take until at least end-July to repair the line.",
+            "1987-04-24",
+            [("end-July", "date", "1987-07", "END")],
+        ),
+        (
+            "Unemployment rose at end-March 1986 and at end-1985.",
+            "1987-04-08",
+            [("end-March 1986", "date", "1986-03", "END"), ("end-1985", "date", "1985", "END")],
+        ),
+        (
+            "Debt fell in the quarter end December 31.",
+            "1987-03-09",
+            [("the quarter", "date", "1986-Q4", None), ("December 31", "date", "1986-12-31", None)],
+        ),
+        (
+            "The meeting is due to end Tuesday.",
+            "1987-03-09",
+            [("Tuesday", "date", "1987-03-10", None)],
+        ),
+        (
+            "Conade forecast total 1987 exports of 1.77 billion dlrs.",
+            "1987-04-24",
+            [("1987", "date", "1987", None)],
+        ),
+        (
+            "The ceiling for first half 1987 was lower than in third quarter 1986.",
+            "1987-06-29",
+            [
+                ("first half 1987", "date", "1987-H1", None),
+                ("third quarter 1986", "date", "1986-Q3", None),
+            ],
+        ),
+        (
+            "The two sides usually try to meet as each new year of the agreement approaches.",
+            "1987-06-29",
+            [],
+        ),
+        (
+            "OPEC agreed this weekend in Vienna on a ceiling.",
+            "1987-06-29",
+            [("this weekend", "date", "1987-W26-WE", None)],
+        ),
+        (
+            "Citing uncertainties about next year's crops, he also had worries about last year.",
+            "1987-06-29",
+            [("next year", "date", "1988", None), ("last year", "date", "1986", None)],
+        ),
+        (
+            "Thailand exported 7,715 tonnes of tin during January/May.",
+            "1987-06-19",
+            [("January/May", "range", "1987-01/1987-05", None)],
+        ),
+        (
+            "The Bundesbank would over the next month lower the range.",
+            "1987-04-07",
+            [("the next month", "duration", "P1M", None)],
+        ),
+        (
+            "Soviet and U.S. officials normally meet in the summer.",
+            "1987-06-29",
+            [("the summer", "date", "XXXX-SU", None)],
+        ),
+        (
+            "The crush normally runs to around the end of December.",
+            "1987-04-27",
+            [("the end of December", "date", "XXXX-12", "END")],
+        ),
+        (
+            "Norway would continue its curbs for the rest of the year.",
+            "1987-06-29",
+            [("the rest of the year", "date", "1987", None)],
+        ),
+        (
+            "He declined to project results for the second quarter. But he said the quarter "
+            "was going well.",
+            "1987-06-02",
+            [
+                ("the second quarter", "date", "1987-Q2", None),
+                ("the quarter", "date", "1987-Q2", None),
+            ],
+        ),
+        (
+            "It expects higher second-quarter profits. In the quarter ended August 30, 1986, "
+            "it earned 45.6 mln dlrs.",
+            "1987-06-19",
+            [
+                ("second-quarter", "date", "1987-Q2", None),
+                ("the quarter", "date", "1986-Q2", None),
+                ("August 30, 1986", "date", "1986-08-30", None),
+            ],
+        ),
+        (
+            "Sales for the second quarter ended January 31 were up 17.5 pct.",
+            "1987-03-02",
+            [
+                ("the second quarter", "date", "1986-Q2", None),
+                ("January 31", "date", "1987-01-31", None),
+            ],
+        ),
+        (
+            "Net rose in the third quarter ended September 30, 1986.",
+            "1987-03-02",
+            [
+                ("the third quarter", "date", "1986-Q3", None),
+                ("September 30, 1986", "date", "1986-09-30", None),
+            ],
+        ),
+    ],
+)
+def test_dates_component_reads_blind_reuters_forms(
+    nlp: Language, text: str, reference: str, expected: list[tuple[str, str, str, str | None]]
+) -> None:
+    doc = _run(nlp, text, reference, "metadata")
+    assert [(r["text"], r["kind"], r["timex"], r["mod"]) for r in doc._.dates] == expected

@@ -157,6 +157,61 @@ def _persons(nlp: Language, text: str, doc_id: str = "t") -> list[dict]:
         ),
         ("Queen Elizabeth I was born in 1533 .", [("Elizabeth I", "Elizabeth I", "Queen")]),
         ("Derbyshire beat Worcestershire by nine wickets .", []),
+        # found on unseen news (blind people-and-countries set): modifiers of the title word,
+        # datelines, links before the title, honorifics in mislabelled entities, new title words
+        (
+            "Economics Minister Martin Bangemann said growth would not cut the deficit.",
+            [("Martin Bangemann", "Martin Bangemann", "Economics Minister")],
+        ),
+        (
+            "Former international development secretary Clare Short criticised the plan.",
+            [("Clare Short", "Clare Short", "Former international development secretary")],
+        ),
+        (
+            "Labour's election chief Alan Milburn denied the claim.",
+            [("Alan Milburn", "Alan Milburn", "Labour's election chief")],
+        ),
+        (
+            "PARIS - French Foreign Minister Michel Barnier met reporters on Monday.",
+            [("Michel Barnier", "Michel Barnier", "French Foreign Minister")],
+        ),
+        (
+            "The letter from Chirac to President George Bush arrived on Monday.",
+            [("Chirac", "Chirac", None), ("George Bush", "George Bush", "President")],
+        ),
+        (
+            "He met Trade and Industry Secretary Patricia Hewitt in London.",
+            [("Patricia Hewitt", "Patricia Hewitt", "Trade and Industry Secretary")],
+        ),
+        (
+            'French Prime Minister Dominique de Villepin spoke first. "It is an honour," Mr de Villepin said.',
+            [
+                ("Dominique de Villepin", "Dominique de Villepin", "French Prime Minister"),
+                ("de Villepin", "Dominique de Villepin", "Mr"),
+            ],
+        ),
+        (
+            "Walter Cronkite, known to viewers as Uncle Walter, retired in 1981.",
+            [("Walter Cronkite", "Walter Cronkite", None), ("Walter", "Walter Cronkite", "Uncle")],
+        ),
+        (
+            "Profits rose, said Jane Smith, commercial director at Rightmove.",
+            [("Jane Smith", "Jane Smith", "commercial director at Rightmove")],
+        ),
+        ("He and partner Bates won the doubles.", [("Bates", "Bates", "partner")]),
+        # a seat in parliament is no person; a comma ends it
+        (
+            "The MP for Sittingbourne and Sheppey said Prime Minister Tony Blair had been trying hard.",
+            [("Tony Blair", "Tony Blair", "Prime Minister")],
+        ),
+        (
+            "The Labour MP for Bolton West, Ruth Kelly, said the plan would work.",
+            [("Ruth Kelly", "Ruth Kelly", "Labour MP for Bolton West")],
+        ),
+        (
+            "The film starred Hollywood star Tom Cruise.",
+            [("Tom Cruise", "Tom Cruise", "Hollywood star")],
+        ),
         (
             "American Dennis Mitchell outclassed Olympic 100 metres champion Donovan Bailey .",
             [

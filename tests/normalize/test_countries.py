@@ -250,6 +250,7 @@ def test_countries_clean_mention(text: str, expected: str) -> None:
         ("Airlines", True),
         ("Daily", True),
         ("Summit", True),
+        ("Guild", True),
         ("bank", False),
         ("government", False),
         ("President", False),

@@ -12,6 +12,7 @@ from extract.normalize.dates_reference import infer_reference_date
 R = "2020-10-22"  # the seed article's inferred reference: a Thursday
 W = "1989-10-26"  # a Thursday of TimeBank's Wall Street Journal
 A = "1998-02-13"  # a Friday
+N = "1987-06-29"  # a Monday of Reuters-21578
 
 # expression, reference, tense, timex, start, end, grain, mod
 CASES = [
@@ -497,6 +498,91 @@ CASES = [
     ("yesterday afternoon", R, "past", "2020-10-21TAF", "2020-10-21", "2020-10-21", "time", None),
     ("Wednesday evening", R, "past", "2020-10-21TEV", "2020-10-21", "2020-10-21", "time", None),
     ("late Tuesday night", R, "past", "2020-10-20TNI", "2020-10-20", "2020-10-20", "time", "END"),
+    # blind Reuters set (issue 3): forms that recur in news
+    ("this weekend", N, "past", "1987-W26-WE", "1987-06-27", "1987-06-28", "week", None),
+    ("this weekend", N, "future", "1987-W27-WE", "1987-07-04", "1987-07-05", "week", None),
+    ("this weekend", "1987-06-28", "past", "1987-W26-WE", "1987-06-27", "1987-06-28", "week", None),
+    ("per day", N, "past", "P1D", None, None, "day", None),
+    ("per year", N, "past", "P1Y", None, None, "year", None),
+    ("the rest of the year", N, "future", "1987", "1987-01-01", "1987-12-31", "year", None),
+    ("the rest of this year", N, "future", "1987", "1987-01-01", "1987-12-31", "year", None),
+    ("the remainder of the month", N, "past", "1987-06", "1987-06-01", "1987-06-30", "month", None),
+    (
+        "the rest of the quarter",
+        N,
+        "future",
+        "1987-Q2",
+        "1987-04-01",
+        "1987-06-30",
+        "quarter",
+        None,
+    ),
+    ("the rest of 1987", None, "future", "1987", "1987-01-01", "1987-12-31", "year", None),
+    (
+        "the end of July",
+        "1987-04-24",
+        "future",
+        "1987-07",
+        "1987-07-01",
+        "1987-07-31",
+        "month",
+        "END",
+    ),
+    ("first half 1987", None, "past", "1987-H1", "1987-01-01", "1987-06-30", "half", None),
+    ("third quarter 1986", None, "past", "1986-Q3", "1986-07-01", "1986-09-30", "quarter", None),
+    (
+        "January/May",
+        "1987-06-19",
+        "past",
+        "1987-01/1987-05",
+        "1987-01-01",
+        "1987-05-31",
+        "month",
+        None,
+    ),
+    ("Jan/Feb 1987", None, "past", "1987-01/1987-02", "1987-01-01", "1987-02-28", "month", None),
+    (
+        "November/March",
+        "1987-04-21",
+        "past",
+        "1986-11/1987-03",
+        "1986-11-01",
+        "1987-03-31",
+        "month",
+        None,
+    ),
+    # the right end of a range follows the left one
+    (
+        "July 15 until the end of this year",
+        N,
+        "future",
+        "1987-07-15/1987",
+        "1987-07-15",
+        "1987-12-31",
+        "year",
+        None,
+    ),
+    (
+        "from April 1 to September",
+        "1987-03-02",
+        "present",
+        "1987-04-01/1987-09",
+        "1987-04-01",
+        "1987-09-30",
+        "month",
+        None,
+    ),
+    (
+        "from Monday to Wednesday",
+        "1987-03-02",
+        "past",
+        "1987-03-02/1987-03-04",
+        "1987-03-02",
+        "1987-03-04",
+        "day",
+        None,
+    ),
+    ("June 1988", None, "past", "1988-06", "1988-06-01", "1988-06-30", "month", None),
 ]
 
 
@@ -544,6 +630,9 @@ def test_dates_normalize_date_values(
         ("weeks or months", "range", False),
         ("now", "date", False),
         ("last year", "date", True),
+        ("per day", "set", False),
+        ("January/May", "range", True),
+        ("the rest of the year", "date", True),
     ],
 )
 def test_dates_normalize_date_kind_and_relative(text: str, kind: str, relative: bool) -> None:
@@ -579,6 +668,13 @@ def test_dates_normalize_date_kind_and_relative(text: str, kind: str, relative: 
         "weeks or weeks",
         "two and",
         "Pay May one",
+        # dateparser would read these as June 1, 1988
+        "June 1988 a year",
+        "June 1988 a",
+        # a range whose right end is before its left one is two dates
+        "Friday to December",
+        "from 1990 to 1985",
+        "end December 31",
     ],
 )
 def test_dates_normalize_date_rejects_non_dates(text: str) -> None:

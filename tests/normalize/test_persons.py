@@ -6,6 +6,8 @@ import pytest
 
 from extract.normalize.persons import (
     ADJ,
+    BREAK,
+    COMPOUND,
     ENT,
     OTHER,
     PERSON,
@@ -26,6 +28,7 @@ from extract.normalize.persons import (
     org_cues,
     person_key,
     reorder_last_first,
+    seat_before_for,
     split_title,
     strip_possessive,
     title_after,
@@ -77,6 +80,10 @@ def test_persons_split_title(text: str, expected: tuple[str, str | None]) -> Non
     [
         ("Xi Jinping", "xi-jinping"),
         ("Xi Jin-ping", "xi-jinping"),
+        # a lower-case particle opening a surname alone is glued as inside the full name
+        ("de Vabres", "devabres"),
+        ("Renaud Donnedieu de Vabres", "renaud-donnedieudevabres"),
+        ("Van Morrison", "van-morrison"),
         ("XI JINPING", "xi-jinping"),
         ("xi jinping", "xi-jinping"),
         ("General Secretary Xi Jinping", "xi-jinping"),
@@ -115,6 +122,10 @@ def test_persons_person_key(name: str, expected: str) -> None:
     "names,expected",
     [
         (["Xi Jinping", "Xi"], ["Xi Jinping", "Xi Jinping"]),
+        (
+            ["Renaud Donnedieu de Vabres", "de Vabres"],
+            ["Renaud Donnedieu de Vabres", "Renaud Donnedieu de Vabres"],
+        ),
         (
             ["Hu Yipin", "Qiang Tao", "Hu", "Qiang"],
             ["Hu Yipin", "Qiang Tao", "Hu Yipin", "Qiang Tao"],
@@ -206,6 +217,20 @@ def test_persons_canonical_name(name: str, expected: str) -> None:
         (["Fu", "Yaobo", "and"], [PERSON, PERSON, OTHER], 0),
         (["said"], [OTHER], 0),
         ([], [], 0),
+        # modifiers of the title word (the component's COMPOUND kind)
+        (["Economics", "Minister"], [COMPOUND, OTHER], 2),
+        (["Labour", "'s", "election", "chief"], [ENT, POSS, COMPOUND, OTHER], 4),
+        (["Former", "international", "development", "secretary"], [OTHER, ADJ, COMPOUND, OTHER], 4),
+        # a dateline's spaced dash ends the title
+        (["ROME", "-", "Israeli", "Foreign", "Minister"], [ENT, BREAK, ENT, OTHER, OTHER], 3),
+        # words before a link that precedes the first title word are not the title
+        (["Nakasone", "to", "Prime", "Minister"], [ENT, OTHER, OTHER, OTHER], 2),
+        (
+            ["ruling", "National", "Democratic", "Party", "of", "President"],
+            [ADJ, ENT, ENT, ENT, ENT, OTHER],
+            1,
+        ),
+        (["Trade", "and", "Industry", "Secretary"], [OTHER] * 4, 4),
     ],
 )
 def test_persons_title_before(words: list[str], kinds: list[str], expected: int) -> None:
@@ -232,6 +257,29 @@ def test_persons_title_before(words: list[str], kinds: list[str], expected: int)
 def test_persons_title_after(text: str, expected: str | None) -> None:
     words = text.replace(",", " ,").split()
     kinds = [PUNCT if w in ",." else POSS if w == "'s" else OTHER for w in words]
+    found = title_after(words, kinds)
+    assert (" ".join(words[found[0] : found[1]]) if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    "words,kinds,expected",
+    [
+        (
+            [",", "commercial", "director", "at", "Rightmove"],
+            [PUNCT, COMPOUND, OTHER, OTHER, OTHER],
+            "commercial director at Rightmove",
+        ),
+        (
+            [",", "fund", "manager", "at", "Perpetual"],
+            [PUNCT, COMPOUND, OTHER, OTHER, ENT],
+            "fund manager at Perpetual",
+        ),
+        ([",", "who", "fled"], [PUNCT, OTHER, OTHER], None),
+    ],
+)
+def test_persons_title_after_modifier_kinds(
+    words: list[str], kinds: list[str], expected: str | None
+) -> None:
     found = title_after(words, kinds)
     assert (" ".join(words[found[0] : found[1]]) if found else None) == expected
 
@@ -323,6 +371,7 @@ def test_persons_org_cue_before(word: str, expected: bool) -> None:
         (["are", "well", "placed"], False, False),
         (["said", "it", "would"], False, False),
         (["'s", "wife"], False, False),
+        (["militia", "fighters"], False, True),
         ([], False, False),
     ],
 )
@@ -339,6 +388,10 @@ def test_persons_org_cue_after(words: list[str], one_word_name: bool, expected: 
         ("Mr.", True),
         ("treasurer", True),
         ("off-spinner", True),
+        ("star", True),
+        ("partner", True),
+        ("opponent", True),
+        ("Uncle", True),
         ("Prince", False),
         ("Foreign", False),
         ("Trade", False),
@@ -413,3 +466,11 @@ def test_persons_is_honorific(word: str, expected: bool) -> None:
 )
 def test_persons_british_subdivision_names(name: str, expected: bool) -> None:
     assert (name in british_subdivision_names()) is expected
+
+
+@pytest.mark.parametrize(
+    "word,expected",
+    [("MP", True), ("MEP", True), ("MSP", True), ("mp", False), ("bid", False), ("", False)],
+)
+def test_persons_seat_before_for(word: str, expected: bool) -> None:
+    assert seat_before_for(word) is expected
