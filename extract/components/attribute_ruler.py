@@ -1,15 +1,18 @@
-"""The model's attribute ruler, with its single-token rules looked up instead of matched.
+"""The model's attribute ruler, with its rules looked up instead of matched.
 
 spaCy's ``AttributeRuler`` runs a ``Matcher`` over every token and then sets each match's
 attributes from Python, one ``Span`` per match. In ``en_core_web_sm`` almost all of its 179
-rules are one token long with equality tests (``{"TAG": "NN"}``, ``{"LOWER": "'s", "TAG":
-"POS"}``), and every token matches at least one, so the ruler cost about 10% of pipeline time.
+rules are one token long (``{"TAG": "NN"}``, ``{"LOWER": "'s", "TAG": "POS"}``) and every token
+matches at least one, so the ruler cost about 10% of pipeline time.
 
-``IndexedAttributeRuler`` keeps the same rules and the same results: single-token equality
-rules are looked up by the token's tag or lowercase form, every other rule goes through a
-``Matcher`` as before, the matches are applied in the same order (a later rule wins), and the
-token-level attributes are written in one ``Doc.from_array`` call. ``tests/test_attribute_ruler.py``
-compares it with spaCy's ruler on the model's own rules and on hand-made ones.
+``IndexedAttributeRuler`` keeps the same rules and the same results. A rule made of plain
+tokens (equality, ``IN``, ``NOT_IN`` and ``REGEX`` tests on tag, text, lowercase form,
+dependency or ``IS_SPACE``) is filed under a value its first token requires and tested only at
+tokens with that value; any other rule (operators, other attributes) goes through a ``Matcher``
+as before. Matches are applied in spaCy's order (a later rule wins) and the token-level
+attributes are written in one ``Doc.from_array`` call.
+``tests/components/test_attribute_ruler.py`` compares it with spaCy's ruler on the model's own
+rules and on hand-made ones.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from spacy.tokens._retokenize import set_token_attrs
 from spacy.vocab import Vocab
 
 FACTORY = "indexed_attribute_ruler"
-# Pattern keys a lookup can test: each compares one token attribute for equality.
+# Pattern keys the index can test, and the token attribute each reads.
 _TESTABLE = {
     "TAG": TAG,
     "LOWER": LOWER,
