@@ -192,6 +192,17 @@ class CountryLinker:
         """ "China Railway", "Bank of China", "Communist Party of the China ..."."""
         if span.end < len(doc) and is_org_word(doc[span.end].text):
             return True
+        if (
+            span.end + 2 < len(doc)
+            and doc[span.end].lower_ in ("and", "&")
+            and doc[span.end + 1].text not in _ARTICLES  # "Tunisia and the Palestinian Authority"
+        ):
+            # the first of two country words sharing one name: "the French and US Opens"
+            for end in range(span.end + 2, min(span.end + 5, len(doc))):
+                if lookup_form(doc[span.end + 1 : end].text) is not None and is_org_word(
+                    doc[end].text
+                ):
+                    return True
         index = span.start - 1
         if index >= 0 and doc[index].lower_ == "the":
             index -= 1

@@ -256,6 +256,13 @@ class CountExtractor:
             return True  # a ranking: "the top 100 companies", "UK top 30 singles"
         if before.lower_ in ("in", "out") and run.start > 1 and doc[run.start - 2].like_num:
             return True  # a ratio: "one in ten", "nine out of ten"
+        if (
+            before.lower_ == "of"
+            and run.start > 2
+            and doc[run.start - 2].lower_ == "out"
+            and doc[run.start - 3].like_num
+        ):
+            return True  # a ratio: "one out of five banks"
         last = run[-1]
         if (
             last.whitespace_ == ""
@@ -396,7 +403,8 @@ def _lemma(head: Token) -> str:
     stem = text[:-1] if text.endswith("s") else text
     if len(stem) > 1 and stem.isupper():
         return lemma.upper()
-    if text[:1].isupper() and not head.is_sent_start and (head.ent_type_ or head.pos_ == "PROPN"):
+    if text[:1].isupper() and not head.is_sent_start:
+        # A capitalised head inside a sentence is a name even when tagged NNS ("11 Oscars").
         return lemma[:1].upper() + lemma[1:]
     return lemma
 

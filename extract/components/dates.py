@@ -49,6 +49,7 @@ from extract.normalize.dates import (
     is_period_anaphor,
     is_year_shift,
     normalize_date,
+    one_before,
     same_period_in_year,
     year_before,
 )
@@ -294,6 +295,8 @@ class DateExtractor:
             resolved.extend(self._resolved_parts(span, reference))
         rows: list[dict] = []
         last_period: DateValue | None = None
+        sentence_start = -1
+        sentence_dates: dict[str, DateValue] = {}  # the sentence's latest date of each grain
         for index, (span, text, value) in enumerate(resolved):
             value = _in_year_of_end_date(span, value, resolved[index + 1 : index + 2])
             if last_period is not None and is_year_shift(text):
@@ -307,6 +310,12 @@ class DateExtractor:
                 )
             elif value.grain in ("quarter", "half") and value.kind == "date" and value.start:
                 last_period = value
+            if span.sent.start != sentence_start:
+                sentence_start, sentence_dates = span.sent.start, {}
+            anchor = sentence_dates.get(value.grain or "")
+            value = (one_before(text, anchor) if anchor else None) or value
+            if value.kind == "date" and value.start is not None and value.grain is not None:
+                sentence_dates[value.grain] = value
             value = self._as_set(span, value)
             rows.append(
                 {

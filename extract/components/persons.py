@@ -222,7 +222,7 @@ class PersonNormalizer:
                     continue
                 title = self._title(doc, span, span) if self.titles else None
                 if self.titles and title is None:  # "American Dennis Mitchell"
-                    title = doc[trigger : span.start].text
+                    title = doc[_modifiers_start(doc, trigger, 0) : span.start].text
                 mentions.append((span, title))
         if self.list_recovery:
             taken = {token.i for span, _ in mentions for token in span}
@@ -341,6 +341,8 @@ class PersonNormalizer:
         before = title_before([t.text for t in left], [_kind(t) for t in left])
         if before:
             title_start = ent.start - before
+        if title_start is None:
+            title_start = _nationality_start(doc, ent.start, sent_start)
         if title_start is not None:
             return _role_without_honorific(doc[title_start : name.start])
         if self.appositions:
@@ -357,6 +359,28 @@ class PersonNormalizer:
             return None
         first, last = found
         return doc[name.end + first : name.end + last].text
+
+
+def _nationality_start(doc: Doc, end: int, sent_start: int) -> int | None:
+    """Start of a nationality right before a name the model found, with the modifiers before
+    it ("American Serena Williams", "fellow Russian Svetlana Kuznetsova"); the model often
+    labels the adjective ORG or NORP, which ``title_before`` reads as a complement only."""
+    for size in (2, 1):
+        start = end - size
+        if start < sent_start or not all(token.is_title for token in doc[start:end]):
+            continue
+        found = lookup_form(doc[start:end].text)
+        if found is not None and found.mention_type == "demonym":
+            return _modifiers_start(doc, start, sent_start)
+    return None
+
+
+def _modifiers_start(doc: Doc, start: int, sent_start: int) -> int:
+    """``start`` moved back over title modifiers ("fellow", "former") before a title word."""
+    modifiers = title_lexicon().modifiers
+    while start > sent_start and doc[start - 1].lower_ in modifiers:
+        start -= 1
+    return start
 
 
 def _common_word_at_start(span: Span, text: str) -> bool:

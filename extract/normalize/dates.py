@@ -97,6 +97,11 @@ _LEADING_PREPOSITIONS = re.compile(
 )
 
 
+_YEARS_PERIOD = re.compile(
+    r"^(?P<year>\d{4})'s (?P<period>(?:first|second|third|fourth|1st|2nd|3rd|4th)[ -](?:quarter|half))$"
+)
+
+
 @lru_cache(maxsize=65536)
 def clean_date_text(text: str) -> str:
     """Lower-case, unify quotes and dashes, drop dots of abbreviations and outer punctuation,
@@ -106,10 +111,11 @@ def clean_date_text(text: str) -> str:
     s = re.sub(r"\b([ap])\.\s?m\b\.?", r"\1m", s)
     s = re.sub(rf"\b({_ABBREVIATIONS})\.", r"\1", s)
     s = re.sub(r"'s$", "", s)
+    s = _YEARS_PERIOD.sub(r"\g<period> of \g<year>", s)  # "1987's second quarter"
     s = s.strip(_PUNCT)
     s = re.sub(r"(?<=[a-z])-(?=[a-z0-9'])|(?<=[0-9])-(?=[a-z])", " ", s)
     s = re.sub(r"\s*-\s*", "-", s)
-    s = re.sub(r"\s*,\s*", ", ", s)
+    s = re.sub(r"\s*,(?!\d{3}\b)\s*", ", ", s)  # keeps "1,500"
     return re.sub(r"\s+", " ", s).strip(_PUNCT)
 
 
@@ -782,8 +788,14 @@ def _parse_holiday(text: str, ctx: _Context) -> DateValue | None:
     return _day(_holiday_date(rule, year), True)
 
 
+_IN_THE_UNIT = re.compile(r"^(?:earlier|later) in the (?P<unit>week|month|year)$")
+
+
 def _parse_deictic_unit(text: str, ctx: _Context) -> DateValue | None:
     """this/last/next + a unit, month, weekday or season: "last year", "next Tuesday"."""
+    in_the = _IN_THE_UNIT.match(text)
+    if in_the:
+        text = f"this {in_the['unit']}"  # "later in the week" is this week, as "later this week"
     m = _RE["deictic_unit"].match(text)
     if not m:
         return None
@@ -909,8 +921,10 @@ def _quantity(words: list[str]) -> Decimal | None | str:
         return whole + Decimal("0.5") if isinstance(whole, Decimal) else None
     if re.search(r"\d(?:st|nd|rd|th)\b", phrase) or phrase.split()[-1] in LEX.ordinals:
         return None  # "the third consecutive month" is not three months
-    if not re.fullmatch(r"[a-z0-9 .,/-]+", phrase) or re.fullmatch(r"\d{4,}", phrase):
-        return None  # "1988 quarter" is a year, not 1988 quarters
+    if not re.fullmatch(r"[a-z0-9 .,/-]+", phrase) or any(
+        re.fullmatch(r"\d{4,}", word) for word in phrase.split()
+    ):
+        return None  # "1988 quarter", "the first two 1987 months": a year, not 1988 quarters
     number = parse_number(phrase)
     if number is None or number.value is None or number.value <= 0 or number.value > 5000:
         return None
@@ -990,6 +1004,8 @@ def _parse_duration(text: str, ctx: _Context) -> DateValue | None:
         return None
     plural = unit_word not in LEX.duration_units
     quantity_words = words[:-1]
+    if len(quantity_words) > 1 and re.fullmatch(r"(?:19|20)\d\d", quantity_words[-1]):
+        quantity_words = quantity_words[:-1]  # "the first two 1987 months": two months
     if quantity_words and quantity_words[-1] == "of" and " ".join(quantity_words) not in LEX.couple:
         return None
     if not quantity_words and not plural and lead is None and not long:
@@ -1001,8 +1017,8 @@ def _parse_duration(text: str, ctx: _Context) -> DateValue | None:
 
 
 _RANGE_ITEM_SEPARATOR = re.compile(
-    r"\s*(?:,\s*(?:or|and)\s+|,\s*|\s+or\s+|\s+to\s+|\s+and\s+|-)\s*"
-)
+    r"\s*(?:,\s*(?:or|and)\s+|,(?!\d{3}\b)\s*|\s+or\s+|\s+to\s+|\s+and\s+|-)\s*"
+)  # not the thousands comma of "1,500 years"
 _ONE_OR_MORE = re.compile(r"^(?:a|an|one) (?P<unit>[a-z]+) or (?P<high>two|three|four|five|so)$")
 
 
@@ -1215,6 +1231,27 @@ def same_period_in_year(text: str, period: DateValue) -> DateValue | None:
         return None
     build = _quarter if period.grain == "quarter" else _half
     return build(int(m["year"]), int(period.timex[-1]), False)
+
+
+_ONE_BEFORE = re.compile(r"^the (?:previous|prior|preceding) (?P<unit>week|month|quarter|year)$")
+
+
+def one_before(text: str, anchor: DateValue) -> DateValue | None:
+    """ "the previous year" after "1986" in its sentence: 1985 ("profit rose to 275 mln in 1986
+    from 222 mln the previous year"); likewise a month, quarter or week. None when ``text`` is
+    not such a phrase or ``anchor`` no date of that unit."""
+    m = _ONE_BEFORE.match(clean_date_text(text))
+    if m is None or anchor.kind != "date" or anchor.grain != m["unit"] or anchor.start is None:
+        return None
+    first = anchor.start
+    if m["unit"] == "year":
+        return _year(first.year - 1, True)
+    if m["unit"] == "month":
+        return _month(*cal.add_months(first.year, first.month, -1), True)
+    if m["unit"] == "week":
+        return _week(first - dt.timedelta(days=7), True)
+    index = first.year * 4 + (first.month - 1) // 3 - 1
+    return _quarter(index // 4, index % 4 + 1, True)
 
 
 def year_before(value: DateValue) -> DateValue | None:

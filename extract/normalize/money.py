@@ -574,7 +574,7 @@ def find_money(
                 )
             )
         else:
-            qualifier = _qualifier(text, start, end, per_unit_match)
+            qualifier = _qualifier(text, start, end, per_unit_match, mentions)
             mentions.append(
                 _mention(
                     text, start, end, raw.number, qualifier, raw, explicit, home_country, per_unit
@@ -803,11 +803,32 @@ def _borrow_scale(first: Number, second: _Raw) -> Number:
     return Number(*(None if v is None else v * second.scale for v in first))
 
 
-def _qualifier(text: str, start: int, end: int, per_unit: re.Match[str] | None) -> str:
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+
+
+def _qualifier(
+    text: str,
+    start: int,
+    end: int,
+    per_unit: re.Match[str] | None,
+    mentions: list[MoneyMention],
+) -> str:
     before = qualifier_before(text, start)
     if before:
         return before
-    return qualifier_after(text, per_unit.end() if per_unit else end) or "exact"
+    after = qualifier_after(text, per_unit.end() if per_unit else end)
+    if after:
+        return after
+    previous = mentions[-1] if mentions else None
+    if (
+        previous is not None
+        and previous.money.qualifier not in ("exact", "range")
+        and previous.money.amount is not None
+        and _OPEN_BRACKET.fullmatch(text, previous.end, start)
+    ):
+        # A bracketed conversion keeps the bound of the amount it converts: "about $45m (£24m)".
+        return previous.money.qualifier
+    return "exact"
 
 
 def _mention(

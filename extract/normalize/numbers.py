@@ -43,6 +43,9 @@ _QUALIFIER_AFTER = re.compile(
     + r"))(?![a-z])"
 )
 
+# A word or an amount after a spaced "plus" makes it an addition ("$5m plus interest").
+_ADDITION = re.compile(r"\s+[\w$£€¥]")
+
 
 def qualifier_before(text: str, start: int) -> str | None:
     """The qualifier written just before ``text[start:]`` ("more than 120" → more_than)."""
@@ -53,7 +56,11 @@ def qualifier_before(text: str, start: int) -> str | None:
 def qualifier_after(text: str, end: int) -> str | None:
     """The qualifier written just after ``text[:end]`` ("50 or more" → at_least)."""
     match = _QUALIFIER_AFTER.match(text, end)
-    return QUALIFIERS_AFTER[match.group(1).lower()] if match else None
+    if not match:
+        return None
+    if match.group(1).lower() == "plus" and _ADDITION.match(text, match.end()):
+        return None  # an addition, not a bound: "53.15 dlrs plus accrued dividends"
+    return QUALIFIERS_AFTER[match.group(1).lower()]
 
 
 class Number(NamedTuple):

@@ -323,6 +323,7 @@ def title_before(words: Sequence[str], kinds: Sequence[str]) -> int:
     ambassador to China", "U.S. President", "England captain"); it never starts or ends with a
     link word or a determiner."""
     lexicon = title_lexicon()
+    ranks = {i for i in range(1, len(words)) if _is_rank(words, i)}
     start = len(words)
     index = len(words) - 1
     while index >= 0:
@@ -336,6 +337,8 @@ def title_before(words: Sequence[str], kinds: Sequence[str]) -> int:
             or kind in (ENT, COMPOUND)
             or bare in lexicon.links
             or word == "-"
+            or index in ranks
+            or index + 1 in ranks
             or (kind == ADJ and word.islower())
             or (kind == POSS and index > 0 and kinds[index - 1] in (ENT, PERSON))
             or (kind == PERSON and index + 1 < len(words) and kinds[index + 1] == POSS)
@@ -356,7 +359,9 @@ def title_before(words: Sequence[str], kinds: Sequence[str]) -> int:
         _bare(words[span[-1]]) in lexicon.modifiers and not _is_title_word(words[span[-1]], lexicon)
     ):
         return 0
-    heads = [i for i in span if _is_title_word(words[i], lexicon) and kinds[i] != ENT]
+    heads = [
+        i for i in span if (_is_title_word(words[i], lexicon) and kinds[i] != ENT) or i in ranks
+    ]
     if not heads:
         return 0
     # Words before a link that comes before the first head belong to the sentence, not the
@@ -376,6 +381,21 @@ def title_before(words: Sequence[str], kinds: Sequence[str]) -> int:
     return len(span)
 
 
+_RANK_WORDS = frozenset(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+)
+
+
+def _is_rank(words: Sequence[str], index: int) -> bool:
+    """A ranking such as "number one" or "No. 2" ("world number one Lindsay Davenport"): the
+    number at ``index`` after "number" or "No."."""
+    word = words[index]
+    return (word.isdigit() or word.lower() in _RANK_WORDS) and _bare(words[index - 1]) in (
+        "number",
+        "no",
+    )
+
+
 def title_after(words: Sequence[str], kinds: Sequence[str]) -> tuple[int, int] | None:
     """Word range ``(start, end)`` of an apposition title right after a name.
 
@@ -389,6 +409,11 @@ def title_after(words: Sequence[str], kinds: Sequence[str]) -> tuple[int, int] |
     if _bare(words[index]) in lexicon.determiners:
         index += 1
     start = index
+    owner = index  # an owner's possessive opens the role: "Ukraine's new president"
+    while owner < len(words) and kinds[owner] == ENT:
+        owner += 1
+    if index < owner < len(words) and kinds[owner] == POSS:
+        index = owner + 1
     last_head = -1
     while index < len(words):
         word = words[index]

@@ -103,6 +103,15 @@ def _doc(nlp: Language, text: str, doc_id: str = "t", home: str | None = None): 
             [("BEIJING", "CHN", "place", False)],
         ),
         ("He is a founding member of the Writers' Guild of Great Britain.", []),
+        ("He won two US Opens and one Wimbledon title.", []),
+        (
+            "The Briton reached the semi-finals at the French and US Opens.",
+            [("Briton", "GBR", "demonym", False)],
+        ),
+        (
+            "Trade talks between Tunisia and the Palestinian Authority.",
+            [("Tunisia", "TUN", "name", False)],
+        ),
         (
             "Our country will never accept this, said the foreign ministry of Vietnam.",
             [("Our country", "VNM", "self_reference", False), ("Vietnam", "VNM", "name", False)],

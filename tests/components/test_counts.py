@@ -151,6 +151,10 @@ def _row(row: dict) -> tuple:
             "The storm destroyed some 3,000 homes.",
             ("3,000 homes", 3000, None, None, "approx", "homes", "home"),
         ),
+        (
+            "And the show reaped its biggest audience when Titanic took home 11 Oscars.",
+            ("11 Oscars", 11, 11, 11, "exact", "Oscars", "Oscar"),
+        ),
     ],
 )
 def test_counts_component_detects(nlp: Language, text: str, expected: tuple) -> None:
@@ -180,6 +184,8 @@ def test_counts_component_detects(nlp: Language, text: str, expected: tuple) -> 
         "Call 555-1234 for details.",
         "They signed a five-year contract.",
         "More than one in ten customers were affected.",
+        "Nationwide, one out of five banks reported losses.",
+        "Nine out of ten doctors agree.",
         "The COVID-19 pandemic hit trade.",
         "Ireland won 28-17 in Rome.",
         "Barcelona secured a 2-1 Champions League lead.",

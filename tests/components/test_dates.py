@@ -491,6 +491,47 @@ def test_dates_component_matches_seed_gold(nlp: Language, seed_text: str) -> Non
                 ("September 30, 1986", "date", "1986-09-30", None),
             ],
         ),
+        # second blind set (corpora/gold/blind2-dates)
+        (
+            "Dealers expect rates to firm later in the week as tax payments fall due.",
+            "1987-03-16",
+            [("later in the week", "date", "1987-W12", None)],
+        ),
+        (
+            "Interest on the notes costs the group 40 cts a share per quarter.",
+            "1987-03-16",
+            [("per quarter", "set", "P1Q", None)],
+        ),
+        (
+            "He said results would match 1986's fourth quarter loss of 9 cts a share.",
+            "1987-03-16",
+            [("1986's fourth quarter", "date", "1986-Q4", None)],
+        ),
+        (
+            "Trading profits rose in the first two 1987 months, the bank said.",
+            "1987-03-23",
+            [("the first two 1987 months", "duration", "P2M", None)],
+        ),
+        (
+            "Group net profit rose to 275 mln marks in 1986 from 222 mln the previous year.",
+            "1987-03-23",
+            [("1986", "date", "1986", None), ("the previous year", "date", "1985", None)],
+        ),
+        (
+            "Consumer prices fell 0.4 pct in January from the previous month.",
+            "1987-02-26",
+            [("January", "date", "1987-01", None), ("the previous month", "date", "1986-12", None)],
+        ),
+        (
+            "Bad debt charges fell to 357 mln stg from 431 mln the previous year.",
+            "1987-03-04",
+            [("the previous year", "date", "1986", None)],
+        ),
+        (
+            "The dynasty ruled the valley for 1,500 years.",
+            "1987-03-23",
+            [("1,500 years", "duration", "P1500Y", None)],
+        ),
     ],
 )
 def test_dates_component_reads_blind_reuters_forms(

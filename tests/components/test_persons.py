@@ -219,6 +219,34 @@ def _persons(nlp: Language, text: str, doc_id: str = "t") -> list[dict]:
                 ("Donovan Bailey", "Donovan Bailey", "champion"),
             ],
         ),
+        # a nationality before a name the model found, with its modifiers (blind set 2)
+        (
+            "Ivanova beat fellow Russian Olga Petrova in straight sets. American Jennifer Capriati also won.",
+            [
+                ("Olga Petrova", "Olga Petrova", "fellow Russian"),
+                ("Jennifer Capriati", "Jennifer Capriati", "American"),
+            ],
+        ),
+        (
+            "Greg Rusedski lost to world number one Roger Federer in Basel.",
+            [
+                ("Greg Rusedski", "Greg Rusedski", None),
+                ("Roger Federer", "Roger Federer", "world number one"),
+            ],
+        ),
+        (
+            "U2 frontman Bono and Angelina Jolie, a goodwill campaigner for the UN on refugees, spoke at the forum.",
+            [
+                ("Bono", "Bono", "U2 frontman"),
+                ("Angelina Jolie", "Angelina Jolie", "goodwill campaigner for the UN"),
+            ],
+        ),
+        (
+            "Talks go on. The Ukraine's new president, Viktor Yushchenko, will attend.",
+            [("Viktor Yushchenko", "Viktor Yushchenko", "Ukraine's new president")],
+        ),
+        # a ship type before a name: the ship, not a person
+        ("An Iraqi missile hit the U.S. frigate Stark in 1987, killing 37 sailors.", []),
     ],
 )
 def test_persons_component_sentences(

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from extract.normalize.dates import DateValue, clean_date_text, normalize_date
+from extract.normalize.dates import DateValue, clean_date_text, normalize_date, one_before
 from extract.normalize.dates_reference import infer_reference_date
 
 R = "2020-10-22"  # the seed article's inferred reference: a Thursday
@@ -583,6 +583,75 @@ CASES = [
         None,
     ),
     ("June 1988", None, "past", "1988-06", "1988-06-01", "1988-06-30", "month", None),
+    # second blind set (corpora/gold/blind2-dates)
+    (
+        "later in the week",
+        "1987-03-16",
+        "future",
+        "1987-W12",
+        "1987-03-16",
+        "1987-03-22",
+        "week",
+        None,
+    ),
+    (
+        "earlier in the month",
+        "1987-03-16",
+        "past",
+        "1987-03",
+        "1987-03-01",
+        "1987-03-31",
+        "month",
+        None,
+    ),
+    ("later in the year", "1987-03-16", "future", "1987", "1987-01-01", "1987-12-31", "year", None),
+    ("per quarter", "1987-03-16", "present", "P1Q", None, None, "quarter", None),
+    (
+        "1987's second quarter",
+        "1987-03-16",
+        "past",
+        "1987-Q2",
+        "1987-04-01",
+        "1987-06-30",
+        "quarter",
+        None,
+    ),
+    (
+        "1986's fourth-quarter",
+        "1987-03-16",
+        "past",
+        "1986-Q4",
+        "1986-10-01",
+        "1986-12-31",
+        "quarter",
+        None,
+    ),
+    (
+        "1987's first half",
+        "1987-03-16",
+        "past",
+        "1987-H1",
+        "1987-01-01",
+        "1987-06-30",
+        "half",
+        None,
+    ),
+    ("the first two 1987 months", "1987-03-23", "past", "P2M", None, None, "month", None),
+    ("1,500 years", None, "past", "P1500Y", None, None, "year", None),
+    ("the past 1,000 days", None, "past", "P1000D", None, None, "day", None),
+    ("1,000 to 2,000 years", None, "past", "P1000Y/P2000Y", None, None, "year", None),
+    ("the previous year", "1987-03-23", "past", "1986", "1986-01-01", "1986-12-31", "year", None),
+    ("the prior month", "1987-03-23", "past", "1987-02", "1987-02-01", "1987-02-28", "month", None),
+    (
+        "the preceding quarter",
+        "1987-03-23",
+        "past",
+        "1986-Q4",
+        "1986-10-01",
+        "1986-12-31",
+        "quarter",
+        None,
+    ),
 ]
 
 
@@ -675,6 +744,9 @@ def test_dates_normalize_date_kind_and_relative(text: str, kind: str, relative: 
         "Friday to December",
         "from 1990 to 1985",
         "end December 31",
+        # a year is not an amount ("the first two 1987 months" is two months, not 1989)
+        "1987 months",
+        "later in the day",
     ],
 )
 def test_dates_normalize_date_rejects_non_dates(text: str) -> None:
@@ -697,6 +769,9 @@ def test_dates_normalize_date_rejects_unknown_tense(tense: str) -> None:
         ("10 p.m.", "10 pm"),
         ("“June 2020”", "june 2020"),
         ("1998–2001", "1998-2001"),
+        ("1,500 years", "1,500 years"),
+        ("June 3,1987", "june 3, 1987"),
+        ("1987's second quarter", "second quarter of 1987"),
     ],
 )
 def test_dates_clean_date_text(text: str, expected: str) -> None:
@@ -786,3 +861,26 @@ def test_dates_infer_reference_date(
 ) -> None:
     values = [_unresolved(text, tense, ahead) for text, tense, ahead in mentions]
     assert infer_reference_date(values) == _date(expected)
+
+
+@pytest.mark.parametrize(
+    "text,anchor,expected",
+    [
+        ("the previous year", "1986", "1985"),
+        ("the prior year", "last year", "1985"),
+        ("the previous month", "January", "1986-12"),
+        ("the previous quarter", "the fourth quarter", "1986-Q3"),
+        ("the preceding week", "the week ended February 21", "1987-W07"),
+        # another unit, or no such phrase: no shift
+        ("the previous year", "January", None),
+        ("the previous month", "1986", None),
+        ("last year", "1986", None),
+    ],
+)
+def test_dates_one_before_shifts_the_sentence_anchor(
+    text: str, anchor: str, expected: str | None
+) -> None:
+    anchor_value = normalize_date(anchor, reference=dt.date(1987, 3, 23), tense="past")
+    assert anchor_value is not None
+    value = one_before(text, anchor_value)
+    assert (value.timex if value else None) == expected

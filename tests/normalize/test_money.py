@@ -1426,3 +1426,49 @@ def test_money_financial_lookahead_finds_what_the_pattern_finds(text: str) -> No
 )
 def test_money_financial_lookahead_only_for_plain_words(words: list[str], expected: str) -> None:
     assert money_module._financial_lookahead(words) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "grossed about $45m (£24m) each",
+            [("$45m", "approx", None, None), ("£24m", "approx", None, None)],
+        ),
+        (
+            "took more than $90m (£48m) in the US",
+            [("$90m", "more_than", "90000000", None), ("£48m", "more_than", "48000000", None)],
+        ),
+        (
+            "took $90m (£48m) in the US",
+            [("$90m", "exact", "90000000", "90000000"), ("£48m", "exact", "48000000", "48000000")],
+        ),
+        (
+            "revenue of about $4bn, up from $3bn (£1.6bn)",
+            [
+                ("$4bn", "approx", None, None),
+                ("$3bn", "exact", "3000000000", "3000000000"),
+                ("£1.6bn", "exact", "1600000000", "1600000000"),
+            ],
+        ),
+        (
+            "redemption price is 1067.50 dlrs plus accrued interest of 32.81 dlrs",
+            [
+                ("1067.50 dlrs", "exact", "1067.5", "1067.5"),
+                ("32.81 dlrs", "exact", "32.81", "32.81"),
+            ],
+        ),
+        (
+            "a fee of $5m plus expenses",
+            [("$5m", "exact", "5000000", "5000000")],
+        ),
+        (
+            "homes worth $1m plus.",
+            [("$1m", "at_least", "1000000", None)],
+        ),
+    ],
+)
+def test_money_qualifier_of_every_mention(text: str, expected: list[tuple]) -> None:
+    assert [
+        (m.text, m.money.qualifier, m.money.low, m.money.high) for m in find_money(text)
+    ] == expected

@@ -8,7 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.normalize.numbers import apply_qualifier, decimal_text, parse_number
+from extract.normalize.numbers import (
+    apply_qualifier,
+    decimal_text,
+    parse_number,
+    qualifier_after,
+)
 
 
 @pytest.mark.parametrize(
@@ -129,3 +134,21 @@ def test_numbers_scaled_decimals_are_exact(units: int, thousandths: int, scale: 
     number = parse_number(f"{units}.{thousandths:03d}{word}")
     assert number is not None
     assert number.value == (Decimal(units) + Decimal(thousandths) / 1000) * factor
+
+
+@pytest.mark.parametrize(
+    ("quantity", "rest", "expected"),
+    [
+        ("50", " or more", "at_least"),
+        ("$5m", " plus.", "at_least"),
+        ("$5m", " plus", "at_least"),
+        ("50", "-plus", "at_least"),
+        ("50", "-plus people", "at_least"),
+        ("53.15 dlrs", " plus accrued dividends", None),
+        ("$5m", " plus $2m in bonuses", None),
+        ("20 players", " plus staff", None),
+        ("20 players", " were hurt", None),
+    ],
+)
+def test_numbers_qualifier_after(quantity: str, rest: str, expected: str | None) -> None:
+    assert qualifier_after(quantity + rest, len(quantity)) == expected

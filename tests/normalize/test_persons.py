@@ -231,6 +231,15 @@ def test_persons_canonical_name(name: str, expected: str) -> None:
             1,
         ),
         (["Trade", "and", "Industry", "Secretary"], [OTHER] * 4, 4),
+        # a ranking is a title ("world number one Lindsay Davenport")
+        (["And", "world", "number", "one"], [OTHER] * 4, 3),
+        (["British", "number", "two"], [ENT, OTHER, OTHER], 3),
+        (["seeded", "No.", "3"], [OTHER, OTHER, OTHER], 3),
+        (["a", "number"], [OTHER, OTHER], 0),
+        (["room", "one"], [OTHER, OTHER], 0),
+        # a title word only added to the rules after the second blind set
+        (["U2", "frontman"], [ENT, OTHER], 2),
+        (["anti-war", "campaigner"], [ADJ, OTHER], 2),
     ],
 )
 def test_persons_title_before(words: list[str], kinds: list[str], expected: int) -> None:
@@ -275,6 +284,19 @@ def test_persons_title_after(text: str, expected: str | None) -> None:
             "fund manager at Perpetual",
         ),
         ([",", "who", "fled"], [PUNCT, OTHER, OTHER], None),
+        # an owner's possessive opens the role
+        (
+            [",", "China", "'s", "foreign", "minister", ","],
+            [PUNCT, ENT, POSS, COMPOUND, OTHER, PUNCT],
+            "China 's foreign minister",
+        ),
+        (
+            [",", "the", "Ukraine", "'s", "new", "president", ","],
+            [PUNCT, OTHER, ENT, POSS, ADJ, OTHER, PUNCT],
+            "Ukraine 's new president",
+        ),
+        ([",", "China", "'s", "capital", ","], [PUNCT, ENT, POSS, OTHER, PUNCT], None),
+        ([",", "China", "said"], [PUNCT, ENT, OTHER], None),
     ],
 )
 def test_persons_title_after_modifier_kinds(
@@ -350,6 +372,9 @@ def test_persons_has_org_word(words: list[str], expected: bool) -> None:
         ("firm", True),
         ("carrier", True),
         ("film", True),
+        ("frigate", True),
+        ("warship", True),
+        ("tanker", True),
         ("Newspaper", False),
         ("spokesman", False),
         ("president", False),
