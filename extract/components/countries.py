@@ -8,6 +8,8 @@ confirm places. Also sets ``doc._.home_country`` (source "dominant") when metada
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -21,6 +23,7 @@ from extract.normalize.countries import (
     context_vetoes,
     country_by_code,
     country_forms,
+    country_on,
     dominant_country,
     exclusion_phrases,
     is_org_word,
@@ -53,9 +56,11 @@ class CountryLinker:
         org_context: bool = True,
         exclusions: bool = True,
         infer_home_country: bool = True,
+        places_as_of_date: bool = True,
     ) -> None:
         self.name = name
         self.places = places
+        self.places_as_of_date = places_as_of_date
         self.demonyms = demonyms
         self.self_references = self_references
         self.use_entities = use_entities
@@ -76,12 +81,15 @@ class CountryLinker:
     def _rows(self, doc: Doc) -> list[dict]:
         found: list[tuple[Span, Country | None]] = []
         person_words = _person_name_words(doc)
+        published = self._known_date(doc)
         for span in self._candidates(doc):
             if span.label_ == SELF:
                 found.append((span, None))
                 continue
             country = self._resolve(doc, span, person_words)
             if country is not None:
+                if published is not None and country.mention_type == "place":
+                    country = country_on(country, published)  # Moscow in 1987: Soviet Union
                 found.append((span, country))
         home = self._home_country(doc, [(c.iso3, s.start_char) for s, c in found if c])
         rows: list[dict] = []
@@ -104,6 +112,15 @@ class CountryLinker:
                 }
             )
         return rows
+
+    def _known_date(self, doc: Doc) -> dt.date | None:
+        """The article's date when metadata or an option gives it (never a guess)."""
+        if not self.places_as_of_date or doc._.reference_date_source not in ("metadata", "option"):
+            return None
+        try:
+            return dt.date.fromisoformat(doc._.reference_date)
+        except (TypeError, ValueError):
+            return None
 
     def _candidates(self, doc: Doc) -> list[Span]:
         """Gazetteer matches, longest first without overlaps; "the" left out of names."""
@@ -291,6 +308,7 @@ def _entity_of(doc: Doc, index: int) -> Span:
         "org_context": True,
         "exclusions": True,
         "infer_home_country": True,
+        "places_as_of_date": True,
     },
 )
 def make_country_linker(
@@ -303,6 +321,7 @@ def make_country_linker(
     org_context: bool,
     exclusions: bool,
     infer_home_country: bool,
+    places_as_of_date: bool,
 ) -> CountryLinker:
     return CountryLinker(
         nlp,
@@ -314,4 +333,5 @@ def make_country_linker(
         org_context=org_context,
         exclusions=exclusions,
         infer_home_country=infer_home_country,
+        places_as_of_date=places_as_of_date,
     )

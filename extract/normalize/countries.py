@@ -11,11 +11,14 @@ Pure functions (no spaCy). Data, all under ``extract/rules/``:
   organisation name ("China Railway", "Bank of China");
 - ``countries_self_references.txt``: "my country", "our country";
 - ``countries_context.jsonl``: forms dropped when their sentence shows another sense
-  ("Georgia" with "Atlanta").
+  ("Georgia" with "Atlanta");
+- ``countries_successions.jsonl``: the former country a place belonged to until a date
+  (Moscow in 1987 is in the Soviet Union).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -30,6 +33,8 @@ EXCLUSION_KINDS = frozenset({"region", "group", "ambiguous"})
 _FORM_KEYS = frozenset({"form", "iso2", "iso3", "name", "mention_type", "former"})
 _EXCLUSION_KEYS = frozenset({"phrase", "kind"})
 _CONTEXT_KEYS = frozenset({"form", "unless_sentence_has"})
+_SUCCESSION_KEYS = frozenset({"iso3", "until", "former_iso3", "note"})
+_SUCCESSION_REQUIRED = frozenset({"iso3", "until", "former_iso3"})
 MIN_CITY_POPULATION = 100_000
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
@@ -133,6 +138,38 @@ def lookup_country(text: str) -> Country | None:
     if code.isalpha() and code.isupper() and len(code) in (2, 3):
         return country_by_code(code)
     return None
+
+
+@lru_cache(maxsize=1)
+def _successions() -> dict[str, tuple[tuple[dt.date, str], ...]]:
+    """ISO alpha-3 → (last day, former country's alpha-3), earliest first."""
+    found: dict[str, list[tuple[dt.date, str]]] = {}
+    for record in read_jsonl("countries_successions.jsonl", _SUCCESSION_KEYS, _SUCCESSION_REQUIRED):
+        try:
+            until = dt.date.fromisoformat(record["until"])
+        except ValueError as error:
+            raise RulesError(
+                f"countries_successions.jsonl: bad date {record['until']!r}"
+            ) from error
+        former = country_by_code(record["former_iso3"])
+        if former is None or not former.former:
+            raise RulesError(
+                f"countries_successions.jsonl: {record['former_iso3']!r} is no former country"
+            )
+        found.setdefault(record["iso3"], []).append((until, record["former_iso3"]))
+    return {iso3: tuple(sorted(periods)) for iso3, periods in found.items()}
+
+
+def country_on(country: Country, day: dt.date) -> Country:
+    """The country that ``country`` was part of on ``day``: a place in a successor state
+    belonged to the former country ("Moscow" in 1987 → Soviet Union, "Prague" in 1990 →
+    Czechoslovakia); unchanged otherwise. The mention type is kept."""
+    for until, former_iso3 in _successions().get(country.iso3, ()):
+        if day <= until:
+            former = country_by_code(former_iso3)
+            assert former is not None  # checked on load
+            return former._replace(mention_type=country.mention_type)
+    return country
 
 
 @lru_cache(maxsize=1024)

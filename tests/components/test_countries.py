@@ -163,3 +163,26 @@ def test_countries_component_seed_gold(nlp: Language, seed_text: str, doc_id: st
     want = [(g["start_char"], g["end_char"], g["text"], g["iso3"], g["mention_type"]) for g in gold]
     assert got == want
     assert (doc._.home_country, doc._.home_country_source) == ("CHN", "dominant")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "reference,source,expected",
+    [
+        # a place is coded as the country it was in on the article's date
+        ("1987-03-03", "metadata", [("Moscow", "SUN", True), ("Ukraine", "UKR", False)]),
+        ("1987-03-03", "option", [("Moscow", "SUN", True), ("Ukraine", "UKR", False)]),
+        ("2020-11-02", "metadata", [("Moscow", "RUS", False), ("Ukraine", "UKR", False)]),
+        # no date given, or only a guessed one: today's country
+        (None, None, [("Moscow", "RUS", False), ("Ukraine", "UKR", False)]),
+        ("1987-03-03", "inferred", [("Moscow", "RUS", False), ("Ukraine", "UKR", False)]),
+    ],
+)
+def test_countries_place_as_of_article_date(
+    nlp: Language, reference: str | None, source: str | None, expected: list[tuple]
+) -> None:
+    doc = nlp.make_doc("Talks in Moscow on grain sales to Ukraine ended on Tuesday.")
+    doc._.doc_id = "t"
+    doc._.reference_date, doc._.reference_date_source = reference, source
+    rows = nlp(doc)._.countries
+    assert [(row["text"], row["iso3"], row["former"]) for row in rows] == expected

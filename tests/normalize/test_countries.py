@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from extract.normalize.countries import (
     Country,
     clean_mention,
     country_by_code,
+    country_on,
     dominant_country,
     exclusion_phrases,
     is_city_name,
@@ -194,6 +197,32 @@ def test_countries_lookup_form(text: str, expected: tuple[str, str, bool] | None
 def test_countries_lookup_country(text: str, expected: tuple | None) -> None:
     found = lookup_country(text)
     assert (tuple(found) if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    "form,day,expected",
+    [
+        ("Moscow", "1987-03-03", ("SUN", "place", True)),
+        ("Moscow", "1991-12-25", ("SUN", "place", True)),
+        ("Moscow", "1991-12-26", ("RUS", "place", False)),
+        ("Vilnius", "1991-09-05", ("SUN", "place", True)),
+        ("Vilnius", "1991-09-06", ("LTU", "place", False)),
+        ("Belgrade", "1999-05-01", ("YUG", "place", True)),
+        ("Belgrade", "2004-01-01", ("SCG", "place", True)),
+        ("Belgrade", "2006-06-10", ("SRB", "place", False)),
+        ("Zagreb", "1991-06-24", ("YUG", "place", True)),
+        ("Zagreb", "1991-06-25", ("HRV", "place", False)),
+        ("Prague", "1992-12-31", ("CSK", "place", True)),
+        ("Bratislava", "1993-01-01", ("SVK", "place", False)),
+        ("Paris", "1987-03-03", ("FRA", "place", False)),
+        # the mention type is kept: the component applies it to places only
+        ("Ukraine", "1987-03-03", ("SUN", "name", True)),
+    ],
+)
+def test_countries_country_on(form: str, day: str, expected: tuple[str, str, bool]) -> None:
+    country = lookup_form(form)
+    assert country is not None
+    assert _short(country_on(country, dt.date.fromisoformat(day))) == expected
 
 
 @pytest.mark.parametrize(
