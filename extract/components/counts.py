@@ -254,15 +254,8 @@ class CountExtractor:
             return True
         if before.lower_ == "top":
             return True  # a ranking: "the top 100 companies", "UK top 30 singles"
-        if before.lower_ in ("in", "out") and run.start > 1 and doc[run.start - 2].like_num:
-            return True  # a ratio: "one in ten", "nine out of ten"
-        if (
-            before.lower_ == "of"
-            and run.start > 2
-            and doc[run.start - 2].lower_ == "out"
-            and doc[run.start - 3].like_num
-        ):
-            return True  # a ratio: "one out of five banks"
+        if _after_ratio_link(doc, run.start):
+            return True  # a ratio: "one in ten", "nine out of ten", "one out of five banks"
         last = run[-1]
         if (
             last.whitespace_ == ""
@@ -390,6 +383,17 @@ class CountExtractor:
         if value == 0 or value > 1 or count.value is None:
             return plural
         return lemma not in self.rules.idiom_heads_for_one
+
+
+def _after_ratio_link(doc: Doc, start: int) -> bool:
+    """The number at ``start`` is the second term of a ratio: a number, then "in", "out" or
+    "out of" just before it."""
+    link = 1
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ == "out":
+        link = 2
+    elif start < 1 or doc[start - 1].lower_ not in ("in", "out"):
+        return False
+    return start > link and doc[start - link - 1].like_num
 
 
 def _lemma(head: Token) -> str:
