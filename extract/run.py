@@ -409,23 +409,88 @@ def run(
     started = time.perf_counter()
     if shard_size < 1:
         raise RunError("shard size must be at least 1")
-    try:  # a URL whose backend is missing stops the run here, with what to install
-        inputs = [as_path(item) if is_url(item) else item for item in inputs]
-        out_dir = as_path(out_dir)
-    except StorageError as error:
-        raise RunError(str(error)) from error
-    _check_out_not_in_inputs(out_dir, inputs)
+    inputs, out = _locate(inputs, out_dir)
     fields = fields or FieldMap()
     components = tuple(nlp.pipe_names) if nlp is not None else NEWS_COMPONENTS
     spec = PipelineSpec(settings.model, tuple(c for c in components if c.startswith("news_")))
     options = _options(settings, fmt, fields, shard_size, spec.components)
     described = describe_inputs(inputs)
+    previous, done = _open_output(out, options, described, overwrite=overwrite, resume=resume)
+    manifest = _start_manifest(fmt, options, described, previous)
+    write_json(out / MANIFEST, manifest)
+    state = _Invocation(started, summary=RunSummary(resumed_shards=len(done)), done=done)
+    try:
+        articles = read_articles(inputs, fields=fields, stdin=stdin)
+        shards = iter_shards(articles, shard_size, set(done))
+        state.engine, shards = _start_engine(
+            engine, workers, scheduler, nlp, spec, settings, shards
+        )
+        _process_shards(state, _ShardStore(out, fmt), shards, stderr or sys.stderr, on_progress)
+        manifest["engine"] = state.engine.describe()
+        state.engine.close()
+        state.engine = None
+        finish_started = time.perf_counter()
+        _finish(out, fmt, done, state.summary)
+        state.timings["finishing"] += time.perf_counter() - finish_started
+    except BaseException as error:
+        _record_failure(out, manifest, state, error)
+        if isinstance(error, EngineError):
+            raise RunError(str(error)) from error
+        raise
+    state.summary.seconds = time.perf_counter() - started
+    _complete_manifest(manifest, done, state.summary, state.timings)
+    write_json(out / MANIFEST, manifest)
+    return state.summary
+
+
+@dataclass
+class _Invocation:
+    """What one invocation of ``run`` has done so far (a failure records it in the manifest)."""
+
+    started: float
+    summary: RunSummary
+    done: dict[int, dict[str, Any]]
+    timings: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
+    engine: Engine | None = None
+
+
+def _open_output(
+    out_dir: AnyPath,
+    options: dict[str, Any],
+    described: list[dict[str, Any]],
+    *,
+    overwrite: bool,
+    resume: bool,
+) -> tuple[dict[str, Any] | None, dict[int, dict[str, Any]]]:
+    """The interrupted run's manifest (when resuming) and the completed shards to keep."""
     previous = read_manifest(out_dir) if resume and out_dir.exists() else None
     if previous is not None:
         _check_resumable(previous, options, described)
-    done = prepare_output(out_dir, overwrite=overwrite, resume=resume)
-    errors_to = stderr or sys.stderr
-    manifest: dict[str, Any] = {
+    return previous, prepare_output(out_dir, overwrite=overwrite, resume=resume)
+
+
+def _locate(
+    inputs: Iterable[str | AnyPath], out_dir: str | AnyPath
+) -> tuple[list[str | AnyPath], AnyPath]:
+    """Inputs and output folder as paths; a URL whose backend is missing stops the run here,
+    with what to install."""
+    try:
+        located = [as_path(item) if is_url(item) else item for item in inputs]
+        out = as_path(out_dir)
+    except StorageError as error:
+        raise RunError(str(error)) from error
+    _check_out_not_in_inputs(out, located)
+    return located, out
+
+
+def _start_manifest(
+    fmt: OutputFormat,
+    options: dict[str, Any],
+    described: list[dict[str, Any]],
+    previous: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """The manifest of a run that has just started (a resumed run keeps its earlier sessions)."""
+    return {
         "manifest_version": MANIFEST_VERSION,
         "status": "running",
         "extract_version": _package_versions()["news-extract"],
@@ -437,50 +502,45 @@ def run(
             "shard_markers": f"{SHARDS_DIR}/part-NNNNNN.json",
             "summary_tables": list(SUMMARY_TABLES),
         },
+        "sessions": list(previous.get("sessions", [])) if previous else [],
     }
-    sessions: list[dict[str, Any]] = list(previous.get("sessions", [])) if previous else []
-    manifest["sessions"] = sessions
-    write_json(out_dir / MANIFEST, manifest)
 
-    timings: defaultdict[str, float] = defaultdict(float)
-    summary = RunSummary(resumed_shards=len(done))
-    active: Engine | None = None
-    try:
-        articles = read_articles(inputs, fields=fields, stdin=stdin)
-        shards = iter_shards(articles, shard_size, set(done))
-        active, shards = _start_engine(engine, workers, scheduler, nlp, spec, settings, shards)
-        store = _ShardStore(out_dir, fmt)
-        for index, output in active.map(shards):
-            write_started = time.perf_counter()
-            done[index] = store.commit(index, output)
-            timings["writing"] += time.perf_counter() - write_started
-            timings["processing"] += output.seconds
-            _report_problems(output.problems, errors_to)
-            if on_progress:
-                on_progress(output.articles)
-        manifest["engine"] = active.describe()
-        active.close()
-        active = None
-        finish_started = time.perf_counter()
-        _finish(out_dir, fmt, done, summary)
-        timings["finishing"] += time.perf_counter() - finish_started
-    except BaseException as error:
-        if active is not None:
-            active.close()
-        manifest["status"] = "interrupted" if isinstance(error, KeyboardInterrupt) else "failed"
-        manifest["failure"] = f"{type(error).__name__}: {error}"
-        manifest["shards_completed"] = len(done)
-        sessions.append(_session(time.perf_counter() - started, len(done), summary, timings))
-        # The disk may be full: then the missing "complete" status still tells the truth.
-        with contextlib.suppress(OSError):
-            write_json(out_dir / MANIFEST, manifest)
-        if isinstance(error, EngineError):
-            raise RunError(str(error)) from error
-        raise
-    summary.seconds = time.perf_counter() - started
-    _complete_manifest(manifest, done, summary, timings)
-    write_json(out_dir / MANIFEST, manifest)
-    return summary
+
+def _process_shards(
+    state: _Invocation,
+    store: _ShardStore,
+    shards: Iterator[Shard],
+    errors_to: IO[str],
+    on_progress: Callable[[int], None] | None,
+) -> None:
+    """Run the engine over the shards, committing each one as it comes back."""
+    assert state.engine is not None
+    for index, output in state.engine.map(shards):
+        write_started = time.perf_counter()
+        state.done[index] = store.commit(index, output)
+        state.timings["writing"] += time.perf_counter() - write_started
+        state.timings["processing"] += output.seconds
+        _report_problems(output.problems, errors_to)
+        if on_progress:
+            on_progress(output.articles)
+
+
+def _record_failure(
+    out_dir: AnyPath, manifest: dict[str, Any], state: _Invocation, error: BaseException
+) -> None:
+    """Close the engine and say in the manifest how far the run got and why it stopped."""
+    if state.engine is not None:
+        state.engine.close()
+    done = state.done
+    manifest["status"] = "interrupted" if isinstance(error, KeyboardInterrupt) else "failed"
+    manifest["failure"] = f"{type(error).__name__}: {error}"
+    manifest["shards_completed"] = len(done)
+    manifest["sessions"].append(
+        _session(time.perf_counter() - state.started, len(done), state.summary, state.timings)
+    )
+    # The disk may be full: then the missing "complete" status still tells the truth.
+    with contextlib.suppress(OSError):
+        write_json(out_dir / MANIFEST, manifest)
 
 
 def _start_engine(
