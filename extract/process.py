@@ -16,7 +16,7 @@ from extract.normalize.countries import lookup_country
 from extract.normalize.published import parse_published
 from extract.settings import RunSettings
 from extract.tables.build import TableRows, documents_row, rows_from_doc, to_arrow
-from extract.tables.schema import PER_DOCUMENT_TABLES
+from extract.tables.schema import PER_DOCUMENT_TABLES, run_tables
 from extract.types import Article
 
 
@@ -129,6 +129,8 @@ def _process_batch(
             continue
         status = "warning" if issues else "ok"
         tables = rows_from_doc(doc)
+        if settings.texts:
+            tables["texts"] = [{"doc_id": article.doc_id, "text": doc.text}]
         tables["documents"] = [
             documents_row(
                 article,
@@ -184,7 +186,8 @@ def process_shard(articles: list[Article], nlp: Language, settings: RunSettings)
     started = time.perf_counter()
     # --max-chars is the user's limit; spaCy's own (1,000,000) must not silently override it.
     nlp.max_length = max(nlp.max_length, settings.max_chars)
-    rows: dict[str, list[dict]] = {name: [] for name in PER_DOCUMENT_TABLES}
+    names = [name for name in PER_DOCUMENT_TABLES if name in run_tables(texts=settings.texts)]
+    rows: dict[str, list[dict]] = {name: [] for name in names}
     output = ShardOutput(tables={}, pipeline=pipeline_info(nlp))
     with _memory_zone(nlp):
         for result in process_articles(articles, nlp, settings):

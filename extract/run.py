@@ -35,7 +35,7 @@ from extract.process import Problem, ShardOutput
 from extract.settings import RunSettings
 from extract.storage import AnyPath, RemotePath, StorageError, as_path, is_url
 from extract.tables.build import PeopleSummary, to_arrow
-from extract.tables.schema import PER_DOCUMENT_TABLES, SUMMARY_TABLES, TABLES
+from extract.tables.schema import PER_DOCUMENT_TABLES, SUMMARY_TABLES, TABLES, run_tables
 from extract.tables.writers import (
     DUCKDB_FILE,
     PARTIAL,
@@ -66,6 +66,7 @@ RESUME_OPTIONS = (
     "home_country",
     "max_chars",
     "fields",
+    "texts",
 )
 
 
@@ -88,9 +89,14 @@ class RunSummary:
     shards: int = 0
     resumed_shards: int = 0
     unreadable_inputs: int = 0
+    tables: tuple[str, ...] = tuple(TABLES)  # the tables this run writes
 
     def line(self) -> str:
-        tables = ", ".join(f"{name} {self.rows[name]}" for name in TABLES if name != "documents")
+        tables = ", ".join(
+            f"{name} {self.rows[name]}"
+            for name in self.tables
+            if name not in ("documents", "texts")
+        )
         resumed = (
             f"; {self.resumed_shards} shards kept from the interrupted run"
             if self.resumed_shards
@@ -320,6 +326,7 @@ def _options(
         "home_country": settings.home_country,
         "max_chars": settings.max_chars,
         "batch_size": settings.batch_size,
+        "texts": settings.texts,
         "fields": {
             "id": list(fields.id),
             "text": list(fields.text),
@@ -355,13 +362,14 @@ def _fingerprint(described: dict[str, Any]) -> tuple[Any, ...]:
 class _ShardStore:
     """Writes each shard's tables then its marker; aggregates what the manifest reports."""
 
-    def __init__(self, out_dir: AnyPath, fmt: OutputFormat) -> None:
+    def __init__(self, out_dir: AnyPath, fmt: OutputFormat, tables: tuple[str, ...]) -> None:
         self.out_dir = out_dir
         self.fmt = fmt
+        self.tables = [table for table in PER_DOCUMENT_TABLES if table in tables]
         (out_dir / SHARDS_DIR).mkdir(exist_ok=True)
 
     def commit(self, index: int, output: ShardOutput) -> dict[str, Any]:
-        for table in PER_DOCUMENT_TABLES:
+        for table in self.tables:
             write_table_part(self.out_dir, table, index, output.tables[table], self.fmt)
         marker = {
             "shard": index,
@@ -418,14 +426,16 @@ def run(
     previous, done = _open_output(out, options, described, overwrite=overwrite, resume=resume)
     manifest = _start_manifest(fmt, options, described, previous)
     write_json(out / MANIFEST, manifest)
-    state = _Invocation(started, summary=RunSummary(resumed_shards=len(done)), done=done)
+    summary = RunSummary(resumed_shards=len(done), tables=run_tables(texts=settings.texts))
+    state = _Invocation(started, summary=summary, done=done)
     try:
         articles = read_articles(inputs, fields=fields, stdin=stdin)
         shards = iter_shards(articles, shard_size, set(done))
         state.engine, shards = _start_engine(
             engine, workers, scheduler, nlp, spec, settings, shards
         )
-        _process_shards(state, _ShardStore(out, fmt), shards, stderr or sys.stderr, on_progress)
+        store = _ShardStore(out, fmt, summary.tables)
+        _process_shards(state, store, shards, stderr or sys.stderr, on_progress)
         manifest["engine"] = state.engine.describe()
         state.engine.close()
         state.engine = None
@@ -594,11 +604,14 @@ def _one_line(text: str) -> str:
 
 
 def _finish(
-    out_dir: AnyPath, fmt: OutputFormat, done: dict[int, dict[str, Any]], summary: RunSummary
+    out_dir: AnyPath,
+    fmt: OutputFormat,
+    done: dict[int, dict[str, Any]],
+    summary: RunSummary,
 ) -> None:
     """Summary tables from the shards, empty parts for tables no shard wrote, DuckDB file."""
     for table in PER_DOCUMENT_TABLES:
-        if not table_parts(out_dir, table, fmt):
+        if table in summary.tables and not table_parts(out_dir, table, fmt):
             write_table_part(out_dir, table, 0, _empty_table(table), fmt)
     people = PeopleSummary()
     columns = ["doc_id", "name", "surface_name", "title", "person_key"]
@@ -609,7 +622,7 @@ def _finish(
     write_table_part(out_dir, "people", 0, to_arrow("people", people_rows), fmt)
     summary.rows["people"] = len(people_rows)
     if fmt is OutputFormat.DUCKDB:
-        write_duckdb(out_dir, list(TABLES))
+        write_duckdb(out_dir, list(summary.tables))
 
 
 def _complete_manifest(
@@ -645,7 +658,7 @@ def _complete_manifest(
         words=summary.words,
         errors=summary.errors,
         warnings=summary.warnings,
-        rows={table: summary.rows[table] for table in TABLES},
+        rows={table: summary.rows[table] for table in summary.tables},
         problem_codes=dict(sorted(codes.items())),
         problems=problems,
         problems_listed=len(problems),

@@ -20,6 +20,7 @@ class RunSettings:
     home_country: str | None = None  # ISO alpha-3, used when an article names none
     batch_size: int = 64
     max_chars: int = 1_000_000
+    texts: bool = True  # write the texts table (--no-texts leaves it out)
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:

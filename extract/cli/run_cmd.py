@@ -83,6 +83,9 @@ def run_cli(
     progress: Annotated[
         bool | None, typer.Option(help="Show a progress bar (default: when stderr is a terminal).")
     ] = None,
+    texts: Annotated[
+        bool, typer.Option(help="Write the texts table (the text mention offsets point into).")
+    ] = True,
 ) -> None:
     """Extract persons, countries, dates, counts and money from articles into tables."""
     from extract.normalize.countries import lookup_country
@@ -132,6 +135,7 @@ def run_cli(
         home_country=home,
         batch_size=batch_size,
         max_chars=max_chars,
+        texts=texts,
     )
     fields = FieldMap.with_overrides(
         id_field=id_field, text_field=text_field, date_field=date_field

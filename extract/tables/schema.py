@@ -241,9 +241,20 @@ PEOPLE = TableSchema(
     ),
 )
 
+TEXTS = TableSchema(
+    "texts",
+    "The text of each processed article (status ok or warning) exactly as the pipeline read it: "
+    "every start_char/end_char points into this string. Left out with --no-texts.",
+    (
+        _col("doc_id", STRING, "Id of the article."),
+        _col("text", STRING, "The article text (derived text for HTML and WARC input)."),
+    ),
+)
+
 MENTION_TABLES = ("persons", "countries", "dates", "counts", "money")
-PER_DOCUMENT_TABLES = ("documents", *MENTION_TABLES, "facts", "country_mentions")
+PER_DOCUMENT_TABLES = ("documents", *MENTION_TABLES, "facts", "country_mentions", "texts")
 SUMMARY_TABLES = ("people",)
+OPTIONAL_TABLES = ("texts",)  # tables a run can leave out (--no-texts)
 
 TABLES: dict[str, TableSchema] = {
     table.name: table
@@ -257,8 +268,15 @@ TABLES: dict[str, TableSchema] = {
         FACTS,
         COUNTRY_MENTIONS,
         PEOPLE,
+        TEXTS,
     )
 }
+
+
+def run_tables(*, texts: bool = True) -> tuple[str, ...]:
+    """The tables a run writes, in declaration order."""
+    left_out = () if texts else OPTIONAL_TABLES
+    return tuple(name for name in TABLES if name not in left_out)
 
 
 def markdown_dictionary() -> str:
