@@ -21,6 +21,13 @@ class Errors:
     E022 = "E022: output folder {path} already holds a run; pass --overwrite or --resume"
     E023 = "E023: cannot parse --reference-date '{value}'"
     E024 = "E024: unknown model '{model}': install it or pass a path to a spaCy pipeline"
+    E025 = "E025: unknown --home-country '{value}': use a country name or an ISO 3166 code"
+    E026 = "E026: permission denied: cannot read {path}"
+    E027 = "E027: --{option} must be at least 1, not {value}"
+    E028 = "E028: unknown --engine '{engine}': use {engines}"
+    E029 = "E029: --scheduler needs --engine dask"
+    E030 = "E030: --overwrite and --resume exclude each other"
+    E031 = "E031: unknown --format '{value}': use parquet, csv, jsonl or duckdb"
 
 
 class Warnings:

@@ -1,8 +1,15 @@
-"""Run settings, validated once (dateparser's check_settings, without global state)."""
+"""Run settings and the checks on user-given options, done once, in the library.
+
+Every check raises a typed exception whose message is coded (extract/errors.py), so a Python
+caller gets the same clear error as the command line (dateparser's check_settings, without
+global state). The CLI only maps the exception types to exit statuses.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extract.errors import Errors
@@ -10,7 +17,21 @@ from extract.normalize.published import parse_published
 
 
 class SettingsError(ValueError):
-    pass
+    """An option value or combination that cannot be used; the message says which and why."""
+
+    @property
+    def code(self) -> str | None:
+        """The message's code (``E023``...), when it has one."""
+        head = str(self).split(":", 1)[0]
+        return head if head[:1] in "EW" and head[1:].isdigit() else None
+
+
+class InputError(SettingsError):
+    """An input that is missing, unreadable, or whose storage backend is not installed."""
+
+
+class ModelError(SettingsError):
+    """The spaCy pipeline named by ``model`` cannot be found or loaded."""
 
 
 @dataclass(frozen=True)
@@ -24,15 +45,87 @@ class RunSettings:
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
-            raise SettingsError("batch_size must be at least 1")
+            raise SettingsError(Errors.E027.format(option="batch-size", value=self.batch_size))
         if self.max_chars < 1:
-            raise SettingsError("max_chars must be at least 1")
+            raise SettingsError(Errors.E027.format(option="max-chars", value=self.max_chars))
 
 
-def parse_reference_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
+def parse_reference_date(value: str | dt.date | None) -> dt.date | None:
+    """A date, an ISO string or any common date format; None stays None."""
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
     parsed = parse_published(value)
     if parsed is None:
         raise SettingsError(Errors.E023.format(value=value))
     return parsed.date
+
+
+def parse_home_country(value: str | None) -> str | None:
+    """The ISO alpha-3 code of a country name or ISO code; None or "" stays None."""
+    if not value:
+        return None
+    from extract.normalize.countries import lookup_country
+
+    found = lookup_country(value)
+    if found is None:
+        raise SettingsError(Errors.E025.format(value=value))
+    return found.iso3
+
+
+def check_inputs(inputs: Iterable[str]) -> None:
+    """Every input exists and is readable (``-`` is stdin); URLs are looked up in their store."""
+    from extract.storage import RemotePath, StorageError, as_path, input_problem, is_url
+
+    for item in inputs:
+        local = item
+        if is_url(item):
+            try:
+                source = as_path(item)
+            except StorageError as error:
+                raise InputError(str(error)) from None
+            if isinstance(source, RemotePath):
+                problem = input_problem(source)
+                if problem:
+                    raise InputError(problem)
+                continue
+            local = str(source)  # a file:// URL: a local path
+        if local == "-":
+            continue
+        if not os.path.exists(local):
+            raise InputError(Errors.E021.format(path=item))
+        if not os.access(local, os.R_OK):
+            raise InputError(Errors.E026.format(path=item))
+
+
+def check_output(out: str) -> None:
+    """An output URL's storage backend is installed (checked before the model loads)."""
+    from extract.storage import StorageError, as_path, is_url
+
+    if is_url(out):
+        try:
+            as_path(out)
+        except StorageError as error:
+            raise InputError(str(error)) from None
+
+
+def check_engine(
+    engine: str, *, scheduler: str | None, workers: int | None, shard_size: int
+) -> None:
+    from extract.engines import ENGINES
+
+    if engine not in ENGINES:
+        raise SettingsError(Errors.E028.format(engine=engine, engines=" or ".join(ENGINES)))
+    if scheduler and engine != "dask":
+        raise SettingsError(Errors.E029)
+    if workers is not None and workers < 1:
+        raise SettingsError(Errors.E027.format(option="workers", value=workers))
+    if shard_size < 1:
+        raise SettingsError(Errors.E027.format(option="shard-size", value=shard_size))
+
+
+def check_model(model: str) -> None:
+    """``model`` names an installed package or a pipeline folder (cheap: nothing loads)."""
+    from extract.engines.loader import model_is_available
+
+    if not model_is_available(model):
+        raise ModelError(Errors.E024.format(model=model))

@@ -36,15 +36,21 @@ def test_cli_every_command_has_help(command: str) -> None:
 @pytest.mark.parametrize(
     "args,message",
     [
-        (["run", "does-not-exist.txt"], "input not found"),
-        (["run", "corpora/samples", "--reference-date", "someday"], "E023"),
-        (["run", "corpora/samples", "--home-country", "Atlantis"], "unknown --home-country"),
+        (["run", "does-not-exist.txt"], "E021: input not found: does-not-exist.txt"),
+        (
+            ["run", "corpora/samples", "--reference-date", "someday"],
+            "E023: cannot parse --reference-date 'someday'",
+        ),
+        (
+            ["run", "corpora/samples", "--home-country", "Atlantis"],
+            "E025: unknown --home-country 'Atlantis': use a country name or an ISO 3166 code",
+        ),
     ],
 )
-def test_cli_unusable_arguments_exit_nonzero(args: list[str], message: str) -> None:
+def test_cli_unusable_arguments_exit_2(args: list[str], message: str) -> None:
     result = runner.invoke(app, args)
-    assert result.exit_code != 0
-    assert message in result.output
+    assert result.exit_code == 2
+    assert f"error: {message}\n" in result.output
 
 
 def test_cli_bad_format_is_rejected() -> None:

@@ -304,10 +304,10 @@ def test_remote_failed_upload_is_a_clear_error_and_no_marker(
 def test_remote_cli_run_and_query(
     blank: Language, bucket: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import extract.cli.run_cmd as run_cmd
+    from extract.engines import loader
 
     put_files(f"{bucket}/news", FILES)
-    monkeypatch.setattr(run_cmd, "get_pipeline", lambda spec: blank)
+    monkeypatch.setattr(loader, "get_pipeline", lambda spec: blank)
     out = f"{bucket}/run1"
     base = ["run", f"{bucket}/news/", "--out", out, "--workers", "1", "--shard-size", "2"]
     result = runner.invoke(app, base)
@@ -321,7 +321,7 @@ def test_remote_cli_run_and_query(
     assert queried.exit_code == 0, queried.output
     assert queried.stdout == "n\n7\n"
     missing = runner.invoke(app, ["run", f"{bucket}/nothing/*.jsonl", "--out", f"{bucket}/x"])
-    assert missing.exit_code == 1
+    assert missing.exit_code == 2
     assert f"input not found: {bucket}/nothing/*.jsonl" in " ".join(missing.output.split())
 
 
@@ -332,12 +332,12 @@ def test_remote_missing_backend_names_the_package(blank: Language, tmp_path: Pat
     (tmp_path / "a.txt").write_text("Talks began in Vietnam.")
     with pytest.raises(RunError, match="pip install s3fs"):
         run([tmp_path / "a.txt"], "s3://bucket/run1", blank, SETTINGS)
-    for args in (
-        ["run", "s3://bucket/news/", "--out", str(tmp_path / "out2")],
-        ["run", str(tmp_path / "a.txt"), "--out", "s3://bucket/run1", "--workers", "1"],
-        ["query", "s3://bucket/run1", "SELECT 1"],
+    for args, status in (
+        (["run", "s3://bucket/news/", "--out", str(tmp_path / "out2")], 2),
+        (["run", str(tmp_path / "a.txt"), "--out", "s3://bucket/run1", "--workers", "1"], 2),
+        (["query", "s3://bucket/run1", "SELECT 1"], 1),
     ):
         result = runner.invoke(app, args)
-        assert result.exit_code == 1, args
+        assert result.exit_code == status, args
         assert "pip install s3fs" in " ".join(result.output.split()), args
     assert not (tmp_path / "out2").exists()

@@ -296,15 +296,15 @@ def test_run_cli_summary_and_exit_codes(source: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     args = ["run", str(source), "--out", str(out), "--workers", "1", "--model", "does-not-exist"]
     result = runner.invoke(app, args)
-    assert result.exit_code == 1 and "E024" in result.output
+    assert result.exit_code == 2 and "E024" in result.output
 
 
 @pytest.mark.parametrize(
     "extra,message",
     [
-        (["--engine", "spark"], "unknown --engine 'spark'"),
-        (["--scheduler", "tcp://x:1"], "--scheduler needs --engine dask"),
-        (["--overwrite", "--resume"], "exclude each other"),
+        (["--engine", "spark"], "E028: unknown --engine 'spark': use local or dask"),
+        (["--scheduler", "tcp://x:1"], "E029: --scheduler needs --engine dask"),
+        (["--overwrite", "--resume"], "E030: --overwrite and --resume exclude each other"),
         (["--workers", "0"], "Invalid value"),
     ],
 )
@@ -312,7 +312,7 @@ def test_run_cli_rejects_unusable_options(
     source: Path, tmp_path: Path, extra: list[str], message: str
 ) -> None:
     result = runner.invoke(app, ["run", str(source), "--out", str(tmp_path / "out"), *extra])
-    assert result.exit_code != 0
+    assert result.exit_code == 2
     assert message in result.output
 
 
@@ -336,19 +336,17 @@ def test_run_cli_existing_run_needs_overwrite_or_resume(source: Path, tmp_path: 
 def test_run_cli_unreadable_folder_member_exits_nonzero(
     tiny: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import extract.cli.run_cmd as run_cmd
     from extract.engines import loader
 
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.txt").write_text("Talks began in Vietnam.")
     (folder / "broken.txt.gz").write_bytes(b"not gzip at all")
-    monkeypatch.setattr(run_cmd, "get_pipeline", lambda spec: tiny)
     monkeypatch.setattr(loader, "get_pipeline", lambda spec: tiny)
     result = runner.invoke(
         app, ["run", str(folder), "--out", str(tmp_path / "out"), "--workers", "1"]
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     output = " ".join(result.output.split())
     assert "E010: cannot read" in output and "1 input file(s) could not be read" in output
     documents = pd.read_parquet(tmp_path / "out" / "documents")
@@ -366,9 +364,9 @@ def test_run_refuses_an_output_folder_inside_an_input_folder(
 def test_run_cli_reads_jsonl_from_stdin(
     tiny: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import extract.cli.run_cmd as run_cmd
+    from extract.engines import loader
 
-    monkeypatch.setattr(run_cmd, "get_pipeline", lambda spec: tiny)
+    monkeypatch.setattr(loader, "get_pipeline", lambda spec: tiny)
     stdin = "".join(json.dumps(r) + "\n" for r in ARTICLES[:3])
     out = tmp_path / "out"
     result = runner.invoke(app, ["run", "-", "--out", str(out), "--workers", "1"], input=stdin)
