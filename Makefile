@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 OUT ?= out
 FORMAT ?= parquet
 
-.PHONY: setup run test test-fast lint typecheck check bench model clean
+.PHONY: setup run test test-fast lint typecheck check bench bench-html model clean
 
 setup: $(STAMP)
 
@@ -37,6 +37,12 @@ check: lint typecheck test
 bench: $(STAMP)
 	-$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+	$(BIN)/python benchmarks/html_extraction.py --run-share
+
+# Body extraction from web pages (P/R/F1 against gold bodies, pages/s), new reader and old.
+bench-html: $(STAMP)
+	-$(BIN)/python -m pip install --quiet -e ".[bench]"
+	$(BIN)/python benchmarks/html_extraction.py --run-share
 
 model: $(STAMP)
 	$(BIN)/extract build-model models/news-en

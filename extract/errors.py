@@ -28,6 +28,13 @@ class Errors:
     E029 = "E029: --scheduler needs --engine dask"
     E030 = "E030: --overwrite and --resume exclude each other"
     E031 = "E031: unknown --format '{value}': use parquet, csv, jsonl or duckdb"
+    E032 = "E032: web page over {limit} bytes, not read (limit: extract.ingest.html.MAX_PAGE_BYTES)"
+    E033 = "E033: HTML could not be parsed ({detail})"
+    E034 = "E034: page text cannot be decoded (tried {tried} and detection)"
+    E035 = (
+        "E035: no text in the page (only scripts or markup, or text nested deeper than 255"
+        " elements, which the HTML parser drops)"
+    )
 
 
 class Warnings:

@@ -15,7 +15,7 @@ DOC_METADATA = (
     "doc_id",  # str
     "published",  # raw published value from the input, or None
     "reference_date",  # ISO date str the relative dates resolve against, or None
-    "reference_date_source",  # metadata | option | inferred | none
+    "reference_date_source",  # metadata | page | option | inferred | none
     "home_country",  # ISO 3166 alpha-3 of the article's home country, or None
     "home_country_source",  # metadata | dominant | none
 )

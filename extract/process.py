@@ -45,7 +45,7 @@ def prepare_doc(
     if published is not None:
         published_iso = published.iso
         doc._.reference_date = published.date.isoformat()
-        doc._.reference_date_source = "metadata"
+        doc._.reference_date_source = article.published_source or "metadata"
     elif settings.reference_date is not None:
         doc._.reference_date = settings.reference_date.isoformat()
         doc._.reference_date_source = "option"

@@ -22,6 +22,12 @@ class Article:
     source: str | None = None
     url: str | None = None
     country: str | None = None
+    author: str | None = None
+    # "page" when ``published`` was read from the page itself (HTML), else from metadata.
+    published_source: str | None = None
+    # Where the text came from in a page (extract.ingest.html.Extractor); None for plain text.
+    extractor: str | None = None
+    crawled: str | None = None  # when a web archive fetched the page (ISO 8601)
     origin: str = ""
     error: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)

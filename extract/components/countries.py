@@ -115,7 +115,8 @@ class CountryLinker:
 
     def _known_date(self, doc: Doc) -> dt.date | None:
         """The article's date when metadata or an option gives it (never a guess)."""
-        if not self.places_as_of_date or doc._.reference_date_source not in ("metadata", "option"):
+        known = ("metadata", "page", "option")
+        if not self.places_as_of_date or doc._.reference_date_source not in known:
             return None
         try:
             return dt.date.fromisoformat(doc._.reference_date)

@@ -14,7 +14,7 @@ from typing import IO
 from extract.errors import Errors
 from extract.ingest.fields import FieldMap, article_from_record
 from extract.ingest.formats import Format, detect_format, is_gzip, stem
-from extract.ingest.html import article_from_html
+from extract.ingest.html import MAX_PAGE_BYTES, article_from_html
 from extract.storage import AnyPath, RemotePath, as_path
 from extract.types import Article
 
@@ -68,12 +68,16 @@ def read_text_file(path: AnyPath) -> Iterator[Article]:
 
 
 def read_html_file(path: AnyPath) -> Iterator[Article]:
+    """One page; never more than one byte past the page limit is read."""
     doc_id = stem(path)
-    markup, failed = _read_whole(path, doc_id)
-    if failed:
-        yield failed
-    else:
-        yield article_from_html(markup or "", doc_id=doc_id, origin=str(path))
+    try:
+        with _open_binary(path) as handle:
+            data = handle.read(MAX_PAGE_BYTES + 1)
+    except (OSError, EOFError) as error:
+        detail = Errors.E010.format(path=path, detail=error)
+        yield Article(doc_id, "", origin=str(path), error=detail)
+        return
+    yield article_from_html(data, doc_id=doc_id, origin=str(path))
 
 
 def read_jsonl_stream(handle: IO[bytes], fields: FieldMap, *, name: str) -> Iterator[Article]:

@@ -29,10 +29,13 @@ def documents_row(
     return {
         "doc_id": article.doc_id,
         "origin": article.origin,
+        "extractor": article.extractor,
         "source": article.source,
         "title": article.title,
+        "author": article.author,
         "url": article.url,
         "published": published if published is not None else article.published,
+        "crawled": article.crawled,
         "reference_date": doc._.reference_date if doc is not None else None,
         "reference_date_source": (doc._.reference_date_source or "none")
         if doc is not None

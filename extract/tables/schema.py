@@ -59,15 +59,39 @@ DOCUMENTS = TableSchema(
     (
         _col("doc_id", STRING, "Id of the article."),
         _col("origin", STRING, "Where the record came from: path, and line or row number."),
-        _col("source", STRING, "Publisher or feed, from metadata."),
-        _col("title", STRING, "Headline, from metadata."),
-        _col("url", STRING, "URL, from metadata."),
-        _col("published", STRING, "Publication date or date-time from metadata, as ISO 8601."),
+        _col(
+            "extractor",
+            STRING,
+            "Where a web page's text came from: trafilatura (its main content), page_text (no"
+            " main content found: the page's whole visible text) or title (the page has no"
+            " other text); null for inputs that are text already.",
+        ),
+        _col("source", STRING, "Publisher or feed, from metadata (a web page's site name)."),
+        _col("title", STRING, "Headline, from metadata (a web page's title)."),
+        _col(
+            "author",
+            STRING,
+            "Byline of a web page, from its metadata (kept apart from the text), or null.",
+        ),
+        _col("url", STRING, "URL, from metadata (a web page's canonical URL, else its address)."),
+        _col(
+            "published",
+            STRING,
+            "Publication date or date-time as ISO 8601, from metadata; for a web page without"
+            " one, the page's own original publication date (reference_date_source: page).",
+        ),
+        _col(
+            "crawled",
+            STRING,
+            "When a web archive fetched the page (WARC-Date, ISO 8601): not the publication"
+            " date. Null for other inputs.",
+        ),
         _col("reference_date", DATE, "The date relative expressions were resolved against."),
         _col(
             "reference_date_source",
             STRING,
-            "Where reference_date came from: metadata, option, inferred or none.",
+            "Where reference_date came from: metadata, page (the date a web page gives itself),"
+            " option, inferred or none.",
         ),
         _col("home_country", STRING, "ISO alpha-3 of the article's home country, or null."),
         _col(

@@ -179,8 +179,8 @@ def test_readers_html_title_date_and_text(tmp_path: Path) -> None:
     assert (article.doc_id, article.title, article.published, article.text) == (
         "page",
         "Story title",
-        "2020-10-22T08:00:00+08:00",
-        "Story title\n\nFirst paragraph.\n\nSecond bold paragraph.",
+        "2020-10-22",
+        "First paragraph.\nSecond bold paragraph.",
     )
 
 

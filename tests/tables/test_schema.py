@@ -28,10 +28,13 @@ def test_schema_mention_tables_start_with_provenance(table: str) -> None:
             [
                 "doc_id",
                 "origin",
+                "extractor",
                 "source",
                 "title",
+                "author",
                 "url",
                 "published",
+                "crawled",
                 "reference_date",
                 "reference_date_source",
                 "home_country",
