@@ -49,10 +49,17 @@ class RunRequest:
         """True when this process runs the pipeline itself (no worker processes)."""
         return self.engine == "local" and self.workers == 1
 
+    @property
+    def forks_workers(self) -> bool:
+        """True when local workers are forked from this process's loaded pipeline (Linux)."""
+        from extract.engines.local import default_start_method
+
+        return self.engine == "local" and default_start_method() == "fork"
+
     def load_pipeline(self) -> Any:
-        """The pipeline when the run happens in this process, else None after checking that
-        workers will find the model. Raises ModelError."""
-        if not self.runs_here:
+        """The pipeline when the run happens in this process or its workers are forked from it,
+        else None after checking that workers will find the model. Raises ModelError."""
+        if not (self.runs_here or self.forks_workers):
             check_model(self.settings.model)
             return None
         from extract.engines.loader import PipelineSpec, get_pipeline

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -72,11 +72,17 @@ BATCH_CHARS = 50_000
 
 
 def process_articles(
-    articles: Iterable[Article], nlp: Language, settings: RunSettings
+    articles: Iterable[Article],
+    nlp: Language,
+    settings: RunSettings,
+    on_batch: Callable[[int], None] | None = None,
 ) -> Iterator[ArticleResult]:
-    """One result per article, in input order, streaming in ``batches``."""
+    """One result per article, in input order, streaming in ``batches``; ``on_batch`` receives
+    the number of articles of each batch once its results are all yielded."""
     for batch in batches(articles, settings.batch_size):
         yield from _process_batch(batch, nlp, settings)
+        if on_batch is not None:
+            on_batch(len(batch))
 
 
 def batches(articles: Iterable[Article], batch_size: int) -> Iterator[list[Article]]:
@@ -178,8 +184,14 @@ def pipeline_info(nlp: Language) -> dict[str, object]:
     }
 
 
-def process_shard(articles: list[Article], nlp: Language, settings: RunSettings) -> ShardOutput:
-    """Every per-document table for ``articles``, in input order.
+def process_shard(
+    articles: list[Article],
+    nlp: Language,
+    settings: RunSettings,
+    on_batch: Callable[[int], None] | None = None,
+) -> ShardOutput:
+    """Every per-document table for ``articles``, in input order (``on_batch``: see
+    ``process_articles``).
 
     Strings the pipeline adds to the vocabulary live in a memory zone that ends with the shard,
     so a long run does not grow the StringStore (see ``_memory_zone``)."""
@@ -190,7 +202,7 @@ def process_shard(articles: list[Article], nlp: Language, settings: RunSettings)
     rows: dict[str, list[dict]] = {name: [] for name in names}
     output = ShardOutput(tables={}, pipeline=pipeline_info(nlp))
     with _memory_zone(nlp):
-        for result in process_articles(articles, nlp, settings):
+        for result in process_articles(articles, nlp, settings, on_batch):
             for name, table_rows in result.tables.items():
                 rows[name].extend(table_rows)
             document = result.document

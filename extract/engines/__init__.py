@@ -1,8 +1,10 @@
 """Where shards of articles are processed: in this process, a local process pool, or Dask.
 
 Every engine maps ``(index, articles)`` shards to ``(index, ShardOutput)`` in input order with a
-bounded number of shards in flight; the runner (extract/run.py) writes what comes back. Workers
-only compute: they never touch the output folder, so a cluster needs no shared filesystem.
+bounded number of shards in flight; the runner (extract/run.py) writes what comes back, and
+``on_batch`` hears of every finished nlp.pipe batch (its number of articles) for the progress
+bar. Workers only compute: they never touch the output folder, so a cluster needs no shared
+filesystem.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from extract.process import ShardOutput, batches
 from extract.types import Article
 
 Shard = tuple[int, list[Article]]
+BatchCallback = Callable[[int], None]
 ENGINES = ("local", "dask")
 
 
@@ -30,7 +33,9 @@ class Engine(Protocol):
     name: str
     workers: int
 
-    def map(self, shards: Iterable[Shard]) -> Iterator[tuple[int, ShardOutput]]: ...
+    def map(
+        self, shards: Iterable[Shard], on_batch: BatchCallback | None = None
+    ) -> Iterator[tuple[int, ShardOutput]]: ...
 
     def describe(self) -> dict[str, Any]: ...
 
@@ -45,7 +50,7 @@ class _Future(Protocol):
 
 def ordered_window(
     submit: Callable[[int, list[Article]], _Future], shards: Iterable[Shard], window: int
-) -> Iterator[tuple[int, ShardOutput]]:
+) -> Iterator[tuple[int, Any]]:
     """Submit shards, keeping at most ``window`` in flight, and yield results in input order.
     Input is read only as results are taken, so memory stays bounded."""
     pending: deque[tuple[int, _Future]] = deque()

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from extract.engines import EngineError, Shard, ordered_window
+from extract.engines import BatchCallback, EngineError, Shard, ordered_window
 from extract.engines.loader import PipelineSpec, get_pipeline
 from extract.process import ShardOutput, process_shard
 from extract.settings import RunSettings
@@ -79,8 +79,15 @@ class DaskEngine:
             pure=False,
         )
 
-    def map(self, shards: Iterable[Shard]) -> Iterator[tuple[int, ShardOutput]]:
-        yield from ordered_window(self._submit, shards, 2 * self.workers)
+    def map(
+        self, shards: Iterable[Shard], on_batch: BatchCallback | None = None
+    ) -> Iterator[tuple[int, ShardOutput]]:
+        """Whole shards as tasks: a remote worker cannot report its batches, so progress moves
+        per shard."""
+        for index, output in ordered_window(self._submit, shards, 2 * self.workers):
+            if on_batch is not None:
+                on_batch(output.articles)
+            yield index, output
 
     def describe(self) -> dict[str, Any]:
         return {
