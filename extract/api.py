@@ -43,6 +43,7 @@ class RunRequest:
     engine: str = "local"
     scheduler: str | None = None
     shard_size: int = DEFAULT_SHARD_SIZE
+    csv_raw: bool = False  # CSV text as is, formula cells not neutralised (docs/security.md)
 
     @property
     def runs_here(self) -> bool:
@@ -90,6 +91,7 @@ def plan_run(
     scheduler: str | None = None,
     shard_size: int = DEFAULT_SHARD_SIZE,
     texts: bool = True,
+    csv_raw: bool = False,
 ) -> RunRequest:
     """Check the options of a run as ``extract run`` takes them; raises SettingsError (or its
     subclasses InputError, ModelError) with a coded message. ``workers=None``: all cores."""
@@ -128,6 +130,7 @@ def plan_run(
         engine=engine,
         scheduler=scheduler,
         shard_size=shard_size,
+        csv_raw=csv_raw,
     )
 
 
@@ -158,4 +161,5 @@ def run_request(
         stdin=stdin,
         on_progress=on_progress,
         stderr=stderr,
+        csv_raw=request.csv_raw,
     )

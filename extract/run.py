@@ -38,6 +38,7 @@ from extract.tables.build import PeopleSummary, to_arrow
 from extract.tables.schema import PER_DOCUMENT_TABLES, SUMMARY_TABLES, TABLES, run_tables
 from extract.tables.writers import (
     DUCKDB_FILE,
+    MANIFEST,
     PARTIAL,
     SHARDS_DIR,
     OutputFormat,
@@ -52,7 +53,6 @@ from extract.tables.writers import (
 )
 from extract.types import Article
 
-MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
 DEFAULT_SHARD_SIZE = 200  # records per shard: the unit of work, of writing and of resume
 MAX_LISTED_PROBLEMS = 1000  # the manifest lists this many problems; every one is in documents
@@ -67,6 +67,7 @@ RESUME_OPTIONS = (
     "max_chars",
     "fields",
     "texts",
+    "csv_raw",
 )
 
 
@@ -316,9 +317,11 @@ def _options(
     fields: FieldMap,
     shard_size: int,
     components: tuple[str, ...],
+    csv_raw: bool,
 ) -> dict[str, Any]:
     return {
         "format": fmt.value,
+        "csv_raw": csv_raw,
         "shard_size": shard_size,
         "model": settings.model,
         "components": list(components),
@@ -362,15 +365,20 @@ def _fingerprint(described: dict[str, Any]) -> tuple[Any, ...]:
 class _ShardStore:
     """Writes each shard's tables then its marker; aggregates what the manifest reports."""
 
-    def __init__(self, out_dir: AnyPath, fmt: OutputFormat, tables: tuple[str, ...]) -> None:
+    def __init__(
+        self, out_dir: AnyPath, fmt: OutputFormat, tables: tuple[str, ...], *, csv_raw: bool
+    ) -> None:
         self.out_dir = out_dir
         self.fmt = fmt
         self.tables = [table for table in PER_DOCUMENT_TABLES if table in tables]
+        self.csv_raw = csv_raw
         (out_dir / SHARDS_DIR).mkdir(exist_ok=True)
 
     def commit(self, index: int, output: ShardOutput) -> dict[str, Any]:
         for table in self.tables:
-            write_table_part(self.out_dir, table, index, output.tables[table], self.fmt)
+            write_table_part(
+                self.out_dir, table, index, output.tables[table], self.fmt, csv_raw=self.csv_raw
+            )
         marker = {
             "shard": index,
             "articles": output.articles,
@@ -405,24 +413,22 @@ def run(
     stdin: IO[bytes] | None = None,
     on_progress: Callable[[int], None] | None = None,
     stderr: IO[str] | None = None,
+    csv_raw: bool = False,
 ) -> RunSummary:
     """Extract every article of ``inputs`` into sharded tables in ``out_dir``.
 
     ``nlp`` is used when the run happens in this process (one worker, or an input of a single
     batch) and is what forked workers start from; spawned workers load ``settings.model``
     themselves. ``on_progress`` receives the number of articles of each finished nlp.pipe batch
-    (of each shard with Dask). ``inputs`` and ``out_dir`` may be fsspec URLs."""
-    from extract.engines.loader import PipelineSpec
-    from extract.pipeline import NEWS_COMPONENTS
-
+    (of each shard with Dask). ``inputs`` and ``out_dir`` may be fsspec URLs. CSV text cells are
+    neutralised for spreadsheets unless ``csv_raw`` (docs/security.md)."""
     started = time.perf_counter()
     if shard_size < 1:
         raise RunError("shard size must be at least 1")
     inputs, out = _locate(inputs, out_dir)
     fields = fields or FieldMap()
-    components = tuple(nlp.pipe_names) if nlp is not None else NEWS_COMPONENTS
-    spec = PipelineSpec(settings.model, tuple(c for c in components if c.startswith("news_")))
-    options = _options(settings, fmt, fields, shard_size, spec.components)
+    spec = _pipeline_spec(nlp, settings)
+    options = _options(settings, fmt, fields, shard_size, spec.components, csv_raw)
     described = describe_inputs(inputs)
     previous, done = _open_output(out, options, described, overwrite=overwrite, resume=resume)
     manifest = _start_manifest(fmt, options, described, previous)
@@ -435,13 +441,13 @@ def run(
         state.engine, shards = _start_engine(
             engine, workers, scheduler, nlp, spec, settings, shards
         )
-        store = _ShardStore(out, fmt, summary.tables)
+        store = _ShardStore(out, fmt, summary.tables, csv_raw=csv_raw)
         _process_shards(state, store, shards, stderr or sys.stderr, on_progress)
         manifest["engine"] = state.engine.describe()
         state.engine.close()
         state.engine = None
         finish_started = time.perf_counter()
-        _finish(out, fmt, done, state.summary)
+        _finish(out, fmt, done, state.summary, csv_raw=csv_raw)
         state.timings["finishing"] += time.perf_counter() - finish_started
     except BaseException as error:
         _record_failure(out, manifest, state, error)
@@ -452,6 +458,16 @@ def run(
     _complete_manifest(manifest, done, state.summary, state.timings)
     write_json(out / MANIFEST, manifest)
     return state.summary
+
+
+def _pipeline_spec(nlp: Language | None, settings: RunSettings) -> Any:
+    """What worker processes load: the model and the news components of ``nlp`` (all of them
+    when the pipeline is not loaded here)."""
+    from extract.engines.loader import PipelineSpec
+    from extract.pipeline import NEWS_COMPONENTS
+
+    components = tuple(nlp.pipe_names) if nlp is not None else NEWS_COMPONENTS
+    return PipelineSpec(settings.model, tuple(c for c in components if c.startswith("news_")))
 
 
 @dataclass
@@ -607,18 +623,21 @@ def _finish(
     fmt: OutputFormat,
     done: dict[int, dict[str, Any]],
     summary: RunSummary,
+    *,
+    csv_raw: bool,
 ) -> None:
     """Summary tables from the shards, empty parts for tables no shard wrote, DuckDB file."""
     for table in PER_DOCUMENT_TABLES:
         if table in summary.tables and not table_parts(out_dir, table, fmt):
-            write_table_part(out_dir, table, 0, _empty_table(table), fmt)
+            write_table_part(out_dir, table, 0, _empty_table(table), fmt, csv_raw=csv_raw)
     people = PeopleSummary()
     columns = ["doc_id", "name", "surface_name", "title", "person_key"]
     for part in read_table_parts(out_dir, "persons", fmt, columns=columns):
         people.add(part.to_pylist())
     people_rows = people.rows()
     _remove(table_dir(out_dir, "people"))
-    write_table_part(out_dir, "people", 0, to_arrow("people", people_rows), fmt)
+    people_table = to_arrow("people", people_rows)
+    write_table_part(out_dir, "people", 0, people_table, fmt, csv_raw=csv_raw)
     summary.rows["people"] = len(people_rows)
     if fmt is OutputFormat.DUCKDB:
         write_duckdb(out_dir, list(summary.tables))

@@ -13,6 +13,8 @@ from extract.cli._app import app, fail, stderr, stdout
 from extract.run import RunError, output_tables, read_manifest
 from extract.storage import AnyPath, RemotePath, StorageError, as_path
 from extract.tables.schema import TABLES
+from extract.tables.spreadsheet import PREFIX, is_text, neutralise_value
+from extract.tables.writers import csv_is_neutralised
 
 
 class QueryError(ValueError):
@@ -34,6 +36,7 @@ def connect(out_dir: str | AnyPath) -> Any:
     connection = duckdb.connect()
     if isinstance(folder, RemotePath):
         connection.register_filesystem(folder.fs)
+    neutralised = csv_is_neutralised(folder)
     for name, (suffix, parts) in tables.items():
         glob = _quote(str(parts[0].parent / f"part-*.{suffix}"))
         # Views cannot hold parameters: the glob is inlined, quoted. CSV and JSONL get the
@@ -46,8 +49,26 @@ def connect(out_dir: str | AnyPath) -> Any:
             )
         else:
             source = f"read_json({glob}, format = 'newline_delimited', columns = {_columns(name)})"
-        connection.execute(f'CREATE VIEW "{name}" AS SELECT * FROM {source}')
+        select = _restoring_select(name) if suffix == "csv" and neutralised else "*"
+        connection.execute(f'CREATE VIEW "{name}" AS SELECT {select} FROM {source}')
     return connection
+
+
+def _restoring_select(table: str) -> str:
+    """A select list giving the original text of neutralised CSV cells (one leading apostrophe
+    dropped: extract/tables/spreadsheet.py)."""
+    prefix = _quote(PREFIX)
+    items = []
+    for column in TABLES[table].columns:
+        name = '"' + column.name.replace('"', '""') + '"'
+        if is_text(column.type):
+            items.append(
+                f"CASE WHEN starts_with({name}, {prefix}) THEN substr({name}, 2) ELSE {name} END"
+                f" AS {name}"
+            )
+        else:
+            items.append(name)
+    return ", ".join(items)
 
 
 def _quote(text: str) -> str:
@@ -115,6 +136,14 @@ def query_cli(
         ),
     ],
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
+    csv_raw: Annotated[
+        bool,
+        typer.Option(
+            "--csv-raw",
+            help="With --csv: text exactly as stored, without neutralising cells that "
+            "spreadsheets would run as formulas (=, +, -, @...).",
+        ),
+    ] = False,
 ) -> None:
     """Run SQL over a run's tables (each table is a view named after it)."""
     try:
@@ -139,7 +168,9 @@ def query_cli(
     if as_csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([_text(value) for value in row] for row in rows)
+        for row in rows:
+            values = row if csv_raw else [neutralise_value(value) for value in row]
+            writer.writerow([_text(value) for value in values])
         return
     table = Table(title_justify="left")
     for column in columns:

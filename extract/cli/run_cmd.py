@@ -103,6 +103,14 @@ TextsOption = Annotated[
         "--texts/--no-texts", help="Write the texts table (the text mention offsets point into)."
     ),
 ]
+CsvRawOption = Annotated[
+    bool,
+    typer.Option(
+        "--csv-raw",
+        help="With --format csv: text exactly as extracted, without neutralising cells that "
+        "spreadsheets would run as formulas (=, +, -, @...; see docs/security.md).",
+    ),
+]
 
 # Options of the display, not of the run: not handed to plan_run.
 DISPLAY_OPTIONS = ("progress",)
@@ -134,6 +142,7 @@ def run_cli(
     shard_size: ShardSizeOption = DEFAULT_SHARD_SIZE,
     progress: ProgressOption = None,
     texts: TextsOption = True,
+    csv_raw: CsvRawOption = False,
 ) -> None:
     """Extract persons, countries, dates, counts and money from articles into tables."""
     options = {name: value for name, value in ctx.params.items() if name not in DISPLAY_OPTIONS}

@@ -13,6 +13,8 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from extract.tables.schema import TABLES
+from extract.tables.spreadsheet import is_text, restore_table
+from extract.tables.writers import csv_is_neutralised
 
 
 class TablesError(ValueError):
@@ -90,6 +92,9 @@ def read_run_tables(
             arrow = _read_arrow(suffix, parts, table)
         except (OSError, pa.ArrowException, json.JSONDecodeError) as error:
             raise TablesError(f"cannot read {table} in {run_dir}: {error}") from None
+        if suffix == "csv" and csv_is_neutralised(run_dir):
+            text_columns = [c.name for c in TABLES[table].columns if is_text(c.type)]
+            arrow = restore_table(arrow, text_columns)
         if "doc_id" not in arrow.column_names:
             raise TablesError(f"{table} in {run_dir}: no doc_id column")
         doc_column = pc.cast(arrow.column("doc_id"), pa.string())

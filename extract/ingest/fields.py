@@ -64,6 +64,13 @@ def _optional_text(value: Any) -> str | None:
     return None
 
 
+def _exact_text(value: Any) -> str | None:
+    """Metadata text kept as written (a title "\t=1+1" keeps its tab); blank is none."""
+    if isinstance(value, str):
+        return value if value.strip() else None
+    return _optional_text(value)
+
+
 def article_from_record(
     record: Mapping[str, Any], fields: FieldMap, *, origin: str, fallback_id: str
 ) -> Article:
@@ -93,9 +100,9 @@ def article_from_record(
     return Article(
         doc_id=doc_id,
         text=text,
-        title=_optional_text(title),
+        title=_exact_text(title),
         published=_optional_text(published),
-        source=_optional_text(source),
+        source=_exact_text(source),
         url=_optional_text(url),
         country=_optional_text(country),
         origin=origin,

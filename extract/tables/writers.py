@@ -33,7 +33,9 @@ import pyarrow.parquet as pq
 
 from extract.storage import AnyPath, RemotePath
 from extract.tables.schema import TABLES
+from extract.tables.spreadsheet import neutralise_table, restore_table
 
+MANIFEST = "manifest.json"
 PARTIAL = ".partial"
 SHARDS_DIR = "_shards"
 DUCKDB_FILE = "tables.duckdb"
@@ -101,9 +103,22 @@ def _write_parquet(table: pa.Table, path: Path) -> None:
     pq.write_table(table, path, compression="zstd")
 
 
-def _write_csv(table: pa.Table, path: Path) -> None:
+def _write_csv(table: pa.Table, path: Path, *, raw: bool = False) -> None:
     # A header in every part, so each part (and DuckDB's read_csv over the folder) stands alone.
-    pa_csv.write_csv(_lists_as_json(table), path)
+    # Text cells that a spreadsheet would run as formulas are neutralised unless ``raw``.
+    pa_csv.write_csv(_lists_as_json(table if raw else neutralise_table(table)), path)
+
+
+def csv_is_neutralised(out_dir: AnyPath) -> bool:
+    """Whether the CSV tables in ``out_dir`` have neutralised text cells (extract/tables/
+    spreadsheet.py): yes unless the manifest says the run was written with ``--csv-raw``, or it
+    predates neutralisation (its options do not mention ``csv_raw``)."""
+    path = out_dir / MANIFEST
+    try:
+        options = json.loads(path.read_text(encoding="utf-8")).get("options", {})
+    except (OSError, ValueError, AttributeError):
+        return True
+    return options.get("csv_raw", True) is False
 
 
 def _write_jsonl(table: pa.Table, path: Path) -> None:
@@ -152,14 +167,24 @@ def _write_then_upload(path: RemotePath, write: Any) -> None:
 
 
 def write_table_part(
-    out_dir: AnyPath, table: str, index: int, data: pa.Table, fmt: OutputFormat
+    out_dir: AnyPath,
+    table: str,
+    index: int,
+    data: pa.Table,
+    fmt: OutputFormat,
+    *,
+    csv_raw: bool = False,
 ) -> AnyPath:
-    """Write one shard of ``table`` atomically; returns its final path."""
+    """Write one shard of ``table`` atomically; returns its final path. CSV text cells are
+    neutralised for spreadsheets unless ``csv_raw``."""
     folder = table_dir(out_dir, table)
     folder.mkdir(exist_ok=True)
     suffix = fmt.shard_suffix
     path = folder / part_name(index, suffix)
-    atomic_write(path, lambda target: _WRITE[suffix](data, target))
+    if suffix == "csv":
+        atomic_write(path, lambda target: _write_csv(data, target, raw=csv_raw))
+    else:
+        atomic_write(path, lambda target: _WRITE[suffix](data, target))
     return path
 
 
@@ -176,9 +201,11 @@ def _readable(part: AnyPath) -> Path | pa.BufferReader:
 def read_table_parts(
     out_dir: AnyPath, table: str, fmt: OutputFormat, columns: list[str] | None = None
 ) -> Iterator[pa.Table]:
-    """Each part of ``table`` as an Arrow table with the declared types, in input order."""
+    """Each part of ``table`` as an Arrow table with the declared types, in input order (CSV
+    text cells read back to their original text)."""
     schema = TABLES[table].arrow_schema()
     wanted = columns or schema.names
+    restore = fmt.shard_suffix == "csv" and csv_is_neutralised(out_dir)
     for part in table_parts(out_dir, table, fmt):
         suffix = fmt.shard_suffix
         if suffix == "parquet":
@@ -188,7 +215,8 @@ def read_table_parts(
             options = pa_csv.ConvertOptions(
                 column_types=types, include_columns=wanted, strings_can_be_null=True
             )
-            yield pa_csv.read_csv(_readable(part), convert_options=options)
+            read = pa_csv.read_csv(_readable(part), convert_options=options)
+            yield restore_table(read) if restore else read
         else:
             handle: IO[str] = (
                 io.StringIO(part.read_text(), newline="\n")
