@@ -443,9 +443,7 @@ def run(
         )
         store = _ShardStore(out, fmt, summary.tables, csv_raw=csv_raw)
         _process_shards(state, store, shards, stderr or sys.stderr, on_progress)
-        manifest["engine"] = state.engine.describe()
-        state.engine.close()
-        state.engine = None
+        manifest["engine"] = _stop_engine(state)
         finish_started = time.perf_counter()
         _finish(out, fmt, done, state.summary, csv_raw=csv_raw)
         state.timings["finishing"] += time.perf_counter() - finish_started
@@ -548,6 +546,15 @@ def _process_shards(
         state.timings["writing"] += time.perf_counter() - write_started
         state.timings["processing"] += output.seconds
         _report_problems(output.problems, errors_to)
+
+
+def _stop_engine(state: _Invocation) -> dict[str, Any]:
+    """Close the engine after the last shard; returns its description for the manifest."""
+    assert state.engine is not None
+    described = state.engine.describe()
+    state.engine.close()
+    state.engine = None
+    return described
 
 
 def _record_failure(
