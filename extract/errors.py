@@ -16,7 +16,10 @@ class Errors:
     E010 = "E010: cannot read {path}: {detail}"
     E011 = "E011: malformed CSV row ({detail})"
     E012 = "E012: JSON line is not an object"
-    E020 = "E020: unknown input format for {path}; use .txt, .jsonl, .json, .csv, .html (optionally .gz)"
+    E020 = (
+        "E020: unknown input format for {path}; use .txt, .jsonl, .json, .csv, .html "
+        "(optionally .gz, .bz2, .xz or .zst)"
+    )
     E021 = "E021: input not found: {path}"
     E022 = "E022: output folder {path} already holds a run; pass --overwrite or --resume"
     E023 = "E023: cannot parse --reference-date '{value}'"
@@ -34,6 +37,10 @@ class Errors:
     E035 = (
         "E035: no text in the page (only scripts or markup, or text nested deeper than 255"
         " elements, which the HTML parser drops)"
+    )
+    E036 = (
+        "E036: input folder {path} holds nothing to read ({n_skipped} files not read: hidden, "
+        "unknown format or unsupported archive; see docs/ingest.md)"
     )
 
 

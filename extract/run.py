@@ -30,7 +30,7 @@ from spacy.language import Language
 from extract.engines import Engine, EngineError, Shard
 from extract.errors import Errors
 from extract.ingest import FieldMap, read_articles
-from extract.ingest.readers import STDIN, iter_input_files
+from extract.ingest.walk import STDIN, InputListing, list_inputs
 from extract.process import Problem, ShardOutput
 from extract.settings import RunSettings
 from extract.storage import AnyPath, RemotePath, StorageError, as_path, is_url
@@ -56,6 +56,7 @@ from extract.types import Article
 MANIFEST_VERSION = 1
 DEFAULT_SHARD_SIZE = 200  # records per shard: the unit of work, of writing and of resume
 MAX_LISTED_PROBLEMS = 1000  # the manifest lists this many problems; every one is in documents
+MAX_LISTED_SKIPPED = 1000  # the manifest lists this many unread files; all are counted
 # Options that change the output: a resumed run must use the same.
 RESUME_OPTIONS = (
     "format",
@@ -91,6 +92,7 @@ class RunSummary:
     resumed_shards: int = 0
     unreadable_inputs: int = 0
     tables: tuple[str, ...] = tuple(TABLES)  # the tables this run writes
+    skipped_files: int = 0
 
     def line(self) -> str:
         tables = ", ".join(
@@ -103,9 +105,14 @@ class RunSummary:
             if self.resumed_shards
             else ""
         )
+        skipped = (
+            f"; {self.skipped_files} files not read (listed in {MANIFEST} skipped_files)"
+            if self.skipped_files
+            else ""
+        )
         return (
             f"{self.articles} articles ({self.errors} errors, {self.warnings} warnings) in "
-            f"{self.seconds:.1f}s; rows: {tables}{resumed}"
+            f"{self.seconds:.1f}s; rows: {tables}{resumed}{skipped}"
         )
 
 
@@ -222,37 +229,51 @@ def _discard_incomplete(out_dir: AnyPath, keep: set[int]) -> None:
 # --- inputs ------------------------------------------------------------------------------------
 
 
-def describe_inputs(inputs: Iterable[str | AnyPath]) -> list[dict[str, Any]]:
+def describe_inputs(listings: Iterable[InputListing]) -> list[dict[str, Any]]:
     """Every input file with its size and SHA-256 (what the manifest records). A URL's file is
     not read twice: its size and a checksum from the store's metadata (ETag, MD5...) stand for
     the hash."""
-    described: list[dict[str, Any]] = []
-    for source in iter_input_files(inputs):
-        if source == STDIN:
-            described.append({"path": STDIN})
-            continue
-        if isinstance(source, RemotePath):
-            try:
-                described.append(
-                    {"path": str(source), "bytes": source.size(), "checksum": source.checksum()}
-                )
-            except FileNotFoundError:
-                described.append({"path": str(source), "error": "No such file or directory"})
-            except OSError as error:
-                described.append({"path": str(source), "error": error.strerror or str(error)})
-            continue
-        path = Path(source)
+    return [_describe_file(input_file.path) for listing in listings for input_file in listing.files]
+
+
+def _describe_file(source: AnyPath | str) -> dict[str, Any]:
+    if source == STDIN:
+        return {"path": STDIN}
+    if isinstance(source, RemotePath):
         try:
-            digest = hashlib.sha256()
-            with path.open("rb") as handle:
-                for block in iter(lambda: handle.read(1 << 20), b""):  # noqa: B023
-                    digest.update(block)
-            described.append(
-                {"path": str(path), "bytes": path.stat().st_size, "sha256": digest.hexdigest()}
-            )
+            return {"path": str(source), "bytes": source.size(), "checksum": source.checksum()}
+        except FileNotFoundError:
+            return {"path": str(source), "error": "No such file or directory"}
         except OSError as error:
-            described.append({"path": str(path), "error": error.strerror or str(error)})
-    return described
+            return {"path": str(source), "error": error.strerror or str(error)}
+    path = Path(source)
+    try:
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        return {"path": str(path), "bytes": path.stat().st_size, "sha256": digest.hexdigest()}
+    except OSError as error:
+        return {"path": str(path), "error": error.strerror or str(error)}
+
+
+def _checked_inputs(
+    inputs: Iterable[str | AnyPath],
+) -> tuple[list[InputListing], list[dict[str, Any]]]:
+    """What the inputs name, and its description for the manifest. An input folder (or glob)
+    with nothing to read is a mistake, not an empty run."""
+    listings = list(list_inputs(inputs))
+    for listing in listings:
+        if listing.is_listing and not listing.files:
+            raise RunError(Errors.E036.format(path=listing.item, n_skipped=len(listing.skipped)))
+    return listings, describe_inputs(listings)
+
+
+def _skipped_files(listings: list[InputListing]) -> dict[str, Any]:
+    """The manifest's list of files that folder walks did not read, with their count."""
+    skipped = [entry for listing in listings for entry in listing.skipped]
+    listed = [{"path": entry.path, "reason": entry.reason} for entry in skipped]
+    return {"skipped_files": listed[:MAX_LISTED_SKIPPED], "skipped_files_count": len(skipped)}
 
 
 def _check_out_not_in_inputs(out_dir: AnyPath, inputs: list[str | AnyPath]) -> None:
@@ -429,9 +450,9 @@ def run(
     fields = fields or FieldMap()
     spec = _pipeline_spec(nlp, settings)
     options = _options(settings, fmt, fields, shard_size, spec.components, csv_raw)
-    described = describe_inputs(inputs)
+    listings, described = _checked_inputs(inputs)
     previous, done = _open_output(out, options, described, overwrite=overwrite, resume=resume)
-    manifest = _start_manifest(fmt, options, described, previous)
+    manifest = {**_start_manifest(fmt, options, described, previous), **_skipped_files(listings)}
     write_json(out / MANIFEST, manifest)
     summary = RunSummary(resumed_shards=len(done), tables=run_tables(texts=settings.texts))
     state = _Invocation(started, summary=summary, done=done)
@@ -673,6 +694,7 @@ def _complete_manifest(
                 problems.append(problem)
         pipeline = pipeline or marker.get("pipeline", {})
     summary.shards = len(done)
+    summary.skipped_files = manifest.get("skipped_files_count", 0)
     summary.unreadable_inputs = codes["E010"]
     manifest["sessions"].append(_session(summary.seconds, len(done), summary, timings))
     manifest.update(

@@ -187,10 +187,10 @@ def test_remote_unreadable_object_is_an_error_row(
     summary = run([f"{bucket}/news"], f"{bucket}/out", blank, SETTINGS)
     assert (summary.articles, summary.errors, summary.unreadable_inputs) == (7, 2, 1)
     documents = remote_table(f"{bucket}/out", "documents").set_index("doc_id")
-    assert documents.loc["brief", "error"] == (
+    assert documents.loc["sub/brief", "error"] == (
         f"E010: cannot read {bucket}/news/sub/brief.txt.gz: [Errno 13] Access Denied"
     )
-    assert documents.loc["page", "status"] == "ok"
+    assert documents.loc["sub/page", "status"] == "ok"
 
 
 def test_remote_resume_redoes_only_shards_without_a_marker(blank: Language, bucket: str) -> None:
@@ -260,8 +260,8 @@ def test_remote_query_reads_every_format(
         ("a3", "ok"),
         ("a1", "error"),
         ("a5", "ok"),
-        ("brief", "ok"),
-        ("page", "ok"),
+        ("sub/brief", "ok"),
+        ("sub/page", "ok"),
     ]
 
 
@@ -278,7 +278,7 @@ def test_remote_duckdb_file_is_built_locally_and_uploaded(
         count = connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()
         assert count == (len(remote_table(out, table)),)
     doc_ids = connection.execute("SELECT doc_id FROM documents").fetchall()
-    assert [row[0] for row in doc_ids] == ["a1", "a2", "a3", "a1", "a5", "brief", "page"]
+    assert [row[0] for row in doc_ids] == ["a1", "a2", "a3", "a1", "a5", "sub/brief", "sub/page"]
 
 
 def test_remote_failed_upload_is_a_clear_error_and_no_marker(

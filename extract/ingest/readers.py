@@ -3,32 +3,23 @@
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import IO
 
 from extract.errors import Errors
+from extract.ingest.compressed import READ_ERRORS, open_input
 from extract.ingest.fields import FieldMap, article_from_record
-from extract.ingest.formats import Format, detect_format, is_gzip, stem
+from extract.ingest.formats import Format, detect_format
 from extract.ingest.html import MAX_PAGE_BYTES, article_from_html
-from extract.storage import AnyPath, RemotePath, as_path
+from extract.ingest.walk import STDIN, InputFile, iter_input_files, list_inputs
+from extract.storage import AnyPath, RemotePath
 from extract.types import Article
 
-STDIN = "-"
 _BINARY_SNIFF = 8192
 csv.field_size_limit(2**31 - 1)
-
-
-def _open_binary(path: AnyPath) -> IO[bytes]:
-    if isinstance(path, RemotePath):
-        return path.open_binary(gzip=is_gzip(path))
-    if is_gzip(path):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    return path.open("rb")
 
 
 def _decode(data: bytes) -> tuple[str | None, str | None]:
@@ -41,49 +32,57 @@ def _decode(data: bytes) -> tuple[str | None, str | None]:
         return None, Errors.E002.format(detail=f"byte {error.start}: {error.reason}")
 
 
-def _read_whole(path: AnyPath, doc_id: str) -> tuple[str | None, Article | None]:
-    origin = str(path)
+def _unreadable(source: InputFile, error: BaseException) -> Article:
+    path = source.path
+    return Article(
+        source.name, "", origin=str(path), error=Errors.E010.format(path=path, detail=error)
+    )
+
+
+def _read_whole(source: InputFile) -> tuple[str | None, Article | None]:
+    assert not isinstance(source.path, str)
     try:
-        with _open_binary(path) as handle:
+        with open_input(source.path) as handle:
             data = handle.read()
-    except (OSError, EOFError) as error:
-        return None, Article(
-            doc_id, "", origin=origin, error=Errors.E010.format(path=path, detail=error)
-        )
+    except READ_ERRORS as error:
+        return None, _unreadable(source, error)
     text, problem = _decode(data)
     if problem:
-        return None, Article(doc_id, "", origin=origin, error=problem)
+        return None, Article(source.name, "", origin=str(source.path), error=problem)
     return text, None
 
 
-def read_text_file(path: AnyPath) -> Iterator[Article]:
-    doc_id = stem(path)
-    text, failed = _read_whole(path, doc_id)
+def read_text_file(source: InputFile) -> Iterator[Article]:
+    text, failed = _read_whole(source)
     if failed:
         yield failed
     elif not text or not text.strip():
-        yield Article(doc_id, "", origin=str(path), error=Errors.E001)
+        yield Article(source.name, "", origin=str(source.path), error=Errors.E001)
     else:
-        yield Article(doc_id, text, origin=str(path))
+        yield Article(source.name, text, origin=str(source.path))
 
 
-def read_html_file(path: AnyPath) -> Iterator[Article]:
+def read_html_file(source: InputFile) -> Iterator[Article]:
     """One page; never more than one byte past the page limit is read."""
-    doc_id = stem(path)
+    assert not isinstance(source.path, str)
     try:
-        with _open_binary(path) as handle:
+        with open_input(source.path) as handle:
             data = handle.read(MAX_PAGE_BYTES + 1)
-    except (OSError, EOFError) as error:
-        detail = Errors.E010.format(path=path, detail=error)
-        yield Article(doc_id, "", origin=str(path), error=detail)
+    except READ_ERRORS as error:
+        yield _unreadable(source, error)
         return
-    yield article_from_html(data, doc_id=doc_id, origin=str(path))
+    yield article_from_html(data, doc_id=source.name, origin=str(source.path))
 
 
-def read_jsonl_stream(handle: IO[bytes], fields: FieldMap, *, name: str) -> Iterator[Article]:
+def read_jsonl_stream(
+    handle: IO[bytes], fields: FieldMap, *, name: str, label: str | None = None
+) -> Iterator[Article]:
+    """Records of a JSONL stream; ``name`` goes into origins, ``label`` (default: the last part
+    of ``name``) prefixes the ids of records that have none."""
+    label = label or name.rsplit("/", 1)[-1]
     for line_number, raw in enumerate(handle, start=1):
         origin = f"{name}:{line_number}"
-        fallback_id = f"{Path(name).name}#L{line_number}"
+        fallback_id = f"{label}#L{line_number}"
         if not raw.strip():
             continue  # blank lines are separators, not records
         line, problem = _decode(raw)
@@ -102,19 +101,20 @@ def read_jsonl_stream(handle: IO[bytes], fields: FieldMap, *, name: str) -> Iter
         yield article_from_record(record, fields, origin=origin, fallback_id=fallback_id)
 
 
-def read_jsonl_file(path: AnyPath, fields: FieldMap) -> Iterator[Article]:
+def read_jsonl_file(source: InputFile, fields: FieldMap) -> Iterator[Article]:
+    assert not isinstance(source.path, str)
     try:
-        with _open_binary(path) as handle:
-            yield from read_jsonl_stream(handle, fields, name=str(path))
-    except (OSError, EOFError) as error:
-        yield Article(
-            stem(path), "", origin=str(path), error=Errors.E010.format(path=path, detail=error)
-        )
+        with open_input(source.path) as handle:
+            yield from read_jsonl_stream(handle, fields, name=str(source.path), label=source.label)
+    except READ_ERRORS as error:
+        yield _unreadable(source, error)
 
 
-def read_csv_file(path: AnyPath, fields: FieldMap) -> Iterator[Article]:
+def read_csv_file(source: InputFile, fields: FieldMap) -> Iterator[Article]:
+    path = source.path
+    assert not isinstance(path, str)
     try:
-        with _open_binary(path) as binary:
+        with open_input(path) as binary:
             # surrogateescape keeps reading past a bad byte; the row holding it becomes an error.
             text = io.TextIOWrapper(
                 binary, encoding="utf-8-sig", errors="surrogateescape", newline=""
@@ -124,7 +124,7 @@ def read_csv_file(path: AnyPath, fields: FieldMap) -> Iterator[Article]:
             while True:
                 row_number += 1
                 origin = f"{path}:row{row_number}"
-                fallback_id = f"{path.name}#R{row_number}"
+                fallback_id = f"{source.label}#R{row_number}"
                 try:
                     row = next(reader)
                 except StopIteration:
@@ -145,10 +145,8 @@ def read_csv_file(path: AnyPath, fields: FieldMap) -> Iterator[Article]:
                     continue
                 record = {k: v for k, v in row.items() if k is not None}
                 yield article_from_record(record, fields, origin=origin, fallback_id=fallback_id)
-    except (OSError, EOFError) as error:
-        yield Article(
-            stem(path), "", origin=str(path), error=Errors.E010.format(path=path, detail=error)
-        )
+    except READ_ERRORS as error:
+        yield _unreadable(source, error)
 
 
 def _has_surrogates(value: str) -> bool:
@@ -159,51 +157,20 @@ def _has_surrogates(value: str) -> bool:
     return False
 
 
-def read_file(path: AnyPath, fields: FieldMap) -> Iterator[Article]:
-    file_format = detect_format(path)
+def read_file(source: InputFile, fields: FieldMap) -> Iterator[Article]:
+    assert not isinstance(source.path, str)
+    file_format = detect_format(source.path)
     if file_format is Format.TEXT:
-        yield from read_text_file(path)
+        yield from read_text_file(source)
     elif file_format is Format.JSONL:
-        yield from read_jsonl_file(path, fields)
+        yield from read_jsonl_file(source, fields)
     elif file_format is Format.CSV:
-        yield from read_csv_file(path, fields)
+        yield from read_csv_file(source, fields)
     elif file_format is Format.HTML:
-        yield from read_html_file(path)
+        yield from read_html_file(source)
     else:
-        yield Article(stem(path), "", origin=str(path), error=Errors.E020.format(path=path))
-
-
-def iter_input_files(inputs: Iterable[str | AnyPath]) -> Iterator[AnyPath | str]:
-    """Files in input order; folders are walked recursively in sorted order, skipping hidden
-    files and files of unknown format. fsspec URLs (extract/storage.py) name a file, a folder
-    (key prefix) or a glob, listed the same way."""
-    for item in inputs:
-        if str(item) == STDIN:
-            yield STDIN
-            continue
-        path = as_path(item)
-        if isinstance(path, RemotePath):
-            yield from _remote_input_files(path)
-        elif path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                relative = child.relative_to(path)
-                if any(part.startswith(".") for part in relative.parts):
-                    continue
-                if detect_format(child) is not None:
-                    yield child
-        else:
-            yield path
-
-
-def _remote_input_files(path: RemotePath) -> Iterator[RemotePath]:
-    if not path.is_listing():
-        yield path
-        return
-    for relative, child in path.walk_files():
-        if any(part.startswith(".") for part in relative):
-            continue
-        if detect_format(child) is not None:
-            yield child
+        path = source.path
+        yield Article(source.name, "", origin=str(path), error=Errors.E020.format(path=path))
 
 
 def _exists(source: AnyPath) -> bool:
@@ -215,6 +182,16 @@ def _exists(source: AnyPath) -> bool:
     return source.exists()
 
 
+def _read_source(source: InputFile, fields: FieldMap, stdin: IO[bytes] | None) -> Iterator[Article]:
+    if source.path == STDIN:
+        return read_jsonl_stream(stdin or sys.stdin.buffer, fields, name="<stdin>")
+    assert not isinstance(source.path, str)
+    if not _exists(source.path):
+        error = Errors.E021.format(path=source.path)
+        return iter([Article(source.name, "", origin=str(source.path), error=error)])
+    return read_file(source, fields)
+
+
 def read_articles(
     inputs: Iterable[str | AnyPath],
     *,
@@ -224,35 +201,23 @@ def read_articles(
     """Every record of ``inputs`` as an Article, lazily, in input order.
 
     A record that cannot be used (unreadable file, bad encoding, malformed JSON, missing
-    fields, duplicate id) is yielded with ``error`` set, never skipped.
+    fields, duplicate id) is yielded with ``error`` set, never skipped. Files a folder walk
+    does not read are listed by extract/ingest/walk.py, not yielded.
     """
     fields = fields or FieldMap()
     first_seen: dict[str, str] = {}
-    for source in iter_input_files(inputs):
-        if source == STDIN:
-            articles = read_jsonl_stream(stdin or sys.stdin.buffer, fields, name="<stdin>")
-        else:
-            assert not isinstance(source, str)
-            if not _exists(source):
-                articles = iter(
-                    [
-                        Article(
-                            stem(source),
-                            "",
-                            origin=str(source),
-                            error=Errors.E021.format(path=source),
+    for listing in list_inputs(inputs):
+        for source in listing.files:
+            for article in _read_source(source, fields, stdin):
+                if article.error is None:
+                    if article.doc_id in first_seen:
+                        message = Errors.E006.format(
+                            doc_id=article.doc_id, first=first_seen[article.doc_id]
                         )
-                    ]
-                )
-            else:
-                articles = read_file(source, fields)
-        for article in articles:
-            if article.error is None:
-                if article.doc_id in first_seen:
-                    message = Errors.E006.format(
-                        doc_id=article.doc_id, first=first_seen[article.doc_id]
-                    )
-                    article = Article(article.doc_id, "", origin=article.origin, error=message)
-                else:
-                    first_seen[article.doc_id] = article.origin
-            yield article
+                        article = Article(article.doc_id, "", origin=article.origin, error=message)
+                    else:
+                        first_seen[article.doc_id] = article.origin
+                yield article
+
+
+__all__ = ["STDIN", "iter_input_files", "read_articles", "read_file", "read_jsonl_stream"]

@@ -45,7 +45,12 @@ FLOAT = pa.float64()
 STRINGS = pa.list_(pa.string())
 
 PROVENANCE = (
-    _col("doc_id", STRING, "Id of the article (input id, or the file stem for .txt files)."),
+    _col(
+        "doc_id",
+        STRING,
+        "Id of the article: the record's id field; for a .txt/.html file its path in the input "
+        "folder without suffixes (business/001), or its stem when named directly.",
+    ),
     _col("mention_id", STRING, "Id of the mention, unique in the run: '<doc_id>:<table>:<n>'."),
     _col("start_char", INT, "Offset of the mention's first character in the article text."),
     _col("end_char", INT, "Offset just past the mention's last character (text[start:end])."),

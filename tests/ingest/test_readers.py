@@ -192,7 +192,7 @@ def test_readers_folder_recursive_sorted_skips_hidden_and_unknown(tmp_path: Path
     _write(tmp_path / "sub" / "more.jsonl", json.dumps({"id": "j", "text": "J."}) + "\n")
     assert _summary(read_articles([tmp_path])) == [
         ("b", "B.", None),
-        ("a", "A.", None),
+        ("sub/a", "A.", None),
         ("j", "J.", None),
     ]
 
