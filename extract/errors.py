@@ -42,6 +42,7 @@ class Errors:
         "E036: input folder {path} holds nothing to read ({n_skipped} files not read: hidden, "
         "unknown format or unsupported archive; see docs/ingest.md)"
     )
+    E037 = "E037: {path} holds no tables of a run"
 
 
 class Warnings:

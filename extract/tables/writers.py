@@ -95,6 +95,23 @@ def _lists_as_json(batch: pa.Table) -> pa.Table:
     return batch
 
 
+def _csv_type(type_: pa.DataType) -> pa.DataType:
+    return pa.string() if pa.types.is_list(type_) else type_
+
+
+def _json_type(type_: pa.DataType) -> pa.DataType:
+    return pa.string() if pa.types.is_date(type_) or pa.types.is_decimal(type_) else type_
+
+
+def _lists_from_json(batch: pa.Table, schema: pa.Schema) -> pa.Table:
+    """The list columns that CSV holds as JSON arrays, as lists again."""
+    for index, field in enumerate(schema):
+        if pa.types.is_list(field.type):
+            values = [None if v is None else json.loads(v) for v in batch.column(index).to_pylist()]
+            batch = batch.set_column(index, field, pa.array(values, field.type))
+    return batch
+
+
 def _json_default(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
@@ -211,12 +228,13 @@ def read_table_parts(
         if suffix == "parquet":
             yield pq.read_table(_readable(part), columns=wanted)
         elif suffix == "csv":
-            types = {name: schema.field(name).type for name in wanted}
+            types = {name: _csv_type(schema.field(name).type) for name in wanted}
             options = pa_csv.ConvertOptions(
                 column_types=types, include_columns=wanted, strings_can_be_null=True
             )
-            read = pa_csv.read_csv(_readable(part), convert_options=options)
-            yield restore_table(read) if restore else read
+            data = pa_csv.read_csv(_readable(part), convert_options=options)
+            data = _lists_from_json(data, pa.schema([schema.field(name) for name in wanted]))
+            yield restore_table(data) if restore else data
         else:
             handle: IO[str] = (
                 io.StringIO(part.read_text(), newline="\n")
@@ -225,10 +243,13 @@ def read_table_parts(
             )
             with handle:
                 rows = [json.loads(line) for line in handle if line.strip()]
-            yield pa.Table.from_pylist(
-                [{name: row.get(name) for name in wanted} for row in rows],
-                schema=pa.schema([schema.field(name) for name in wanted]),
+            declared = pa.schema([schema.field(name) for name in wanted])
+            # JSON holds dates and decimals as strings: read them as strings, then cast.
+            as_json = pa.schema([(f.name, _json_type(f.type)) for f in declared])
+            data = pa.Table.from_pylist(
+                [{name: row.get(name) for name in wanted} for row in rows], schema=as_json
             )
+            yield data.cast(declared)
 
 
 def write_duckdb(out_dir: AnyPath, tables: list[str]) -> AnyPath:
