@@ -11,8 +11,8 @@ from spacy.language import Language
 from typer.testing import CliRunner
 
 from extract.cli import app
-from extract.cli.query_cmd import QueryError, query
 from extract.pipeline import NEWS_COMPONENTS
+from extract.query import QueryError, query
 from extract.run import run
 from extract.settings import RunSettings
 from extract.tables.writers import OutputFormat

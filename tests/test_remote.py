@@ -20,8 +20,8 @@ from spacy.language import Language
 from typer.testing import CliRunner
 
 from extract.cli import app
-from extract.cli.query_cmd import query
 from extract.ingest.readers import iter_input_files
+from extract.query import query
 from extract.run import OutputExistsError, RunError, run
 from extract.settings import RunSettings
 from extract.storage import RemotePath, as_path

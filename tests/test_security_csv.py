@@ -218,7 +218,7 @@ def test_spreadsheet_payloads_in_person_names(outputs: dict[str, Path]) -> None:
 
 @pytest.mark.parametrize("name", ["parquet", "csv", "csv-raw"])
 def test_spreadsheet_query_shows_original_text(outputs: dict[str, Path], name: str) -> None:
-    from extract.cli.query_cmd import query
+    from extract.query import query
 
     _, rows = query(outputs[name], "SELECT doc_id, title FROM documents")
     assert sorted(rows, key=str) == sorted(
