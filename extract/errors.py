@@ -45,28 +45,28 @@ class Errors:
     E037 = "E037: {path} holds no tables of a run"
 
     # extract query's sandbox (extract/query.py)
-    E036 = (
-        "E036: {kind} statements are refused by the query sandbox: only SELECT and EXPLAIN run,"
+    E037 = (
+        "E037: {kind} statements are refused by the query sandbox: only SELECT and EXPLAIN run,"
         " over the run's tables; pass --unsafe for full DuckDB"
     )
-    E037 = (
-        "E037: writing files ({kind}: COPY … TO, EXPORT DATABASE) is refused by the query"
+    E038 = (
+        "E038: writing files ({kind}: COPY … TO, EXPORT DATABASE) is refused by the query"
         " sandbox; pass --unsafe to write files"
     )
-    E038 = (
-        "E038: {kind} is refused by the query sandbox: only the run's tables are open;"
+    E039 = (
+        "E039: {kind} is refused by the query sandbox: only the run's tables are open;"
         " pass --unsafe to attach databases"
     )
-    E039 = (
-        "E039: installing or loading DuckDB extensions ({kind}) is refused by the query sandbox;"
+    E040 = (
+        "E040: installing or loading DuckDB extensions ({kind}) is refused by the query sandbox;"
         " pass --unsafe"
     )
-    E040 = (
-        "E040: changing DuckDB settings ({kind}: SET, RESET, PRAGMA, IMPORT) is refused by the"
+    E041 = (
+        "E041: changing DuckDB settings ({kind}: SET, RESET, PRAGMA, IMPORT) is refused by the"
         " query sandbox; pass --unsafe"
     )
-    E041 = (
-        "E041: the query sandbox reads only the run's own tables ({detail}); pass --unsafe to"
+    E042 = (
+        "E042: the query sandbox reads only the run's own tables ({detail}); pass --unsafe to"
         " read other files or URLs"
     )
 

@@ -29,18 +29,18 @@ from extract.tables.writers import csv_is_neutralised
 
 SAFE_CONFIG = {"autoload_known_extensions": False, "autoinstall_known_extensions": False}
 ALLOWED_STATEMENTS = ("SELECT", "EXPLAIN")
-# Statement kinds refused by the sandbox with their own message; any other kind gets E036.
+# Statement kinds refused by the sandbox with their own message; any other kind gets E037.
 REFUSED = {
-    "COPY": Errors.E037,
-    "EXPORT": Errors.E037,
-    "COPY_DATABASE": Errors.E037,
-    "ATTACH": Errors.E038,
-    "DETACH": Errors.E038,
-    "LOAD": Errors.E039,
-    "EXTENSION": Errors.E039,
-    "SET": Errors.E040,
-    "VARIABLE_SET": Errors.E040,
-    "PRAGMA": Errors.E040,
+    "COPY": Errors.E038,
+    "EXPORT": Errors.E038,
+    "COPY_DATABASE": Errors.E038,
+    "ATTACH": Errors.E039,
+    "DETACH": Errors.E039,
+    "LOAD": Errors.E040,
+    "EXTENSION": Errors.E040,
+    "SET": Errors.E041,
+    "VARIABLE_SET": Errors.E041,
+    "PRAGMA": Errors.E041,
 }
 
 
@@ -120,7 +120,7 @@ def _open_local(
             str(part) for part, path in zip(parts, paths, strict=True) if root not in path.parents
         ]
         if outside:
-            raise QueryRefused(Errors.E041.format(detail=f"{outside[0]} leads outside {folder}"))
+            raise QueryRefused(Errors.E042.format(detail=f"{outside[0]} leads outside {folder}"))
         files = [str(path) for path in paths]
         allowed += files
         connection.execute(
@@ -208,7 +208,7 @@ def check_statements(connection: Any, sql: str) -> None:
     for statement in statements:
         kind = statement.type.name
         if kind not in ALLOWED_STATEMENTS:
-            raise QueryRefused(REFUSED.get(kind, Errors.E036).format(kind=kind))
+            raise QueryRefused(REFUSED.get(kind, Errors.E037).format(kind=kind))
 
 
 def query(
@@ -228,7 +228,7 @@ def query(
     except duckdb.PermissionException as error:
         if unsafe:
             raise QueryError(str(error)) from error
-        raise QueryRefused(Errors.E041.format(detail=_first_line(error))) from error
+        raise QueryRefused(Errors.E042.format(detail=_first_line(error))) from error
     except duckdb.Error as error:
         raise QueryError(str(error)) from error
     finally:
