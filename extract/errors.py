@@ -45,28 +45,28 @@ class Errors:
     E037 = "E037: {path} holds no tables of a run"
 
     # extract query's sandbox (extract/query.py)
-    E037 = (
-        "E037: {kind} statements are refused by the query sandbox: only SELECT and EXPLAIN run,"
+    E038 = (
+        "E038: {kind} statements are refused by the query sandbox: only SELECT and EXPLAIN run,"
         " over the run's tables; pass --unsafe for full DuckDB"
     )
-    E038 = (
-        "E038: writing files ({kind}: COPY … TO, EXPORT DATABASE) is refused by the query"
+    E039 = (
+        "E039: writing files ({kind}: COPY … TO, EXPORT DATABASE) is refused by the query"
         " sandbox; pass --unsafe to write files"
     )
-    E039 = (
-        "E039: {kind} is refused by the query sandbox: only the run's tables are open;"
+    E040 = (
+        "E040: {kind} is refused by the query sandbox: only the run's tables are open;"
         " pass --unsafe to attach databases"
     )
-    E040 = (
-        "E040: installing or loading DuckDB extensions ({kind}) is refused by the query sandbox;"
+    E041 = (
+        "E041: installing or loading DuckDB extensions ({kind}) is refused by the query sandbox;"
         " pass --unsafe"
     )
-    E041 = (
-        "E041: changing DuckDB settings ({kind}: SET, RESET, PRAGMA, IMPORT) is refused by the"
+    E042 = (
+        "E042: changing DuckDB settings ({kind}: SET, RESET, PRAGMA, IMPORT) is refused by the"
         " query sandbox; pass --unsafe"
     )
-    E042 = (
-        "E042: the query sandbox reads only the run's own tables ({detail}); pass --unsafe to"
+    E043 = (
+        "E043: the query sandbox reads only the run's own tables ({detail}); pass --unsafe to"
         " read other files or URLs"
     )
 

@@ -29,18 +29,18 @@ from extract.tables.writers import csv_is_neutralised
 
 SAFE_CONFIG = {"autoload_known_extensions": False, "autoinstall_known_extensions": False}
 ALLOWED_STATEMENTS = ("SELECT", "EXPLAIN")
-# Statement kinds refused by the sandbox with their own message; any other kind gets E037.
+# Statement kinds refused by the sandbox with their own message; any other kind gets E038.
 REFUSED = {
-    "COPY": Errors.E038,
-    "EXPORT": Errors.E038,
-    "COPY_DATABASE": Errors.E038,
-    "ATTACH": Errors.E039,
-    "DETACH": Errors.E039,
-    "LOAD": Errors.E040,
-    "EXTENSION": Errors.E040,
-    "SET": Errors.E041,
-    "VARIABLE_SET": Errors.E041,
-    "PRAGMA": Errors.E041,
+    "COPY": Errors.E039,
+    "EXPORT": Errors.E039,
+    "COPY_DATABASE": Errors.E039,
+    "ATTACH": Errors.E040,
+    "DETACH": Errors.E040,
+    "LOAD": Errors.E041,
+    "EXTENSION": Errors.E041,
+    "SET": Errors.E042,
+    "VARIABLE_SET": Errors.E042,
+    "PRAGMA": Errors.E042,
 }
 
 
@@ -69,7 +69,7 @@ def connect(out_dir: str | AnyPath, *, unsafe: bool = False) -> Any:
     except (StorageError, OSError) as error:
         raise QueryError(str(error)) from error
     if not tables:
-        raise QueryError(f"{out_dir} holds no tables of a run")
+        raise QueryError(Errors.E037.format(path=out_dir))
     restore = csv_is_neutralised(folder)
     connection = duckdb.connect(config={} if unsafe else dict(SAFE_CONFIG))
     try:
@@ -120,7 +120,7 @@ def _open_local(
             str(part) for part, path in zip(parts, paths, strict=True) if root not in path.parents
         ]
         if outside:
-            raise QueryRefused(Errors.E042.format(detail=f"{outside[0]} leads outside {folder}"))
+            raise QueryRefused(Errors.E043.format(detail=f"{outside[0]} leads outside {folder}"))
         files = [str(path) for path in paths]
         allowed += files
         connection.execute(
@@ -208,7 +208,7 @@ def check_statements(connection: Any, sql: str) -> None:
     for statement in statements:
         kind = statement.type.name
         if kind not in ALLOWED_STATEMENTS:
-            raise QueryRefused(REFUSED.get(kind, Errors.E037).format(kind=kind))
+            raise QueryRefused(REFUSED.get(kind, Errors.E038).format(kind=kind))
 
 
 def query(
@@ -228,7 +228,7 @@ def query(
     except duckdb.PermissionException as error:
         if unsafe:
             raise QueryError(str(error)) from error
-        raise QueryRefused(Errors.E042.format(detail=_first_line(error))) from error
+        raise QueryRefused(Errors.E043.format(detail=_first_line(error))) from error
     except duckdb.Error as error:
         raise QueryError(str(error)) from error
     finally:

@@ -45,31 +45,31 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 # {base}: the folder holding the runs and a file that is not part of any run.
 REFUSED = [
-    ("COPY documents TO '{base}/leak.csv'", "E038"),
-    ("COPY (SELECT 1) TO '{base}/leak.parquet' (FORMAT parquet)", "E038"),
-    ("EXPORT DATABASE '{base}/export'", "E038"),
-    ("ATTACH '{base}/new.duckdb' AS other", "E039"),
-    ("ATTACH ':memory:' AS other", "E039"),
-    ("DETACH memory", "E039"),
-    ("INSTALL httpfs", "E040"),
-    ("LOAD httpfs", "E040"),
-    ("FORCE INSTALL json", "E040"),
-    ("SET enable_external_access = true", "E041"),
-    ("RESET lock_configuration", "E041"),
-    ("SET allowed_directories = ['/']", "E041"),
-    ("PRAGMA enable_profiling", "E041"),
-    ("IMPORT DATABASE '{base}/export'", "E041"),
-    ("CREATE TABLE copy AS SELECT * FROM documents", "E037"),
-    ("DROP VIEW documents", "E037"),
-    ("CALL pragma_version()", "E037"),
-    ("SELECT * FROM read_csv('/etc/passwd')", "E042"),
-    ("SELECT * FROM glob('/root/*')", "E042"),
-    ("SELECT * FROM read_text('/etc/hostname')", "E042"),
-    ("SELECT * FROM read_csv('{base}/secret.csv')", "E042"),
-    ("SELECT * FROM '{base}/secret.csv'", "E042"),
-    ("SELECT * FROM read_parquet('{base}/parquet/documents/*.parquet')", "E042"),
-    ("SELECT * FROM read_parquet('https://example.com/x.parquet')", "E042"),
-    ("SELECT 1; COPY documents TO '{base}/leak.csv'", "E038"),
+    ("COPY documents TO '{base}/leak.csv'", "E039"),
+    ("COPY (SELECT 1) TO '{base}/leak.parquet' (FORMAT parquet)", "E039"),
+    ("EXPORT DATABASE '{base}/export'", "E039"),
+    ("ATTACH '{base}/new.duckdb' AS other", "E040"),
+    ("ATTACH ':memory:' AS other", "E040"),
+    ("DETACH memory", "E040"),
+    ("INSTALL httpfs", "E041"),
+    ("LOAD httpfs", "E041"),
+    ("FORCE INSTALL json", "E041"),
+    ("SET enable_external_access = true", "E042"),
+    ("RESET lock_configuration", "E042"),
+    ("SET allowed_directories = ['/']", "E042"),
+    ("PRAGMA enable_profiling", "E042"),
+    ("IMPORT DATABASE '{base}/export'", "E042"),
+    ("CREATE TABLE copy AS SELECT * FROM documents", "E038"),
+    ("DROP VIEW documents", "E038"),
+    ("CALL pragma_version()", "E038"),
+    ("SELECT * FROM read_csv('/etc/passwd')", "E043"),
+    ("SELECT * FROM glob('/root/*')", "E043"),
+    ("SELECT * FROM read_text('/etc/hostname')", "E043"),
+    ("SELECT * FROM read_csv('{base}/secret.csv')", "E043"),
+    ("SELECT * FROM '{base}/secret.csv'", "E043"),
+    ("SELECT * FROM read_parquet('{base}/parquet/documents/*.parquet')", "E043"),
+    ("SELECT * FROM read_parquet('https://example.com/x.parquet')", "E043"),
+    ("SELECT 1; COPY documents TO '{base}/leak.csv'", "E039"),
 ]
 
 
@@ -139,7 +139,7 @@ def test_query_part_leading_outside_the_run_is_refused(
     outside = tmp_path / "elsewhere.parquet"
     part.rename(outside)
     part.symlink_to(outside)
-    with pytest.raises(QueryRefused, match="E042: .*part-000000.parquet leads outside"):
+    with pytest.raises(QueryRefused, match="E043: .*part-000000.parquet leads outside"):
         query(out, "SELECT count(*) FROM documents")
     assert query(out, "SELECT count(*) FROM documents", unsafe=True)[1] == [(2,)]
 
@@ -153,7 +153,7 @@ def test_query_cli_refuses_unless_unsafe(
     result = runner.invoke(app, ["query", str(runs["parquet"]), sql, *extra])
     assert result.exit_code == status, result.output
     if status:
-        assert "E038: writing files" in " ".join(result.output.split())
+        assert "E039: writing files" in " ".join(result.output.split())
     assert target.exists() is (status == 0)
 
 
@@ -173,11 +173,11 @@ def test_query_sandbox_on_an_object_store_run(tmp_path: Path, fmt: OutputFormat)
         run([source], f"{bucket}/out", nlp, RunSettings(model="blank"), fmt=fmt)
         sql = "SELECT doc_id FROM documents ORDER BY 1"
         assert query(f"{bucket}/out", sql)[1] == [("d1",), ("d2",)]
-        with pytest.raises(QueryRefused, match="^E042: "):
+        with pytest.raises(QueryRefused, match="^E043: "):
             query(f"{bucket}/out", "SELECT * FROM read_csv('/etc/passwd')")
-        with pytest.raises(QueryRefused, match="^E042: "):
+        with pytest.raises(QueryRefused, match="^E043: "):
             query(f"{bucket}/out", f"SELECT * FROM read_json('{bucket}/out/manifest.json')")
-        with pytest.raises(QueryRefused, match="^E038: "):
+        with pytest.raises(QueryRefused, match="^E039: "):
             query(f"{bucket}/out", f"COPY documents TO '{bucket}/leak.csv'")
         assert query(f"{bucket}/out", sql, unsafe=True)[1] == [("d1",), ("d2",)]
     finally:
