@@ -75,3 +75,7 @@ class Warnings:
     W001 = "W001: unparseable published date '{value}'; reference date taken from {fallback}"
     W002 = "W002: text was decoded as {encoding}, not UTF-8"
     W003 = "W003: {n} invalid UTF-8 byte sequences replaced"
+    W004 = (
+        "W004: the number of '{text}' does not fit the {table} table's type (money: DECIMAL(38, 8),"
+        " counts: int64); left null, not rounded"
+    )

@@ -125,6 +125,7 @@ def _process_batch(
             yield error_result(article, failures[index])
             continue
         doc = processed[index]
+        tables = rows_from_doc(doc)  # first: it may add an issue (a number beyond its column)
         _, published_iso, warning = prepared[index]
         issues = [*(doc._.issues or []), *([warning] if warning else [])]
         if any(issue.startswith("E") for issue in issues):
@@ -134,7 +135,6 @@ def _process_batch(
             yield ArticleResult(article, {"documents": [row]})
             continue
         status = "warning" if issues else "ok"
-        tables = rows_from_doc(doc)
         if settings.texts:
             tables["texts"] = [{"doc_id": article.doc_id, "text": doc.text}]
         tables["documents"] = [

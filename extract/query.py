@@ -184,6 +184,8 @@ def _columns(table: str, *, lists_as_text: bool = False) -> str:
             return "BOOLEAN"
         if pa.types.is_integer(type_):
             return "BIGINT"
+        if pa.types.is_decimal(type_):
+            return f"DECIMAL({type_.precision}, {type_.scale})"
         if pa.types.is_floating(type_):
             return "DOUBLE"
         if pa.types.is_date(type_):

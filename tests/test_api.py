@@ -248,3 +248,6 @@ def test_api_extract_frames_on_the_seed_equals_extract_run(nlp: Language, tmp_pa
     from_run.documents["origin"] = pd.array(["<python>[0]"], dtype=pd.ArrowDtype(pa.string()))
     _assert_same_tables(from_mapping, from_run)
     assert from_run.rows["persons"] > 0 and from_run.rows["money"] > 0
+    # The seed has no published date: every date row says its reference date is a guess.
+    assert set(from_run.dates["reference_date_source"]) == {"inferred"}
+    assert set(from_run.dates["reference_date"]) == set(from_run.documents["reference_date"])

@@ -6,13 +6,15 @@ import bisect
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import pyarrow as pa
 from spacy.tokens import Doc
 
-from extract.extensions import mentions
-from extract.tables.schema import MENTION_TABLES, TABLES
+from extract.errors import Warnings
+from extract.extensions import add_issue, mentions
+from extract.tables.schema import MENTION_TABLES, MONEY_PRECISION, MONEY_SCALE, TABLES
 from extract.types import Article, Row
 
 TableRows = dict[str, list[Row]]
@@ -70,9 +72,53 @@ def rows_from_doc(doc: Doc) -> TableRows:
             {**row, "doc_id": doc_id, "sentence": sentence_of(starts, row["start_char"])}
             for row in rows
         ]
+    reference = {
+        "reference_date": doc._.reference_date,
+        "reference_date_source": doc._.reference_date_source or "none",
+    }
+    tables["dates"] = [{**row, **reference} for row in tables["dates"]]
+    _check_numbers(doc, tables)
     tables["facts"] = [{**row, "doc_id": doc_id} for row in mentions(doc, "facts")]
     tables["country_mentions"] = country_mentions(doc_id, tables["countries"])
     return tables
+
+
+INT64_MAX = 2**63 - 1
+NUMBER_COLUMNS = {"money": ("amount", "low", "high"), "counts": ("value", "low", "high")}
+
+
+def decimal_fits(value: Decimal) -> bool:
+    """True when ``value`` is exact in the money columns' DECIMAL(38, 8)."""
+    if not value.is_finite():
+        return False
+    if not value:
+        return True
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    padding = len(digits) - len("".join(map(str, digits)).rstrip("0"))  # no context rounding
+    places = max(-exponent - padding, 0)
+    integer_digits = len(digits) + exponent  # digits before the point (may be <= 0)
+    return places <= MONEY_SCALE and integer_digits <= MONEY_PRECISION - MONEY_SCALE
+
+
+def _fits(table: str, value: Any) -> bool:
+    if table == "counts":
+        return isinstance(value, int) and -INT64_MAX <= value <= INT64_MAX
+    try:
+        return decimal_fits(Decimal(str(value)))
+    except InvalidOperation:
+        return False
+
+
+def _check_numbers(doc: Doc, tables: TableRows) -> None:
+    """Numbers the typed columns cannot hold exactly become null, with warning W004 on the
+    document: never rounded, never a failed shard (the mention's text keeps what was written)."""
+    for table, columns in NUMBER_COLUMNS.items():
+        for index, row in enumerate(tables.get(table, [])):
+            wrong = [c for c in columns if row.get(c) is not None and not _fits(table, row[c])]
+            if wrong:
+                tables[table][index] = {**row, **dict.fromkeys(wrong)}
+                add_issue(doc, Warnings.W004.format(text=row.get("text"), table=table))
 
 
 def country_mentions(doc_id: str, countries: list[Row]) -> list[Row]:
@@ -133,6 +179,8 @@ def _column(rows: list[Mapping[str, Any]], name: str, type_: pa.DataType) -> lis
     values = [row.get(name) for row in rows]
     if pa.types.is_date32(type_):
         return [dt.date.fromisoformat(v) if isinstance(v, str) else v for v in values]
+    if pa.types.is_decimal(type_):
+        return [Decimal(v) if isinstance(v, str) else v for v in values]
     if pa.types.is_string(type_):
         return [v if v is None or isinstance(v, str) else str(v) for v in values]
     return values

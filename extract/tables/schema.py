@@ -43,6 +43,12 @@ BOOL = pa.bool_()
 DATE = pa.date32()
 FLOAT = pa.float64()
 STRINGS = pa.list_(pa.string())
+# Money amounts: exact decimals, 38 digits (the widest DECIMAL of Parquet, Arrow and DuckDB
+# alike), 8 of them after the point (finer than any ISO 4217 minor unit, at most 4 places, and
+# than prices quoted to 6): up to 10^30 - 1. An amount that does not fit is never rounded: its
+# cell is null and the document gets warning W004 (extract/tables/build.py).
+MONEY_PRECISION, MONEY_SCALE = 38, 8
+AMOUNT = pa.decimal128(MONEY_PRECISION, MONEY_SCALE)
 
 PROVENANCE = (
     _col(
@@ -155,6 +161,18 @@ DATES = TableSchema(
         ),
         _col("mod", STRING, "TIMEX3 modifier: START, MID, END, APPROX, BEFORE, AFTER …, or null."),
         _col("relative", BOOL, "True when the value needed the reference date."),
+        _col(
+            "reference_date",
+            DATE,
+            "The article's reference date (as in documents): what a relative value was resolved "
+            "against.",
+        ),
+        _col(
+            "reference_date_source",
+            STRING,
+            "Where that date came from: metadata, page, option, inferred (a guess from the "
+            "article's own dates) or none.",
+        ),
     ),
 )
 
@@ -163,7 +181,12 @@ COUNTS = TableSchema(
     "Counted things: the number, its qualifier as bounds, and what is counted.",
     (
         *PROVENANCE,
-        _col("value", INT, "The number as stated (null for vague counts such as 'dozens')."),
+        _col(
+            "value",
+            INT,
+            "The number as stated, a whole number (null for vague counts such as 'dozens'; "
+            "a number that is not whole is not read as a count).",
+        ),
         _col("low", INT, "Lower bound implied by the qualifier, or null when open."),
         _col("high", INT, "Upper bound implied by the qualifier, or null when open."),
         _col(
@@ -181,9 +204,14 @@ MONEY = TableSchema(
     "Monetary amounts as exact decimals with ISO 4217 currencies.",
     (
         *PROVENANCE,
-        _col("amount", STRING, "Exact decimal amount as a string ('19654000000')."),
-        _col("low", STRING, "Lower bound as an exact decimal string, or null."),
-        _col("high", STRING, "Upper bound as an exact decimal string, or null."),
+        _col(
+            "amount",
+            AMOUNT,
+            "Exact decimal amount (19654000000); CSV and JSONL hold it as an exact decimal "
+            "string ('19654000000', '0.34').",
+        ),
+        _col("low", AMOUNT, "Lower bound, exact decimal, or null."),
+        _col("high", AMOUNT, "Upper bound, exact decimal, or null."),
         _col(
             "qualifier",
             STRING,
@@ -221,7 +249,12 @@ FACTS = TableSchema(
         _col("object_person_key", STRING, "person_key of the object, when a person."),
         _col("object_iso3", STRING, "iso3 of the object, when a country."),
         _col("mention_id", STRING, "Id of the anchoring count, money or person mention."),
-        _col("value", STRING, "The quantity's value (count value or money amount), as text."),
+        _col(
+            "value",
+            STRING,
+            "The quantity's value as exact decimal text: a count's whole number or a money "
+            "amount (which of the two: fact_type; the typed value is in counts or money).",
+        ),
         _col("low", STRING, "The quantity's lower bound, as text."),
         _col("high", STRING, "The quantity's upper bound, as text."),
         _col("qualifier", STRING, "The quantity's qualifier."),

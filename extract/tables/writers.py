@@ -23,6 +23,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterator
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any
@@ -31,6 +32,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
+from extract.normalize.numbers import decimal_text
 from extract.storage import AnyPath, RemotePath
 from extract.tables.schema import TABLES
 from extract.tables.spreadsheet import neutralise_table, restore_table
@@ -87,10 +89,14 @@ def table_parts(out_dir: AnyPath, table: str, fmt: OutputFormat) -> list[AnyPath
 
 
 def _lists_as_json(batch: pa.Table) -> pa.Table:
-    """CSV has no list type: list columns are written as JSON arrays."""
+    """CSV has no list type: list columns are written as JSON arrays; decimals as exact
+    decimal strings without exponent or padding zeros ('19654000000', '0.34')."""
     for index, field in enumerate(batch.schema):
         if pa.types.is_list(field.type):
             values = [None if v is None else json.dumps(v) for v in batch.column(index).to_pylist()]
+            batch = batch.set_column(index, field.name, pa.array(values, pa.string()))
+        elif pa.types.is_decimal(field.type):
+            values = [decimal_text(v) for v in batch.column(index).to_pylist()]
             batch = batch.set_column(index, field.name, pa.array(values, pa.string()))
     return batch
 
@@ -113,6 +119,8 @@ def _lists_from_json(batch: pa.Table, schema: pa.Schema) -> pa.Table:
 
 
 def _json_default(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return decimal_text(value)  # a string: JSON numbers are read back as floats
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 

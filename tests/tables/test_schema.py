@@ -45,7 +45,21 @@ def test_schema_mention_tables_start_with_provenance(table: str) -> None:
             ],
         ),
         ("persons", [*PROVENANCE, "name", "surface_name", "title", "person_key"]),
-        ("dates", [*PROVENANCE, "kind", "timex", "start", "end", "grain", "mod", "relative"]),
+        (
+            "dates",
+            [
+                *PROVENANCE,
+                "kind",
+                "timex",
+                "start",
+                "end",
+                "grain",
+                "mod",
+                "relative",
+                "reference_date",
+                "reference_date_source",
+            ],
+        ),
         ("counts", [*PROVENANCE, "value", "low", "high", "qualifier", "object", "object_lemma"]),
     ],
 )
@@ -89,7 +103,7 @@ def test_schema_to_arrow_orders_columns_and_coerces_types() -> None:
 def test_schema_to_arrow_empty_table_has_schema() -> None:
     table = to_arrow("money", [])
     assert (table.num_rows, table.schema) == (0, TABLES["money"].arrow_schema())
-    assert table.schema.field("amount").type == pa.string()
+    assert table.schema.field("amount").type == pa.decimal128(38, 8)
 
 
 def test_schema_data_dictionary_is_current() -> None:
