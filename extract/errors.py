@@ -70,6 +70,16 @@ class Errors:
         " read other files or URLs"
     )
 
+    # --overwrite and --resume (extract/output_folder.py)
+    E044 = (
+        "E044: {path} is a symbolic link; --overwrite and --resume never follow or delete links:"
+        " remove it yourself or choose another --out"
+    )
+    E045 = (
+        "E045: {path} was not written by extract; --overwrite and --resume delete only an"
+        " earlier run's own files: move it away or choose another --out"
+    )
+
 
 class Warnings:
     W001 = "W001: unparseable published date '{value}'; reference date taken from {fallback}"

@@ -15,7 +15,6 @@ import functools
 import hashlib
 import json
 import platform
-import shutil
 import sys
 import time
 from collections import Counter, defaultdict
@@ -31,20 +30,18 @@ from extract.engines import Engine, EngineError, Shard
 from extract.errors import Errors
 from extract.ingest import FieldMap, read_articles
 from extract.ingest.walk import STDIN, InputListing, list_inputs
+from extract.output_folder import OutputExistsError, RunError, _remove, prepare_output
 from extract.process import Problem, ShardOutput
 from extract.settings import RunSettings
 from extract.storage import AnyPath, RemotePath, StorageError, as_path, is_url
 from extract.tables.build import PeopleSummary, to_arrow
 from extract.tables.schema import PER_DOCUMENT_TABLES, SUMMARY_TABLES, TABLES, run_tables
 from extract.tables.writers import (
-    DUCKDB_FILE,
     MANIFEST,
-    PARTIAL,
     SHARDS_DIR,
     OutputFormat,
     WriteError,
     read_table_parts,
-    shard_index,
     table_dir,
     table_parts,
     write_duckdb,
@@ -70,14 +67,6 @@ RESUME_OPTIONS = (
     "texts",
     "csv_raw",
 )
-
-
-class RunError(RuntimeError):
-    """A run cannot start or go on; the message says why and what to do."""
-
-
-class OutputExistsError(RunError):
-    pass
 
 
 @dataclass
@@ -119,29 +108,6 @@ class RunSummary:
 # --- the output folder -------------------------------------------------------------------------
 
 
-def _is_ours(path: AnyPath) -> bool:
-    name = path.name
-    return (
-        name in TABLES
-        or name in (MANIFEST, SHARDS_DIR, DUCKDB_FILE, DUCKDB_FILE + ".wal")
-        or name.startswith(".")
-        and name.endswith(PARTIAL)
-        or any(name == f"{table}.{fmt.value}" for table in TABLES for fmt in OutputFormat)
-    )
-
-
-def _remove(path: AnyPath) -> None:
-    if isinstance(path, RemotePath):
-        if path.is_dir():
-            path.rmtree()
-        else:
-            path.unlink(missing_ok=True)
-    elif path.is_dir():
-        shutil.rmtree(path)
-    else:
-        path.unlink(missing_ok=True)
-
-
 def read_manifest(out_dir: AnyPath) -> dict[str, Any] | None:
     path = out_dir / MANIFEST
     if not path.exists():
@@ -150,80 +116,6 @@ def read_manifest(out_dir: AnyPath) -> dict[str, Any] | None:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise RunError(f"cannot read {path}: {error}") from error
-
-
-def completed_shards(out_dir: AnyPath) -> dict[int, dict[str, Any]]:
-    """Markers of the shards whose tables were all written, by shard index."""
-    folder = out_dir / SHARDS_DIR
-    done: dict[int, dict[str, Any]] = {}
-    if folder.is_dir():
-        for path in folder.iterdir():
-            index = shard_index(path)
-            if index is not None and path.suffix == ".json":
-                done[index] = json.loads(path.read_text(encoding="utf-8"))
-    return done
-
-
-def prepare_output(
-    out_dir: AnyPath, *, overwrite: bool, resume: bool = False
-) -> dict[int, dict[str, Any]]:
-    """Make ``out_dir`` ready; returns the completed shards to keep (empty unless resuming).
-
-    A folder holding another run is an error unless ``overwrite`` (delete that run's files) or
-    ``resume`` (keep its completed shards, discard the rest). Files that are not ours are never
-    deleted; a non-empty folder without a run needs ``overwrite`` to be written into."""
-    if overwrite and resume:
-        raise RunError("--overwrite and --resume exclude each other")
-    if out_dir.exists() and not out_dir.is_dir():
-        raise RunError(f"--out {out_dir} is a file, not a folder")
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        entries: list[AnyPath] = list(out_dir.iterdir())
-    except PermissionError as error:
-        raise RunError(f"permission denied: cannot use {out_dir} as output folder") from error
-    except OSError as error:
-        raise RunError(
-            f"cannot use {out_dir} as output folder: {error.strerror or error}"
-        ) from error
-    ours = [path for path in entries if _is_ours(path)]
-    holds_run = bool(ours)
-    if resume and holds_run:
-        done = completed_shards(out_dir)
-        _discard_incomplete(out_dir, set(done))
-        return done
-    if holds_run and not overwrite:
-        raise OutputExistsError(Errors.E022.format(path=out_dir))
-    if entries and not holds_run and not overwrite:
-        raise OutputExistsError(
-            f"output folder {out_dir} holds other files; choose an empty folder or pass --overwrite "
-            "to write the tables next to them"
-        )
-    for path in ours:
-        _remove(path)
-    return {}
-
-
-def _discard_incomplete(out_dir: AnyPath, keep: set[int]) -> None:
-    """Remove temporary files, parts of shards without a marker, and end-of-run products."""
-    for table in TABLES:
-        folder = table_dir(out_dir, table)
-        if table in SUMMARY_TABLES:
-            _remove(folder)
-            continue
-        if folder.is_dir():
-            for path in folder.iterdir():
-                if shard_index(path) not in keep:
-                    path.unlink()
-    for path in out_dir.iterdir():
-        if path.name.startswith(".") and path.name.endswith(PARTIAL):
-            path.unlink()
-    shards = out_dir / SHARDS_DIR
-    if shards.is_dir():
-        for path in shards.iterdir():
-            if shard_index(path) not in keep:
-                path.unlink()
-    for name in (DUCKDB_FILE, DUCKDB_FILE + ".wal"):
-        (out_dir / name).unlink(missing_ok=True)
 
 
 # --- inputs ------------------------------------------------------------------------------------
