@@ -255,3 +255,15 @@ def test_spreadsheet_cli_run_csv_raw(tmp_path: Path, extra: list[str], title: st
     assert [row["title"] for row in _csv_rows(out, "documents")] == [title]
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["options"]["csv_raw"] is bool(extra)
+
+
+@pytest.mark.parametrize("name", ["parquet", "csv", "csv-raw"])
+def test_spreadsheet_read_arrow_tables_gives_original_text(
+    outputs: dict[str, Path], name: str
+) -> None:
+    from extract.api import read_arrow_tables
+
+    tables = read_arrow_tables(outputs[name])
+    titles = [t for t in tables["documents"].column("title").to_pylist() if t is not None]
+    assert sorted(titles) == sorted(PAYLOADS)
+    assert tables["persons"].column("name").to_pylist() == PERSONS
