@@ -101,6 +101,7 @@ def plan_run(
     shard_size: int = DEFAULT_SHARD_SIZE,
     texts: bool = True,
     csv_raw: bool = False,
+    encoding: str | None = None,
 ) -> RunRequest:
     """Check the options of a run as ``extract run`` takes them; raises SettingsError (or its
     subclasses InputError, ModelError) with a coded message. ``workers=None``: all cores."""
@@ -122,6 +123,7 @@ def plan_run(
         batch_size=batch_size,
         max_chars=max_chars,
         texts=texts,
+        encoding=encoding,
     )
     check_inputs(inputs)
     check_output(out)

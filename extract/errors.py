@@ -79,6 +79,12 @@ class Errors:
         "E045: {path} was not written by extract; --overwrite and --resume delete only an"
         " earlier run's own files: move it away or choose another --out"
     )
+    E047 = "E047: text does not decode as {encoding} ({detail})"
+    E048 = (
+        "E048: text is neither UTF-8 nor windows-1252 and no other encoding was detected "
+        "({detail}); pass --encoding"
+    )
+    E049 = "E049: unknown --encoding '{value}': use a Python codec name (utf-8, cp1252, latin-1...)"
 
 
 class Warnings:

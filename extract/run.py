@@ -66,6 +66,7 @@ RESUME_OPTIONS = (
     "fields",
     "texts",
     "csv_raw",
+    "encoding",
 )
 
 
@@ -243,6 +244,7 @@ def _options(
         "max_chars": settings.max_chars,
         "batch_size": settings.batch_size,
         "texts": settings.texts,
+        "encoding": settings.encoding,
         "fields": {
             "id": list(fields.id),
             "text": list(fields.text),
@@ -349,7 +351,7 @@ def run(
     summary = RunSummary(resumed_shards=len(done), tables=run_tables(texts=settings.texts))
     state = _Invocation(started, summary=summary, done=done)
     try:
-        articles = read_articles(inputs, fields=fields, stdin=stdin)
+        articles = read_articles(inputs, fields=fields, stdin=stdin, encoding=settings.encoding)
         shards = iter_shards(articles, shard_size, set(done))
         state.engine, shards = _start_engine(
             engine, workers, scheduler, nlp, spec, settings, shards

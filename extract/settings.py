@@ -42,12 +42,25 @@ class RunSettings:
     batch_size: int = 64
     max_chars: int = 1_000_000
     texts: bool = True  # write the texts table (--no-texts leaves it out)
+    encoding: str | None = None  # declared encoding of .txt/.csv inputs; None: detected
 
     def __post_init__(self) -> None:
+        if self.encoding is not None:
+            object.__setattr__(self, "encoding", parse_encoding(self.encoding))
         if self.batch_size < 1:
             raise SettingsError(Errors.E027.format(option="batch-size", value=self.batch_size))
         if self.max_chars < 1:
             raise SettingsError(Errors.E027.format(option="max-chars", value=self.max_chars))
+
+
+def parse_encoding(value: str) -> str:
+    """Python's name for an encoding label (``latin1`` -> ``iso8859-1``)."""
+    import codecs
+
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        raise SettingsError(Errors.E049.format(value=value)) from None
 
 
 def parse_reference_date(value: str | dt.date | None) -> dt.date | None:

@@ -28,6 +28,7 @@ class Article:
     # Where the text came from in a page (extract.ingest.html.Extractor); None for plain text.
     extractor: str | None = None
     crawled: str | None = None  # when a web archive fetched the page (ISO 8601)
+    encoding: str | None = None  # what the text's bytes were decoded with (utf-8, cp1252...)
     origin: str = ""
     error: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)

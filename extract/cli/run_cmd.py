@@ -113,6 +113,15 @@ CsvRawOption = Annotated[
         "spreadsheets would run as formulas (=, +, -, @...; see docs/security.md).",
     ),
 ]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Encoding of .txt and .csv inputs (cp1252, latin-1...); default: UTF-8, else "
+        "detected (docs/ingest.md). JSONL is always UTF-8.",
+        metavar="NAME",
+        show_default=False,
+    ),
+]
 
 # Options of the display, not of the run: not handed to plan_run.
 DISPLAY_OPTIONS = ("progress",)
@@ -145,6 +154,7 @@ def run_cli(
     progress: ProgressOption = None,
     texts: TextsOption = True,
     csv_raw: CsvRawOption = False,
+    encoding: EncodingOption = None,
 ) -> None:
     """Extract persons, countries, dates, counts and money from articles into tables."""
     options = {name: value for name, value in ctx.params.items() if name not in DISPLAY_OPTIONS}

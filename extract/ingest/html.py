@@ -211,5 +211,6 @@ def article_from_html(
         origin=origin,
         extractor=page.extractor,
         crawled=crawled,
+        encoding=encoding,
         extra={"encoding": encoding, "page_language": page.language},
     )

@@ -7,9 +7,17 @@ import io
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from typing import IO
+from dataclasses import replace
+from typing import IO, Any
 
 from extract.errors import Errors
+from extract.ingest.charsets import (
+    BINARY_SNIFF_BYTES,
+    UTF8,
+    decode_text,
+    reported_name,
+    stream_encoding,
+)
 from extract.ingest.compressed import READ_ERRORS, open_input
 from extract.ingest.fields import FieldMap, article_from_record
 from extract.ingest.formats import Format, detect_format
@@ -18,13 +26,13 @@ from extract.ingest.walk import STDIN, InputFile, iter_input_files, list_inputs
 from extract.storage import AnyPath, RemotePath
 from extract.types import Article
 
-_BINARY_SNIFF = 8192
+CSV_SAMPLE_BYTES = 1 << 16  # the first bytes of a CSV file choose its encoding
 csv.field_size_limit(2**31 - 1)
 
 
-def _decode(data: bytes) -> tuple[str | None, str | None]:
-    """(text, None) or (None, coded error)."""
-    if b"\x00" in data[:_BINARY_SNIFF]:
+def _decode_utf8(data: bytes) -> tuple[str | None, str | None]:
+    """A JSONL line as (text, None) or (None, coded error): JSON Lines are UTF-8 by spec."""
+    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
         return None, Errors.E003
     try:
         return data.decode("utf-8-sig"), None
@@ -39,27 +47,23 @@ def _unreadable(source: InputFile, error: BaseException) -> Article:
     )
 
 
-def _read_whole(source: InputFile) -> tuple[str | None, Article | None]:
+def read_text_file(source: InputFile, *, encoding: str | None = None) -> Iterator[Article]:
+    """One article; ``encoding`` is the declared one (None: detected, see charsets.py)."""
     assert not isinstance(source.path, str)
+    origin = str(source.path)
     try:
         with open_input(source.path) as handle:
             data = handle.read()
     except READ_ERRORS as error:
-        return None, _unreadable(source, error)
-    text, problem = _decode(data)
-    if problem:
-        return None, Article(source.name, "", origin=str(source.path), error=problem)
-    return text, None
-
-
-def read_text_file(source: InputFile) -> Iterator[Article]:
-    text, failed = _read_whole(source)
-    if failed:
-        yield failed
-    elif not text or not text.strip():
-        yield Article(source.name, "", origin=str(source.path), error=Errors.E001)
+        yield _unreadable(source, error)
+        return
+    decoded = decode_text(data, encoding)
+    if decoded.text is None:
+        yield Article(source.name, "", origin=origin, error=decoded.error)
+    elif not decoded.text.strip():
+        yield Article(source.name, "", origin=origin, error=Errors.E001, encoding=decoded.encoding)
     else:
-        yield Article(source.name, text, origin=str(source.path))
+        yield Article(source.name, decoded.text, origin=origin, encoding=decoded.encoding)
 
 
 def read_html_file(source: InputFile) -> Iterator[Article]:
@@ -85,7 +89,7 @@ def read_jsonl_stream(
         fallback_id = f"{label}#L{line_number}"
         if not raw.strip():
             continue  # blank lines are separators, not records
-        line, problem = _decode(raw)
+        line, problem = _decode_utf8(raw)
         if problem or line is None:
             yield Article(fallback_id, "", origin=origin, error=problem)
             continue
@@ -98,7 +102,8 @@ def read_jsonl_stream(
         if not isinstance(record, dict):
             yield Article(fallback_id, "", origin=origin, error=Errors.E012)
             continue
-        yield article_from_record(record, fields, origin=origin, fallback_id=fallback_id)
+        article = article_from_record(record, fields, origin=origin, fallback_id=fallback_id)
+        yield replace(article, encoding=UTF8)
 
 
 def read_jsonl_file(source: InputFile, fields: FieldMap) -> Iterator[Article]:
@@ -110,43 +115,77 @@ def read_jsonl_file(source: InputFile, fields: FieldMap) -> Iterator[Article]:
         yield _unreadable(source, error)
 
 
-def read_csv_file(source: InputFile, fields: FieldMap) -> Iterator[Article]:
+class _Prefixed(io.RawIOBase):
+    """``head`` then the rest of ``stream``: a stream whose first bytes were already read."""
+
+    def __init__(self, head: bytes, stream: IO[bytes]) -> None:
+        self._head = head
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._head:
+            size = min(len(buffer), len(self._head))
+            buffer[:size] = self._head[:size]
+            self._head = self._head[size:]
+            return size
+        data = self._stream.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def read_csv_file(
+    source: InputFile, fields: FieldMap, *, encoding: str | None = None
+) -> Iterator[Article]:
+    """Rows of a CSV file with a header; its encoding is ``encoding`` or chosen from the first
+    ``CSV_SAMPLE_BYTES`` (charsets.stream_encoding)."""
     path = source.path
     assert not isinstance(path, str)
     try:
         with open_input(path) as binary:
+            head = binary.read(CSV_SAMPLE_BYTES)
+            codec = stream_encoding(head, encoding)
             # surrogateescape keeps reading past a bad byte; the row holding it becomes an error.
             text = io.TextIOWrapper(
-                binary, encoding="utf-8-sig", errors="surrogateescape", newline=""
+                io.BufferedReader(_Prefixed(head, binary)),
+                encoding=codec,
+                errors="surrogateescape",
+                newline="",
             )
-            reader = csv.DictReader(text)
-            row_number = 0
-            while True:
-                row_number += 1
-                origin = f"{path}:row{row_number}"
-                fallback_id = f"{source.label}#R{row_number}"
-                try:
-                    row = next(reader)
-                except StopIteration:
-                    break
-                except csv.Error as error:
-                    yield Article(
-                        fallback_id, "", origin=origin, error=Errors.E011.format(detail=error)
-                    )
-                    continue
-                values = [v for v in row.values() if isinstance(v, str)]
-                if any(_has_surrogates(v) for v in values):
-                    yield Article(
-                        fallback_id,
-                        "",
-                        origin=origin,
-                        error=Errors.E002.format(detail="in CSV row"),
-                    )
-                    continue
-                record = {k: v for k, v in row.items() if k is not None}
-                yield article_from_record(record, fields, origin=origin, fallback_id=fallback_id)
+            yield from _csv_rows(csv.DictReader(text), source, fields, reported_name(codec))
     except READ_ERRORS as error:
         yield _unreadable(source, error)
+
+
+def _csv_rows(
+    reader: csv.DictReader[str], source: InputFile, fields: FieldMap, encoding: str
+) -> Iterator[Article]:
+    undecodable = (
+        Errors.E002.format(detail="in CSV row")
+        if encoding == UTF8
+        else Errors.E047.format(encoding=encoding, detail="in CSV row")
+    )
+    row_number = 0
+    while True:
+        row_number += 1
+        origin = f"{source.path}:row{row_number}"
+        fallback_id = f"{source.label}#R{row_number}"
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            yield Article(fallback_id, "", origin=origin, error=Errors.E011.format(detail=error))
+            continue
+        values = [v for v in row.values() if isinstance(v, str)]
+        if any(_has_surrogates(v) for v in values):
+            yield Article(fallback_id, "", origin=origin, error=undecodable)
+            continue
+        record = {k: v for k, v in row.items() if k is not None}
+        article = article_from_record(record, fields, origin=origin, fallback_id=fallback_id)
+        yield replace(article, encoding=encoding)
 
 
 def _has_surrogates(value: str) -> bool:
@@ -157,15 +196,18 @@ def _has_surrogates(value: str) -> bool:
     return False
 
 
-def read_file(source: InputFile, fields: FieldMap) -> Iterator[Article]:
+def read_file(
+    source: InputFile, fields: FieldMap, *, encoding: str | None = None
+) -> Iterator[Article]:
+    """The records of one file; ``encoding`` (declared) applies to .txt and .csv files."""
     assert not isinstance(source.path, str)
     file_format = detect_format(source.path)
     if file_format is Format.TEXT:
-        yield from read_text_file(source)
+        yield from read_text_file(source, encoding=encoding)
     elif file_format is Format.JSONL:
         yield from read_jsonl_file(source, fields)
     elif file_format is Format.CSV:
-        yield from read_csv_file(source, fields)
+        yield from read_csv_file(source, fields, encoding=encoding)
     elif file_format is Format.HTML:
         yield from read_html_file(source)
     else:
@@ -182,14 +224,16 @@ def _exists(source: AnyPath) -> bool:
     return source.exists()
 
 
-def _read_source(source: InputFile, fields: FieldMap, stdin: IO[bytes] | None) -> Iterator[Article]:
+def _read_source(
+    source: InputFile, fields: FieldMap, stdin: IO[bytes] | None, encoding: str | None
+) -> Iterator[Article]:
     if source.path == STDIN:
         return read_jsonl_stream(stdin or sys.stdin.buffer, fields, name="<stdin>")
     assert not isinstance(source.path, str)
     if not _exists(source.path):
         error = Errors.E021.format(path=source.path)
         return iter([Article(source.name, "", origin=str(source.path), error=error)])
-    return read_file(source, fields)
+    return read_file(source, fields, encoding=encoding)
 
 
 def read_articles(
@@ -197,8 +241,10 @@ def read_articles(
     *,
     fields: FieldMap | None = None,
     stdin: IO[bytes] | None = None,
+    encoding: str | None = None,
 ) -> Iterator[Article]:
-    """Every record of ``inputs`` as an Article, lazily, in input order.
+    """Every record of ``inputs`` as an Article, lazily, in input order. ``encoding`` is the
+    declared encoding of .txt and .csv files (None: detected; see extract/ingest/charsets.py).
 
     A record that cannot be used (unreadable file, bad encoding, malformed JSON, missing
     fields, duplicate id) is yielded with ``error`` set, never skipped. Files a folder walk
@@ -208,7 +254,7 @@ def read_articles(
     first_seen: dict[str, str] = {}
     for listing in list_inputs(inputs):
         for source in listing.files:
-            for article in _read_source(source, fields, stdin):
+            for article in _read_source(source, fields, stdin, encoding):
                 if article.error is None:
                     if article.doc_id in first_seen:
                         message = Errors.E006.format(

@@ -38,6 +38,7 @@ def documents_row(
         "url": article.url,
         "published": published if published is not None else article.published,
         "crawled": article.crawled,
+        "encoding": article.encoding,
         "reference_date": doc._.reference_date if doc is not None else None,
         "reference_date_source": (doc._.reference_date_source or "none")
         if doc is not None

@@ -97,6 +97,12 @@ DOCUMENTS = TableSchema(
             "When a web archive fetched the page (WARC-Date, ISO 8601): not the publication"
             " date. Null for other inputs.",
         ),
+        _col(
+            "encoding",
+            STRING,
+            "What the text's bytes were decoded with: utf-8, cp1252, cp1251 … (declared with"
+            " --encoding, else detected; see docs/ingest.md); null when no bytes were decoded.",
+        ),
         _col("reference_date", DATE, "The date relative expressions were resolved against."),
         _col(
             "reference_date_source",

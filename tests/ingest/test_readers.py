@@ -67,7 +67,7 @@ def test_readers_text_file_strips_bom(tmp_path: Path) -> None:
         (b"", "E001"),
         (b"   \n\n ", "E001"),
         (b"\x00\x01\x02binary\x00", "E003"),
-        (b"caf\xe9 au lait", "E002"),
+        (b"\x81\x8d\x90\x9d", "E048"),
     ],
 )
 def test_readers_bad_text_files_become_error_rows(
@@ -158,7 +158,11 @@ def test_readers_csv_quotes_newlines_and_missing_text(tmp_path: Path) -> None:
     ]
 
 
-def test_readers_csv_invalid_utf8_row_is_error(tmp_path: Path) -> None:
+def test_readers_csv_invalid_utf8_row_is_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the encoding is chosen from the first bytes (UTF-8 here); a later bad byte is that row's
+    monkeypatch.setattr("extract.ingest.readers.CSV_SAMPLE_BYTES", 16)
     path = _write(tmp_path / "enc.csv", b"id,text\n1,good\n2,caf\xe9\n3,also good\n")
     assert _summary(read_articles([path])) == [
         ("1", "good", None),

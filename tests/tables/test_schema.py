@@ -35,6 +35,7 @@ def test_schema_mention_tables_start_with_provenance(table: str) -> None:
                 "url",
                 "published",
                 "crawled",
+                "encoding",
                 "reference_date",
                 "reference_date_source",
                 "home_country",
