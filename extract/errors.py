@@ -85,6 +85,10 @@ class Errors:
         "({detail}); pass --encoding"
     )
     E049 = "E049: unknown --encoding '{value}': use a Python codec name (utf-8, cp1252, latin-1...)"
+    E050 = (
+        "E050: {what} over the reading limit ({limit} bytes, after decompression), not read; "
+        "see extract/ingest/limits.py"
+    )
 
 
 class Warnings:

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import IO, Any
 
 from extract.errors import Errors
+from extract.ingest import limits
 from extract.ingest.charsets import (
     BINARY_SNIFF_BYTES,
     UTF8,
@@ -21,13 +22,12 @@ from extract.ingest.charsets import (
 from extract.ingest.compressed import READ_ERRORS, open_input
 from extract.ingest.fields import FieldMap, article_from_record
 from extract.ingest.formats import Format, detect_format
-from extract.ingest.html import MAX_PAGE_BYTES, article_from_html
+from extract.ingest.html import article_from_html
 from extract.ingest.walk import STDIN, InputFile, iter_input_files, list_inputs
 from extract.storage import AnyPath, RemotePath
 from extract.types import Article
 
 CSV_SAMPLE_BYTES = 1 << 16  # the first bytes of a CSV file choose its encoding
-csv.field_size_limit(2**31 - 1)
 
 
 def _decode_utf8(data: bytes) -> tuple[str | None, str | None]:
@@ -38,6 +38,10 @@ def _decode_utf8(data: bytes) -> tuple[str | None, str | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
         return None, Errors.E002.format(detail=f"byte {error.start}: {error.reason}")
+
+
+def _too_long(what: str, limit: int) -> str:
+    return Errors.E050.format(what=what, limit=limit)
 
 
 def _unreadable(source: InputFile, error: BaseException) -> Article:
@@ -53,9 +57,14 @@ def read_text_file(source: InputFile, *, encoding: str | None = None) -> Iterato
     origin = str(source.path)
     try:
         with open_input(source.path) as handle:
-            data = handle.read()
+            data, too_long = limits.read_bounded(handle, limits.MAX_TEXT_BYTES)
     except READ_ERRORS as error:
         yield _unreadable(source, error)
+        return
+    if too_long:
+        yield Article(
+            source.name, "", origin=origin, error=_too_long("file", limits.MAX_TEXT_BYTES)
+        )
         return
     decoded = decode_text(data, encoding)
     if decoded.text is None:
@@ -71,9 +80,13 @@ def read_html_file(source: InputFile) -> Iterator[Article]:
     assert not isinstance(source.path, str)
     try:
         with open_input(source.path) as handle:
-            data = handle.read(MAX_PAGE_BYTES + 1)
+            data, too_long = limits.read_bounded(handle, limits.MAX_PAGE_BYTES)
     except READ_ERRORS as error:
         yield _unreadable(source, error)
+        return
+    if too_long:
+        message = Errors.E032.format(limit=limits.MAX_PAGE_BYTES)
+        yield Article(source.name, "", origin=str(source.path), error=message)
         return
     yield article_from_html(data, doc_id=source.name, origin=str(source.path))
 
@@ -84,9 +97,18 @@ def read_jsonl_stream(
     """Records of a JSONL stream; ``name`` goes into origins, ``label`` (default: the last part
     of ``name``) prefixes the ids of records that have none."""
     label = label or name.rsplit("/", 1)[-1]
-    for line_number, raw in enumerate(handle, start=1):
+    line_number = 0
+    while True:
+        raw, too_long = limits.read_line_bounded(handle, limits.MAX_LINE_BYTES)
+        if not raw:
+            return
+        line_number += 1
         origin = f"{name}:{line_number}"
         fallback_id = f"{label}#L{line_number}"
+        if too_long:
+            error = _too_long("JSONL line", limits.MAX_LINE_BYTES)
+            yield Article(fallback_id, "", origin=origin, error=error)
+            continue
         if not raw.strip():
             continue  # blank lines are separators, not records
         line, problem = _decode_utf8(raw)
@@ -154,9 +176,38 @@ def read_csv_file(
                 errors="surrogateescape",
                 newline="",
             )
-            yield from _csv_rows(csv.DictReader(text), source, fields, reported_name(codec))
+            csv.field_size_limit(limits.MAX_CSV_CHARS)
+            reader = csv.DictReader(_BoundedLines(text, limits.MAX_CSV_CHARS))
+            yield from _csv_rows(reader, source, fields, reported_name(codec))
     except READ_ERRORS as error:
         yield _unreadable(source, error)
+
+
+class _LineTooLong(csv.Error):
+    """A CSV line over the limit (its rest was skipped): that row's error."""
+
+
+class _BoundedLines:
+    """The lines of ``text`` for the csv module, each read in a bounded way. A line over the
+    limit raises _LineTooLong after skipping its rest; the next call reads the line after
+    (a class, because a generator that raised is finished)."""
+
+    def __init__(self, text: IO[str], limit: int) -> None:
+        self._text = text
+        self._limit = limit
+
+    def __iter__(self) -> _BoundedLines:
+        return self
+
+    def __next__(self) -> str:
+        line = self._text.readline(self._limit + 1)
+        if not line:
+            raise StopIteration
+        if len(line) > self._limit and not line.endswith(("\n", "\r")):
+            while (rest := self._text.readline(limits.READ_STEP)) and not rest.endswith("\n"):
+                pass
+            raise _LineTooLong(_too_long("CSV line", self._limit))
+        return line
 
 
 def _csv_rows(
@@ -168,6 +219,7 @@ def _csv_rows(
         else Errors.E047.format(encoding=encoding, detail="in CSV row")
     )
     row_number = 0
+    limit = limits.MAX_CSV_CHARS
     while True:
         row_number += 1
         origin = f"{source.path}:row{row_number}"
@@ -176,7 +228,15 @@ def _csv_rows(
             row = next(reader)
         except StopIteration:
             break
+        except _LineTooLong as error:
+            yield Article(fallback_id, "", origin=origin, error=str(error))
+            continue
         except csv.Error as error:
+            if "field larger than field limit" in str(error):
+                # where the oversized field ends is unknowable: the rest is not read
+                what = "CSV field (the rest of the file is not read)"
+                yield Article(fallback_id, "", origin=origin, error=_too_long(what, limit))
+                return
             yield Article(fallback_id, "", origin=origin, error=Errors.E011.format(detail=error))
             continue
         values = [v for v in row.values() if isinstance(v, str)]
