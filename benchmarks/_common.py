@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -9,6 +10,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 REUTERS = REPO.parent / "shared" / "data" / "dev" / "reuters21578.jsonl"
@@ -44,6 +46,36 @@ if __name__ == "__main__":
 """
 
 
+_BARE_PIPE = """\
+# nlp.pipe over the texts of a JSONL file, as a whole process (loading included): the bare
+# model (mode 'bare') or the model as extract runs it, without our components ('as-run').
+import json
+import sys
+from pathlib import Path
+
+sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in repr(f).lower()]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+if __name__ == "__main__":
+    import atexit
+    import os
+
+    import spacy
+
+    mode, model, corpus, n_process = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    if mode == "bare":
+        nlp = spacy.load(model)
+    else:
+        from extract.pipeline import load_pipeline
+
+        nlp = load_pipeline(model, components=())
+    with open(corpus, encoding="utf-8") as lines:
+        texts = [json.loads(line)["text"] for line in lines]
+    for _ in nlp.pipe(texts, batch_size=64, n_process=n_process):
+        pass
+"""
+
+
 def use_snapshot() -> Path:
     """Copy the package to bench-out/snapshot and import it from there in this process too."""
     import shutil
@@ -54,6 +86,7 @@ def use_snapshot() -> Path:
         REPO / "extract", SNAPSHOT / "extract", ignore=shutil.ignore_patterns("__pycache__")
     )
     (SNAPSHOT / "launch.py").write_text(_LAUNCHER, encoding="utf-8")
+    (SNAPSHOT / "bare_pipe.py").write_text(_BARE_PIPE, encoding="utf-8")
     assert "extract" not in sys.modules, "take the snapshot before importing extract"
     sys.path.insert(0, str(SNAPSHOT))
     return SNAPSHOT
@@ -100,6 +133,78 @@ class ProcessRun:
     peak_rss_mb: float
     returncode: int
     stderr: str
+
+
+@dataclass
+class TreeMemory:
+    """Memory of a process and all its descendants, sampled while it runs: each process's own
+    peak (VmHWM, last seen) summed, which counts pages shared copy-on-write once per process,
+    and the highest sum of proportional set sizes (PSS: a shared page split between its
+    sharers), the honest total."""
+
+    processes: int = 0
+    summed_peak_rss_mb: float = 0.0
+    peak_pss_mb: float = 0.0
+
+
+def _descendants(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            with contextlib.suppress(OSError):  # the task ended meanwhile
+                todo.extend(int(child) for child in task.read_text().split())
+    return found
+
+
+def _status_kb(pid: int, field: str, name: str = "status") -> int:
+    try:
+        for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
+            if line.startswith(field):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def sample_tree(pid: int, stop: Any, every: float = 0.1) -> TreeMemory:
+    """Sample ``pid``'s process tree until ``stop`` (a threading.Event) is set."""
+    peaks: dict[int, int] = {}
+    memory = TreeMemory()
+    while not stop.wait(every):
+        pss = 0
+        for member in _descendants(pid):
+            peaks[member] = max(peaks.get(member, 0), _status_kb(member, "VmHWM"))
+            pss += _status_kb(member, "Pss:", "smaps_rollup")
+        memory.peak_pss_mb = max(memory.peak_pss_mb, pss / 1024)
+    memory.processes = len(peaks)
+    memory.summed_peak_rss_mb = sum(peaks.values()) / 1024
+    return memory
+
+
+def run_command(command: list[str]) -> tuple[ProcessRun, TreeMemory]:
+    """``command`` in a subprocess: wall time, return code, and its process tree's memory."""
+    import threading
+
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    stop = threading.Event()
+    memory: list[TreeMemory] = []
+    sampler = threading.Thread(target=lambda: memory.append(sample_tree(process.pid, stop)))
+    sampler.start()
+    assert process.stderr is not None
+    stderr = process.stderr.read()
+    # Stop sampling before reaping: a reaped pid's /proc entry is gone.
+    while process.poll() is None:
+        time.sleep(0.01)
+    seconds = time.perf_counter() - started
+    stop.set()
+    sampler.join()
+    tree = memory[0]
+    return ProcessRun(seconds, tree.summed_peak_rss_mb, process.returncode, stderr[-2000:]), tree
 
 
 def run_extract(args: list[str], *, timeout: float | None = None) -> ProcessRun:

@@ -1,7 +1,10 @@
 """`make bench`: throughput, scaling, memory and comparison figures, measured side by side.
 
-    python benchmarks/bench.py            # 2,000 stories: ratio, stages, workers, memory, comparison
+    python benchmarks/bench.py            # the #17 aims on 1,000 and 10,000 stories, stages,
+                                          # comparison libraries
+    python benchmarks/bench.py --quick    # the aims on 1,000 stories only, and the stages
     python benchmarks/bench.py --full     # + memory on all 19,779 stories + kill/resume at 3,000
+    python benchmarks/bench.py --only throughput workers memory   # the older in-process figures
 
 Prints a report and writes bench-out/results.json. The corpus is the seed article plus the first
 N stories of ../shared/data/dev/reuters21578.jsonl (seed only, with a note, when it is absent).
@@ -510,6 +513,11 @@ def report(results: dict[str, Any]) -> str:
         for key, target in c["targets"].items():
             if key in c:
                 lines.append(f"  {key}: {c[key]:.2f}x (target >= {target}x)")
+    a = results.get("aims")
+    if a:
+        from aims import report_aims
+
+        lines += ["", *report_aims({int(size): value for size, value in a.items()})]
     k = results.get("kill_resume")
     if k:
         lines += ["", f"kill -9 / --resume at full size: {json.dumps(k)}"]
@@ -540,8 +548,22 @@ def main(argv: list[str] | None = None) -> int:
         "--stage-stories", type=int, default=1000, help="stories for the stage breakdown"
     )
     parser.add_argument(
-        "--only", nargs="*", default=None, help="throughput stages workers memory comparison"
+        "--only",
+        nargs="*",
+        default=None,
+        help="aims throughput stages workers memory comparison",
     )
+    parser.add_argument(
+        "--aims-stories",
+        type=int,
+        nargs="*",
+        default=[1000, 10000],
+        help="corpus sizes for the #17 aims",
+    )
+    parser.add_argument(
+        "--aims-repeat", type=int, default=2, help="aims: rounds of all contenders (best of)"
+    )
+    parser.add_argument("--quick", action="store_true", help="the aims on 1,000 stories, stages")
     parser.add_argument("--name", default="results", help="write bench-out/NAME.json and NAME.txt")
     args = parser.parse_args(argv)
 
@@ -550,7 +572,17 @@ def main(argv: list[str] | None = None) -> int:
     corpus = WORK / "corpus.jsonl"
     texts, note = write_corpus(corpus, args.stories)
     results: dict[str, Any] = {"corpus": note, "repeat": args.repeat, "code": str(snapshot)}
-    wanted = set(args.only or ["throughput", "stages", "workers", "memory", "comparison"])
+    default = ["aims", "stages"] if args.quick else ["aims", "stages", "comparison"]
+    if args.quick:
+        args.aims_stories = [1000]
+    wanted = set(args.only or default)
+    if "aims" in wanted:
+        from aims import measure_aims
+
+        results["aims"] = {}
+        for size in args.aims_stories:
+            results["aims"][size] = measure_aims(size, args.aims_repeat)
+            print(f" aims on {size} stories done", flush=True)
     print(f"corpus: {note}", flush=True)
     if "throughput" in wanted:
         results["throughput"] = throughput(corpus, texts, args.repeat)
