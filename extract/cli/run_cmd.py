@@ -24,7 +24,7 @@ from extract.tables.writers import OutputFormat
 InputsArgument = Annotated[
     list[str],
     typer.Argument(
-        help="Files (.txt, .jsonl, .csv, .html; optionally .gz, .bz2, .xz, .zst), folders, "
+        help="Files (.txt, .jsonl, .csv, .html, .parquet; optionally .gz, .bz2, .xz, .zst), folders, "
         "fsspec URLs (s3://bucket/news/, gs://..., https://...; globs allowed), or - for JSONL "
         "on stdin. A .txt/.html file found in a folder gets its path in the folder as id, "
         "with / separators and no suffixes (business/001); a file named directly, its stem.",

@@ -13,6 +13,7 @@ class Format(StrEnum):
     JSONL = "jsonl"
     CSV = "csv"
     HTML = "html"
+    PARQUET = "parquet"
 
 
 _SUFFIXES = {
@@ -24,6 +25,7 @@ _SUFFIXES = {
     ".csv": Format.CSV,
     ".html": Format.HTML,
     ".htm": Format.HTML,
+    ".parquet": Format.PARQUET,
 }
 # Compressions read for every format, as a stream: suffix -> fsspec compression name.
 COMPRESSIONS = {".gz": "gzip", ".bz2": "bz2", ".xz": "xz", ".zst": "zstd"}

@@ -21,8 +21,9 @@ from extract.ingest.charsets import (
 )
 from extract.ingest.compressed import READ_ERRORS, open_input
 from extract.ingest.fields import FieldMap, article_from_record
-from extract.ingest.formats import Format, detect_format
+from extract.ingest.formats import Format, compression, detect_format
 from extract.ingest.html import article_from_html
+from extract.ingest.parquet import read_parquet_file
 from extract.ingest.walk import STDIN, InputFile, iter_input_files, list_inputs
 from extract.storage import AnyPath, RemotePath
 from extract.types import Article
@@ -270,6 +271,8 @@ def read_file(
         yield from read_csv_file(source, fields, encoding=encoding)
     elif file_format is Format.HTML:
         yield from read_html_file(source)
+    elif file_format is Format.PARQUET and compression(source.path) is None:
+        yield from read_parquet_file(source, fields)
     else:
         path = source.path
         yield Article(source.name, "", origin=str(path), error=Errors.E020.format(path=path))
