@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 OUT ?= out
 FORMAT ?= parquet
 
-.PHONY: setup run test test-fast lint typecheck check bench bench-html model clean
+.PHONY: setup run test test-fast lint typecheck sizes check bench bench-html model clean
 
 setup: $(STAMP)
 
@@ -31,6 +31,9 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+sizes: $(STAMP)
+	$(BIN)/python scripts/check_sizes.py
 
 check: lint typecheck test
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc, Span
 
-from extract.components.persons import PersonNormalizer
 from extract.normalize.persons import person_key, place_before_of, plural_verb_after
 
 
@@ -234,21 +232,3 @@ def test_persons_recovery_place_before_of(word: str, expected: bool) -> None:
 )
 def test_persons_recovery_plural_verb_after(words: list[str], expected: bool) -> None:
     assert plural_verb_after(words) is expected
-
-
-@pytest.mark.parametrize(
-    "words,spaces,expected",
-    [
-        # a tennis score glued to a name by the model ("Elena Bovina 1-6")
-        (["Elena", "Bovina", "1", "-", "6"], [True, True, False, False, False], "Elena Bovina"),
-        (["Jie", "Zheng", "6", "-", "2"], [True, True, False, False, True], "Jie Zheng"),
-        (["Moon", "Jae", "-", "in"], [True, False, False, False], "Moon Jae-in"),
-    ],
-)
-def test_persons_recovery_name_span_drops_scores(
-    blank_nlp: Language, words: list[str], spaces: list[bool], expected: str
-) -> None:
-    doc = Doc(blank_nlp.vocab, words=words, spaces=spaces)
-    doc.ents = [Span(doc, 0, len(doc), label="PERSON")]
-    found = PersonNormalizer._name_span(doc.ents[0])
-    assert found is not None and found[0].text == expected

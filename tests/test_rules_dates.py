@@ -105,6 +105,6 @@ def test_rules_dates_patterns_validation_rejects(
         assert name == PATTERNS_FILE
         return line + "\n"
 
-    monkeypatch.setattr("extract.components.dates.read_rules_text", fake_read)
+    monkeypatch.setattr("extract.components.dates.patterns.read_rules_text", fake_read)
     with pytest.raises(PatternsError, match=message):
         load_date_patterns(load_dates_lexicon())

@@ -7,8 +7,8 @@ from importlib import resources
 
 import pytest
 
-from extract.components.counts import load_count_rules
 from extract.normalize import money as money_module
+from extract.normalize.count_rules import load_count_rules
 from extract.normalize.numbers import (
     QUALIFIERS,
     QUALIFIERS_AFTER,

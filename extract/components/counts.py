@@ -12,7 +12,6 @@ convention: number (or range) through the object; qualifier words are left out.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 import numpy as np
 from spacy.attrs import LOWER, TAG
@@ -23,53 +22,12 @@ from spacy.tokens import Doc, Span, Token
 from extract.components._guard import run_guarded
 from extract.components._lemma import lemma_of, register_lemmatizer
 from extract.extensions import doc_text, mention_id, mentions
+from extract.normalize.count_rules import load_count_rules
 from extract.normalize.counts import Count, parse_count
 from extract.normalize.numbers import (
     qualifier_after,
     qualifier_before,
 )
-from extract.normalize.rules_data import RulesError, load_rules_json
-
-_RULE_KEYS = {
-    "unit_lemmas",
-    "idiom_heads_for_one",
-    "idioms",
-    "uninflected_plurals",
-    "identifier_markers",
-    "vague_number_words",
-    "scale_words",
-}
-
-
-class CountRules(NamedTuple):
-    units: frozenset[str]
-    idiom_heads_for_one: frozenset[str]
-    idioms: re.Pattern[str]
-    uninflected_plurals: frozenset[str]
-    identifier_markers: frozenset[str]
-    vague_words: frozenset[str]
-    scale_words: frozenset[str]
-
-
-def load_count_rules() -> CountRules:
-    data = load_rules_json("counts.json", _RULE_KEYS)
-    missing = _RULE_KEYS - set(data)
-    if missing:
-        raise RulesError(f"counts.json: missing keys {sorted(missing)}")
-    for key in _RULE_KEYS:
-        if not all(isinstance(w, str) and w for w in data[key]):
-            raise RulesError(f"counts.json: {key} must be a list of non-empty strings")
-    idioms = sorted(data["idioms"], key=len, reverse=True)
-    return CountRules(
-        frozenset(w.lower() for w in data["unit_lemmas"]),
-        frozenset(w.lower() for w in data["idiom_heads_for_one"]),
-        re.compile(r"(?i)\b(?:" + "|".join(re.escape(i) for i in idioms) + r")\b"),
-        frozenset(w.lower() for w in data["uninflected_plurals"]),
-        frozenset(w.lower() for w in data["identifier_markers"]),
-        frozenset(w.lower() for w in data["vague_number_words"]),
-        frozenset(w.lower() for w in data["scale_words"]),
-    )
-
 
 _NOUNS = ("NOUN", "PROPN")
 _QUOTES = "\"'“”‘’«»"

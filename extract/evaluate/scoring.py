@@ -262,6 +262,33 @@ def _link_values(row: Row, link: str) -> set[Any]:
     return set(values or ())
 
 
+def _tally_pair(g: Row, p: Row, counts: dict[str, list[int]]) -> list[str]:
+    """Adds a paired gold and predicted fact to ``counts`` (tp, predicted, gold per link type)
+    and returns the link types they disagree on."""
+    wrong: list[str] = []
+    for link, columns in LINK_COLUMNS.items():
+        if not any(c in g for c in columns):
+            continue
+        tally = counts[link]
+        if link in _SET_LINKS:
+            expected, found = _link_values(g, link), _link_values(p, link)
+            tally[0] += len(expected & found)
+            tally[1] += len(found)
+            tally[2] += len(expected)
+            if expected != found:
+                wrong.append(link)
+            continue
+        gold_has = _present(g, link)
+        predicted_has = _present(p, link)
+        tally[1] += predicted_has
+        tally[2] += gold_has
+        if gold_has and predicted_has and values_agree(g, p, columns):
+            tally[0] += 1
+        elif gold_has or predicted_has:
+            wrong.append(link)
+    return wrong
+
+
 def score_facts(gold: Sequence[Row], predicted: Sequence[Row]) -> FactsResult:
     """Link precision and recall per link type. A predicted fact is paired with a gold fact of
     the same document whose anchor span overlaps it; a link type is scored on the gold rows that
@@ -286,27 +313,7 @@ def score_facts(gold: Sequence[Row], predicted: Sequence[Row]) -> FactsResult:
     result = FactsResult(PRF(len(pairs), len(predicted) - len(pairs), len(gold) - len(pairs)), {})
     for gi, pi in pairs:
         g, p = gold[gi], predicted[pi]
-        wrong: list[str] = []
-        for link, columns in LINK_COLUMNS.items():
-            if not any(c in g for c in columns):
-                continue
-            tally = counts[link]
-            if link in _SET_LINKS:
-                expected, found = _link_values(g, link), _link_values(p, link)
-                tally[0] += len(expected & found)
-                tally[1] += len(found)
-                tally[2] += len(expected)
-                if expected != found:
-                    wrong.append(link)
-                continue
-            gold_has = _present(g, link)
-            predicted_has = _present(p, link)
-            tally[1] += predicted_has
-            tally[2] += gold_has
-            if gold_has and predicted_has and values_agree(g, p, columns):
-                tally[0] += 1
-            elif gold_has or predicted_has:
-                wrong.append(link)
+        wrong = _tally_pair(g, p, counts)
         if wrong:
             result.wrong_links.append((g, p, tuple(wrong)))
     paired_gold = {gi for gi, _ in pairs}

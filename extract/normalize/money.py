@@ -466,126 +466,153 @@ def find_money(
     i = 0
     while i < len(raws):
         raw = raws[i]
-        start, end = raw.start, raw.end
-        low_number: Number | None = None
-        high_number: Number | None = None
-        separate_first: tuple[int, int, Number] | None = None
-        consumed = 1
-        lead_match = None
-        # "$1 and $2 million", "$1.2 million to $23.5 million": two amounts joined into a range.
-        if i + 1 < len(raws):
-            nxt = raws[i + 1]
-            gap = text[raw.end : nxt.start]
-            gap_unit = _PER_UNIT.match(gap)
-            gap_rest = gap[gap_unit.end() :] if gap_unit else gap
-            compatible = raw.expression.currency == nxt.expression.currency and (
-                raw.expression.family == nxt.expression.family
-            )
-            if _JOIN.match(gap_rest) and compatible:
-                lead_match = _LEAD_BEFORE.search(text, max(0, start - 12), start)
-                is_and = gap_rest.strip().lower() == "and"
-                if lead_match and lead_match.group(1).lower() == "from":
-                    pass  # "from $1 to $2": two amounts
-                elif not is_and or lead_match:
-                    first = raw.number
-                    if raw.scale == 1:
-                        first = _borrow_scale(first, nxt)
-                    low_number, high_number = first, nxt.number
-                    end = nxt.end
-                    consumed = 2
-        if low_number is None:
-            # "5 to 10 mln dlrs", "between 5 and 10 mln dlrs": a bare number before the amount.
-            left = _LEFT_NUMBER.search(text, max(0, start - _WINDOW), start)
-            if left and _left_is_free(left, mentions):
-                left_number = _number(left.group("num"), left.group("scale"), None)
-                is_and = left.group("conn").strip().lower() == "and"
-                lead = (left.group("lead") or "").lower()
-                year_like = _YEAR_LIKE.fullmatch(left.group("num")) and not left.group("scale")
-                if left_number is not None and left_number.value is not None and not year_like:
-                    first = left_number
-                    if not left.group("scale"):
-                        first = _borrow_scale(first, raw)
-                    first = _minor(first, raw.expression.divisor)
-                    if lead == "from" or (is_and and lead != "between"):
-                        # "from 5 to 10 mln dlrs", "191.15 and 955.75 ringgit": two amounts.
-                        separate_first = (left.start("num"), left.end("num"), first)
-                    else:
-                        low_number, high_number = first, raw.number
-                        start = left.start("num")
-            if low_number is None and separate_first is None:
-                # "$5-6 billion", "$5 to 6 million": the currency is on the first number only.
-                right = _RIGHT_NUMBER.match(text[end : end + _WINDOW])
-                next_start = raws[i + 1].start if i + 1 < len(raws) else len(text)
-                if right and end + right.end() <= next_start:
-                    second = _number(right.group("num"), right.group("scale"), None)
-                    is_and = right.group("conn").strip().lower() == "and"
-                    lead_match = _LEAD_BEFORE.search(text, max(0, start - 12), start)
-                    lead = lead_match.group(1).lower() if lead_match else ""
-                    if (
-                        second is not None
-                        and second.value is not None
-                        and lead != "from"
-                        and (not is_and or lead == "between")
-                    ):
-                        second = _minor(second, raw.expression.divisor)
-                        first = raw.number
-                        if right.group("scale") and raw.scale == 1 and first.value is not None:
-                            factor = SCALES[right.group("scale").strip(" -").lower()]
-                            first = Number(*(v * factor for v in first if v is not None))
-                        if (
-                            first.value is not None
-                            and second.value is not None
-                            and second.value >= first.value
-                        ):
-                            low_number, high_number = first, second
-                            end = end + right.end()
-        per_unit_match = _PER_UNIT.match(text, end)
-        per_unit = None
-        if per_unit_match:
-            per_unit = per_unit_match.group("any") or per_unit_match.group("listed")
-        if separate_first is not None:
-            s0, e0, number = separate_first
-            mentions.append(
-                _mention(
-                    text,
-                    s0,
-                    e0,
-                    number,
-                    "exact",
-                    raw,
-                    explicit,
-                    home_country,
-                    per_unit,
-                    written=False,
-                )
-            )
-        if low_number is not None and high_number is not None:
-            mentions.append(
-                _range_mention(
-                    text,
-                    start,
-                    end,
-                    low_number,
-                    high_number,
-                    raws[i],
-                    explicit,
-                    home_country,
-                    per_unit,
-                )
-            )
-        else:
-            qualifier = _qualifier(text, start, end, per_unit_match, mentions)
-            mentions.append(
-                _mention(
-                    text, start, end, raw.number, qualifier, raw, explicit, home_country, per_unit
-                )
-            )
-        i += consumed
+        reading = _Reading(raw.start, raw.end)
+        _join_next_amount(text, raws, i, reading)
+        if reading.low is None:
+            _take_left_number(text, raw, mentions, reading)
+            if reading.low is None and reading.separate_first is None:
+                _take_right_number(text, raws, i, reading)
+        _append_reading(text, raw, reading, explicit, home_country, mentions)
+        i += reading.consumed
     mentions += _elided(text, mentions, raws, explicit, home_country)
     mentions += _table_lines(text, mentions, explicit, home_country)
     mentions += _financial_amounts(text, mentions, explicit, home_country)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+class _Reading:
+    """What the amount at one raw match turns out to be: its span, a range's bounds, or a
+    bare number before it that is an amount of its own; ``consumed`` raw matches."""
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start = start
+        self.end = end
+        self.low: Number | None = None
+        self.high: Number | None = None
+        self.separate_first: tuple[int, int, Number] | None = None
+        self.consumed = 1
+
+
+def _join_next_amount(text: str, raws: list[_Raw], i: int, reading: _Reading) -> None:
+    """ "$1 and $2 million", "$1.2 million to $23.5 million": two amounts joined into a
+    range."""
+    if i + 1 >= len(raws):
+        return
+    raw, nxt = raws[i], raws[i + 1]
+    gap = text[raw.end : nxt.start]
+    gap_unit = _PER_UNIT.match(gap)
+    gap_rest = gap[gap_unit.end() :] if gap_unit else gap
+    compatible = raw.expression.currency == nxt.expression.currency and (
+        raw.expression.family == nxt.expression.family
+    )
+    if not (_JOIN.match(gap_rest) and compatible):
+        return
+    start = reading.start
+    lead_match = _LEAD_BEFORE.search(text, max(0, start - 12), start)
+    is_and = gap_rest.strip().lower() == "and"
+    if lead_match and lead_match.group(1).lower() == "from":
+        return  # "from $1 to $2": two amounts
+    if not is_and or lead_match:
+        first = raw.number
+        if raw.scale == 1:
+            first = _borrow_scale(first, nxt)
+        reading.low, reading.high = first, nxt.number
+        reading.end = nxt.end
+        reading.consumed = 2
+
+
+def _take_left_number(
+    text: str, raw: _Raw, mentions: list[MoneyMention], reading: _Reading
+) -> None:
+    """ "5 to 10 mln dlrs", "between 5 and 10 mln dlrs": a bare number before the amount."""
+    start = reading.start
+    left = _LEFT_NUMBER.search(text, max(0, start - _WINDOW), start)
+    if not left or not _left_is_free(left, mentions):
+        return
+    left_number = _number(left.group("num"), left.group("scale"), None)
+    is_and = left.group("conn").strip().lower() == "and"
+    lead = (left.group("lead") or "").lower()
+    year_like = _YEAR_LIKE.fullmatch(left.group("num")) and not left.group("scale")
+    if left_number is None or left_number.value is None or year_like:
+        return
+    first = left_number
+    if not left.group("scale"):
+        first = _borrow_scale(first, raw)
+    first = _minor(first, raw.expression.divisor)
+    if lead == "from" or (is_and and lead != "between"):
+        # "from 5 to 10 mln dlrs", "191.15 and 955.75 ringgit": two amounts.
+        reading.separate_first = (left.start("num"), left.end("num"), first)
+    else:
+        reading.low, reading.high = first, raw.number
+        reading.start = left.start("num")
+
+
+def _take_right_number(text: str, raws: list[_Raw], i: int, reading: _Reading) -> None:
+    """ "$5-6 billion", "$5 to 6 million": the currency is on the first number only."""
+    raw = raws[i]
+    start, end = reading.start, reading.end
+    right = _RIGHT_NUMBER.match(text[end : end + _WINDOW])
+    next_start = raws[i + 1].start if i + 1 < len(raws) else len(text)
+    if not right or end + right.end() > next_start:
+        return
+    second = _number(right.group("num"), right.group("scale"), None)
+    is_and = right.group("conn").strip().lower() == "and"
+    lead_match = _LEAD_BEFORE.search(text, max(0, start - 12), start)
+    lead = lead_match.group(1).lower() if lead_match else ""
+    if second is None or second.value is None or lead == "from" or (is_and and lead != "between"):
+        return
+    second = _minor(second, raw.expression.divisor)
+    first = raw.number
+    if right.group("scale") and raw.scale == 1 and first.value is not None:
+        factor = SCALES[right.group("scale").strip(" -").lower()]
+        first = Number(*(v * factor for v in first if v is not None))
+    if first.value is not None and second.value is not None and second.value >= first.value:
+        reading.low, reading.high = first, second
+        reading.end = end + right.end()
+
+
+def _append_reading(
+    text: str,
+    raw: _Raw,
+    reading: _Reading,
+    explicit: list[tuple[int, str, str]],
+    home_country: str | None,
+    mentions: list[MoneyMention],
+) -> None:
+    """Appends the mentions of one reading: a separate first amount, then the range or the
+    amount."""
+    start, end = reading.start, reading.end
+    per_unit_match = _PER_UNIT.match(text, end)
+    per_unit = None
+    if per_unit_match:
+        per_unit = per_unit_match.group("any") or per_unit_match.group("listed")
+    if reading.separate_first is not None:
+        s0, e0, number = reading.separate_first
+        mentions.append(
+            _mention(
+                text, s0, e0, number, "exact", raw, explicit, home_country, per_unit, written=False
+            )
+        )
+    if reading.low is not None and reading.high is not None:
+        mentions.append(
+            _range_mention(
+                text,
+                start,
+                end,
+                reading.low,
+                reading.high,
+                raw,
+                explicit,
+                home_country,
+                per_unit,
+            )
+        )
+    else:
+        qualifier = _qualifier(text, start, end, per_unit_match, mentions)
+        mentions.append(
+            _mention(text, start, end, raw.number, qualifier, raw, explicit, home_country, per_unit)
+        )
 
 
 _CORE_NUMBER = re.compile(rf"(?<![\w.,/])(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?![\w/]|[.,]\d)")

@@ -347,7 +347,15 @@ def title_before(words: Sequence[str], kinds: Sequence[str]) -> int:
             break
         start = index
         index -= 1
-    span = list(range(start, len(words)))
+    return _checked_title(words, kinds, list(range(start, len(words))), ranks)
+
+
+def _checked_title(
+    words: Sequence[str], kinds: Sequence[str], span: list[int], ranks: set[int]
+) -> int:
+    """The length of the title the word indices ``span`` (the run of title-like words before
+    the name) hold once what cannot begin or end a title is left out, or 0."""
+    lexicon = title_lexicon()
     # Trim what cannot begin a title.
     while span and (
         _bare(words[span[0]]) in lexicon.links or words[span[0]] == "-" or kinds[span[0]] == POSS

@@ -710,9 +710,9 @@ def _layout_doc(blank_nlp, words: list[str], sent_starts: list[bool], pos: list[
     ],
 )
 def test_facts_layout_of_tokens(blank_nlp, words, sent_starts, pos, expected) -> None:
-    from extract.components.facts import _layout
+    from extract.components.facts.index import token_layout
 
-    layout = _layout(_layout_doc(blank_nlp, words, sent_starts, pos))
+    layout = token_layout(_layout_doc(blank_nlp, words, sent_starts, pos))
     assert layout._asdict() == expected
 
 
@@ -725,11 +725,11 @@ def test_facts_layout_of_tokens(blank_nlp, words, sent_starts, pos, expected) ->
     ],
 )
 def test_facts_sentence_noun_chunks_are_the_doc_noun_chunks(nlp, text: str) -> None:
-    from extract.components.facts import _DocIndex
+    from extract.components.facts.index import DocIndex
     from extract.normalize.facts import load_fact_rules
 
     doc = nlp(text)
-    index = _DocIndex(doc, load_fact_rules())
+    index = DocIndex(doc, load_fact_rules())
     by_sentence: dict[int, str] = {}
     for sentence in range(len(index.sentence_starts)):
         by_sentence.update(index._sentence_chunks(sentence))

@@ -1,0 +1,208 @@
+"""news_facts: links quantities and person events to predicates, places and dates.
+
+Reads the five mention lists (``doc._.persons``, ``countries``, ``dates``, ``counts``,
+``money``) and the dependency parse; writes ``doc._.facts``, one row per count or money mention
+and one per person event. Links follow the parse (subject, object, prepositional attachment,
+conjoined verbs), never token distance. The lexical rules are ``extract/rules/facts.json``; the
+pure parts (predicate names, roles, date choice, confidences) are ``extract.normalize.facts``.
+See docs/facts.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extract.components._guard import run_guarded
+from extract.components._lemma import lemma_of, register_lemmatizer
+from extract.components.facts.clauses import inside, logical_arguments, verb_particles
+from extract.components.facts.climb import Link, link_anchor
+from extract.components.facts.date_scope import fact_date
+from extract.components.facts.events import person_links
+from extract.components.facts.index import DocIndex
+from extract.components.facts.places import fact_places
+from extract.extensions import mentions
+from extract.normalize.facts import (
+    DATE_LINKS,
+    DEFAULT_DISABLED_DATE_LINKS,
+    PLACE_RULES,
+    FactRules,
+    fact_confidence,
+    fact_id,
+    load_fact_rules,
+    normalize_predicate,
+    quantity_values,
+)
+
+
+class FactBuilder:
+    def __init__(
+        self, index: DocIndex, date_links: frozenset[str], place_rules: frozenset[str]
+    ) -> None:
+        self.index = index
+        self.rules = index.rules
+        self.date_links = date_links
+        self.place_rules = place_rules
+
+    def build(self) -> list[dict]:
+        facts: list[dict] = []
+        index = self.index
+        for table in ("counts", "money"):
+            for position, row in enumerate(index.rows[table]):
+                span = index.spans[table][position]
+                if span is None:
+                    continue
+                link = link_anchor(index, span, persons=False)
+                facts.append(self._row(table, row, span, link))
+        for position, row in enumerate(index.rows["persons"]):
+            span = index.spans["persons"][position]
+            if span is None:
+                continue
+            for link in person_links(self, span):
+                facts.append(self._row("persons", row, span, link))
+        facts.sort(key=lambda fact: (fact["start_char"], fact.pop("_order")))
+        doc_id = index.doc._.doc_id or ""
+        for number, fact in enumerate(facts):
+            fact["fact_id"] = fact_id(doc_id, number)
+        return facts
+
+    def predicate(self, verb: Token) -> str:
+        particles = tuple(p.lower_ for p in verb_particles(verb, self.rules))
+        lemma = lemma_of(verb).lower()
+        lemma = self.rules.lemma_fixes.get(lemma, lemma)
+        doc = verb.doc
+        if verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "re":
+            lemma = "re" + lemma  # 're-elected' is split by the tokenizer
+        return normalize_predicate(lemma, particles)
+
+    def _row(self, table: str, row: dict, span: Span, link: Link) -> dict[str, Any]:
+        index = self.index
+        verb = link.verb
+        fact: dict[str, Any] = {
+            "fact_type": {"counts": "count", "money": "money", "persons": "person_event"}[table],
+            "sentence": index.sentence[span.start],
+            "start_char": row["start_char"],
+            "end_char": row["end_char"],
+            "predicate": None,
+            "role": link.role,
+            "negated": None,
+            "subject": None,
+            "subject_person_key": None,
+            "subject_iso3": None,
+            "object": None,
+            "object_person_key": None,
+            "object_iso3": None,
+            "mention_id": row["mention_id"],
+            "value": None,
+            "low": None,
+            "high": None,
+            "qualifier": None,
+            "unit": None,
+        }
+        if table != "persons":
+            fact.update(quantity_values(table, row))
+        anchor: tuple[str, str | None, str | None] = (row["text"], row.get("person_key"), None)
+        if verb is not None:
+            fact["predicate"] = self.predicate(verb)
+            fact["negated"] = any(child.dep_ == "neg" for child in verb.children)
+            subject, obj = logical_arguments(verb)
+            subject_value: tuple[str, str | None, str | None] | None = (
+                anchor if link.role == "subject" else None
+            )
+            object_value: tuple[str, str | None, str | None] | None = (
+                anchor if link.role == "object" else None
+            )
+            # An argument past a line break is a parse across a headline ('... personnel |
+            # Fight against corruption').
+            piece = index.piece[verb.i]
+            if subject is not None and index.piece[subject.i] != piece:
+                subject = None
+            if obj is not None and index.piece[obj.i] != piece:
+                obj = None
+            if subject_value is None and subject is not None and not inside(subject, span):
+                subject_value = index.phrase(subject)
+            if object_value is None and obj is not None and not inside(obj, span):
+                object_value = index.phrase(obj)
+            for prefix, value in (("subject", subject_value), ("object", object_value)):
+                if value is not None:
+                    fact[prefix], fact[f"{prefix}_person_key"], fact[f"{prefix}_iso3"] = value
+        date = fact_date(self, span, link, quantity=table != "persons")
+        fact.update(date)
+        fact.update(fact_places(self, span, link))
+        fact["link_rule"] = link.rule
+        fact["confidence"] = fact_confidence(
+            self.rules, link.rule, fact["date_link"], has_predicate=verb is not None
+        )
+        fact["_order"] = verb.i if verb is not None else -1
+        return fact
+
+
+def link_facts(
+    doc: Doc,
+    rules: FactRules | None = None,
+    date_links: Iterable[str] | None = None,
+    place_rules: Iterable[str] = PLACE_RULES,
+) -> list[dict]:
+    """The fact rows of ``doc`` from its mention lists and parse. Does not change ``doc``.
+    ``date_links`` and ``place_rules`` are the rules in use (by default all but
+    ``DEFAULT_DISABLED_DATE_LINKS``; fewer to measure one). Links come from the dependency
+    parse, so a Doc without one has no facts."""
+    if not doc.has_annotation("DEP"):
+        return []
+    if not any(mentions(doc, table) for table in ("counts", "money", "persons")):
+        return []
+    index = DocIndex(doc, rules or load_fact_rules())
+    if date_links is None:
+        date_links = (d for d in DATE_LINKS if d not in DEFAULT_DISABLED_DATE_LINKS)
+    return FactBuilder(index, frozenset(date_links), frozenset(place_rules)).build()
+
+
+class FactLinker:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        disabled_date_links: Iterable[str] = (),
+        disabled_place_rules: Iterable[str] = (),
+    ) -> None:
+        self.name = name
+        self.rules = load_fact_rules()
+        for disabled, known in (
+            (disabled_date_links, DATE_LINKS),
+            (disabled_place_rules, PLACE_RULES),
+        ):
+            unknown = sorted(set(disabled) - set(known))
+            if unknown:
+                raise ValueError(f"{name}: unknown rules {unknown}; known: {list(known)}")
+        self.date_links = frozenset(DATE_LINKS) - frozenset(disabled_date_links)
+        self.place_rules = frozenset(PLACE_RULES) - frozenset(disabled_place_rules)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return run_guarded(
+            doc,
+            "facts",
+            self.name,
+            lambda d: link_facts(d, self.rules, self.date_links, self.place_rules),
+        )
+
+
+@Language.factory(
+    "news_facts",
+    assigns=["doc._.facts"],
+    requires=["doc._.persons", "doc._.countries", "doc._.dates", "doc._.counts", "doc._.money"],
+    default_config={
+        "disabled_date_links": list(DEFAULT_DISABLED_DATE_LINKS),
+        "disabled_place_rules": [],
+    },
+)
+def make_fact_linker(
+    nlp: Language, name: str, disabled_date_links: list[str], disabled_place_rules: list[str]
+) -> FactLinker:
+    """``disabled_date_links`` / ``disabled_place_rules`` turn rules off (``DATE_LINKS`` and
+    ``PLACE_RULES`` names), to measure one:
+    ``extract eval ... --config news_facts.disabled_place_rules='["possessive"]'``."""
+    register_lemmatizer(nlp)
+    return FactLinker(nlp, name, disabled_date_links, disabled_place_rules)
