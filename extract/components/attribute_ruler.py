@@ -293,7 +293,8 @@ def _compile_test(
 
 @Language.factory(
     FACTORY,
-    assigns=[],
+    # what the model's rules write (its patterns set POS, TAG, MORPH, LEMMA and DEP)
+    assigns=["token.pos", "token.tag", "token.morph", "token.lemma", "token.dep"],
     default_config={"validate": False, "scorer": {"@scorers": "spacy.attribute_ruler_scorer.v1"}},
 )
 def make_indexed_attribute_ruler(

@@ -375,7 +375,12 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-@Language.factory("news_counts", assigns=["doc._.counts"], requires=["token.dep", "token.tag"])
+@Language.factory(
+    "news_counts",
+    assigns=["doc._.counts"],
+    # spans that dates and money took are not counts
+    requires=["token.dep", "token.tag", "token.pos", "doc._.dates", "doc._.money"],
+)
 def make_count_extractor(nlp: Language, name: str) -> CountExtractor:
     register_lemmatizer(nlp)
     return CountExtractor(nlp, name)

@@ -57,6 +57,10 @@ class MoneyExtractor:
         ]
 
 
-@Language.factory("news_money", assigns=["doc._.money"], requires=["doc.ents", "doc.sents"])
+@Language.factory(
+    "news_money",
+    assigns=["doc._.money"],
+    requires=["doc.ents", "doc.sents", "doc._.home_country"],
+)
 def make_money_extractor(nlp: Language, name: str) -> MoneyExtractor:
     return MoneyExtractor(nlp, name)

@@ -177,7 +177,7 @@ def _iso_date(value: str | None) -> dt.date | None:
 @Language.factory(
     "news_dates",
     assigns=["doc._.dates", "doc._.reference_date", "doc._.reference_date_source"],
-    requires=["doc.ents", "token.dep", "token.morph"],
+    requires=["doc.ents", "token.dep", "token.pos", "token.tag", "token.morph"],
     default_config={"entity_labels": list(_ENTITY_LABELS)},
 )
 def make_date_normalizer(nlp: Language, name: str, entity_labels: list[str]) -> DateExtractor:

@@ -192,7 +192,15 @@ class FactLinker:
 @Language.factory(
     "news_facts",
     assigns=["doc._.facts"],
-    requires=["doc._.persons", "doc._.countries", "doc._.dates", "doc._.counts", "doc._.money"],
+    requires=[
+        "doc._.persons",
+        "doc._.countries",
+        "doc._.dates",
+        "doc._.counts",
+        "doc._.money",
+        "token.dep",
+        "token.pos",
+    ],
     default_config={
         "disabled_date_links": list(DEFAULT_DISABLED_DATE_LINKS),
         "disabled_place_rules": [],

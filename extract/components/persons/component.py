@@ -240,7 +240,7 @@ def _taken(mentions: list[Mention]) -> set[int]:
 @Language.factory(
     "news_persons",
     assigns=["doc._.persons"],
-    requires=["doc.ents"],
+    requires=["doc.ents", "token.dep", "token.pos", "token.tag"],
     default_config={
         "titles": True,
         "appositions": True,
