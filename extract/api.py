@@ -20,6 +20,7 @@ from extract.errors import Errors
 from extract.ingest.fields import FieldMap, article_from_record
 from extract.run import DEFAULT_SHARD_SIZE
 from extract.settings import (
+    DEFAULT_MAX_CHARS,
     InputError,
     ModelError,
     RunSettings,
@@ -92,7 +93,7 @@ def plan_run(
     text_field: str | None = None,
     date_field: str | None = None,
     batch_size: int = 64,
-    max_chars: int = 1_000_000,
+    max_chars: int = DEFAULT_MAX_CHARS,
     overwrite: bool = False,
     resume: bool = False,
     workers: int | None = None,
@@ -255,7 +256,7 @@ def extract_tables(
     reference_date: Any = None,
     home_country: str | None = None,
     batch_size: int = 64,
-    max_chars: int = 1_000_000,
+    max_chars: int = DEFAULT_MAX_CHARS,
     nlp: Any = None,
     id_field: str | None = None,
     text_field: str | None = None,

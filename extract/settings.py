@@ -34,13 +34,19 @@ class ModelError(SettingsError):
     """The spaCy pipeline named by ``model`` cannot be found or loaded."""
 
 
+# Longest article processed by default: one worker on one article of 200,000 characters peaks
+# at about 0.85 GB and 42 s (benchmarks/long_articles.py; 990,000 took 3 GB and 33 s on a
+# quiet machine). Longer articles are error rows E007; raise --max-chars to process them.
+DEFAULT_MAX_CHARS = 200_000
+
+
 @dataclass(frozen=True)
 class RunSettings:
     model: str
     reference_date: dt.date | None = None  # used when an article has no usable published date
     home_country: str | None = None  # ISO alpha-3, used when an article names none
     batch_size: int = 64
-    max_chars: int = 1_000_000
+    max_chars: int = DEFAULT_MAX_CHARS
     texts: bool = True  # write the texts table (--no-texts leaves it out)
     encoding: str | None = None  # declared encoding of .txt/.csv inputs; None: detected
 

@@ -18,7 +18,7 @@ from extract.cli._app import ExitStatus, app, fail, stderr
 from extract.engines import ENGINES
 from extract.pipeline import DEFAULT_MODEL
 from extract.run import DEFAULT_SHARD_SIZE, RunError, RunSummary
-from extract.settings import SettingsError
+from extract.settings import DEFAULT_MAX_CHARS, SettingsError
 from extract.tables.writers import OutputFormat
 
 InputsArgument = Annotated[
@@ -144,7 +144,7 @@ def run_cli(
     text_field: TextFieldOption = None,
     date_field: DateFieldOption = None,
     batch_size: BatchSizeOption = 64,
-    max_chars: MaxCharsOption = 1_000_000,
+    max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
     overwrite: OverwriteOption = False,
     resume: ResumeOption = False,
     workers: WorkersOption = None,
