@@ -17,8 +17,8 @@ class Errors:
     E011 = "E011: malformed CSV row ({detail})"
     E012 = "E012: JSON line is not an object"
     E020 = (
-        "E020: unknown input format for {path}; use .txt, .jsonl, .json, .csv, .html "
-        "(optionally .gz, .bz2, .xz or .zst)"
+        "E020: unknown input format for {path}; use .txt, .jsonl, .json, .csv, .html, .warc, "
+        ".arc (optionally .gz, .bz2, .xz or .zst)"
     )
     E021 = "E021: input not found: {path}"
     E022 = "E022: output folder {path} already holds a run; pass --overwrite or --resume"
@@ -89,6 +89,10 @@ class Errors:
         "E050: {what} over the reading limit ({limit} bytes, after decompression), not read; "
         "see extract/ingest/limits.py"
     )
+
+    # web archives (extract/ingest/warc.py)
+    E046 = "E046: corrupt or truncated archive record at byte {offset} ({detail})"
+    E051 = "E051: archive record payload cannot be decoded ({detail})"
 
 
 class Warnings:

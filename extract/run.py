@@ -351,7 +351,7 @@ def run(
     summary = RunSummary(resumed_shards=len(done), tables=run_tables(texts=settings.texts))
     state = _Invocation(started, summary=summary, done=done)
     try:
-        articles = read_articles(inputs, fields=fields, stdin=stdin, encoding=settings.encoding)
+        articles = _read_inputs(inputs, fields, stdin, settings, state.skipped)
         shards = iter_shards(articles, shard_size, set(done))
         state.engine, shards = _start_engine(
             engine, workers, scheduler, nlp, spec, settings, shards
@@ -368,7 +368,7 @@ def run(
             raise RunError(str(error)) from error
         raise
     state.summary.seconds = time.perf_counter() - started
-    _complete_manifest(manifest, done, state.summary, state.timings)
+    _complete_manifest(manifest, done, state.summary, state.timings, state.skipped)
     write_json(out / MANIFEST, manifest)
     return state.summary
 
@@ -383,6 +383,20 @@ def _pipeline_spec(nlp: Language | None, settings: RunSettings) -> Any:
     return PipelineSpec(settings.model, tuple(c for c in components if c.startswith("news_")))
 
 
+def _read_inputs(
+    inputs: list[str | AnyPath],
+    fields: FieldMap,
+    stdin: IO[bytes] | None,
+    settings: RunSettings,
+    skipped: dict[str, Counter[str]],
+) -> Iterator[Article]:
+    """The articles of ``inputs``; web-archive records that are not articles go to
+    ``skipped`` (per input, for the manifest)."""
+    return read_articles(
+        inputs, fields=fields, stdin=stdin, encoding=settings.encoding, skipped_records=skipped
+    )
+
+
 @dataclass
 class _Invocation:
     """What one invocation of ``run`` has done so far (a failure records it in the manifest)."""
@@ -392,6 +406,7 @@ class _Invocation:
     done: dict[int, dict[str, Any]]
     timings: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     engine: Engine | None = None
+    skipped: dict[str, Counter[str]] = field(default_factory=dict)  # archive records, by input
 
 
 def _open_output(
@@ -570,7 +585,9 @@ def _complete_manifest(
     done: dict[int, dict[str, Any]],
     summary: RunSummary,
     timings: dict[str, float],
+    skipped: dict[str, Counter[str]],
 ) -> None:
+    _note_skipped_records(manifest, skipped)
     problems: list[dict[str, Any]] = []
     codes: Counter[str] = Counter()
     pipeline: dict[str, Any] = {}
@@ -605,6 +622,16 @@ def _complete_manifest(
         problems_listed=len(problems),
         seconds=round(sum(session["seconds"] for session in manifest["sessions"]), 3),
     )
+
+
+def _note_skipped_records(manifest: dict[str, Any], skipped: dict[str, Counter[str]]) -> None:
+    """Web-archive records that are not articles (request, metadata, non-HTML responses...):
+    by kind on each input that has them, and their total."""
+    for described in manifest["inputs"]:
+        counts = skipped.get(described.get("path", ""))
+        if counts:
+            described["skipped_records"] = dict(sorted(counts.items()))
+    manifest["skipped_records"] = sum(sum(counts.values()) for counts in skipped.values())
 
 
 def _session(

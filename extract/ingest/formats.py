@@ -14,6 +14,7 @@ class Format(StrEnum):
     CSV = "csv"
     HTML = "html"
     PARQUET = "parquet"
+    WARC = "warc"  # also ARC: extract/ingest/warc.py
 
 
 _SUFFIXES = {
@@ -26,6 +27,8 @@ _SUFFIXES = {
     ".html": Format.HTML,
     ".htm": Format.HTML,
     ".parquet": Format.PARQUET,
+    ".warc": Format.WARC,
+    ".arc": Format.WARC,
 }
 # Compressions read for every format, as a stream: suffix -> fsspec compression name.
 COMPRESSIONS = {".gz": "gzip", ".bz2": "bz2", ".xz": "xz", ".zst": "zstd"}

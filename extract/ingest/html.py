@@ -209,5 +209,5 @@ def article_from_html(
         extractor=page.extractor,
         crawled=crawled,
         encoding=encoding,
-        extra={"encoding": encoding, "page_language": page.language},
+        extra={"page_language": page.language},
     )

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import IO, Any
@@ -25,6 +26,7 @@ from extract.ingest.formats import Format, compression, detect_format
 from extract.ingest.html import article_from_html
 from extract.ingest.parquet import read_parquet_file
 from extract.ingest.walk import STDIN, InputFile, iter_input_files, list_inputs
+from extract.ingest.warc import read_warc_file
 from extract.storage import AnyPath, RemotePath
 from extract.types import Article
 
@@ -258,9 +260,14 @@ def _has_surrogates(value: str) -> bool:
 
 
 def read_file(
-    source: InputFile, fields: FieldMap, *, encoding: str | None = None
+    source: InputFile,
+    fields: FieldMap,
+    *,
+    encoding: str | None = None,
+    skipped: Counter[str] | None = None,
 ) -> Iterator[Article]:
-    """The records of one file; ``encoding`` (declared) applies to .txt and .csv files."""
+    """The records of one file; ``encoding`` (declared) applies to .txt and .csv files;
+    ``skipped`` counts the web-archive records that are not articles, by kind."""
     assert not isinstance(source.path, str)
     file_format = detect_format(source.path)
     if file_format is Format.TEXT:
@@ -273,6 +280,8 @@ def read_file(
         yield from read_html_file(source)
     elif file_format is Format.PARQUET and compression(source.path) is None:
         yield from read_parquet_file(source, fields)
+    elif file_format is Format.WARC:
+        yield from read_warc_file(source.path, label=source.label, skipped=skipped)
     else:
         path = source.path
         yield Article(source.name, "", origin=str(path), error=Errors.E020.format(path=path))
@@ -288,7 +297,11 @@ def _exists(source: AnyPath) -> bool:
 
 
 def _read_source(
-    source: InputFile, fields: FieldMap, stdin: IO[bytes] | None, encoding: str | None
+    source: InputFile,
+    fields: FieldMap,
+    stdin: IO[bytes] | None,
+    encoding: str | None,
+    skipped_records: dict[str, Counter[str]] | None,
 ) -> Iterator[Article]:
     if source.path == STDIN:
         return read_jsonl_stream(stdin or sys.stdin.buffer, fields, name="<stdin>")
@@ -296,7 +309,10 @@ def _read_source(
     if not _exists(source.path):
         error = Errors.E021.format(path=source.path)
         return iter([Article(source.name, "", origin=str(source.path), error=error)])
-    return read_file(source, fields, encoding=encoding)
+    counts = None
+    if skipped_records is not None:
+        counts = skipped_records.setdefault(str(source.path), Counter())
+    return read_file(source, fields, encoding=encoding, skipped=counts)
 
 
 def read_articles(
@@ -305,9 +321,12 @@ def read_articles(
     fields: FieldMap | None = None,
     stdin: IO[bytes] | None = None,
     encoding: str | None = None,
+    skipped_records: dict[str, Counter[str]] | None = None,
 ) -> Iterator[Article]:
     """Every record of ``inputs`` as an Article, lazily, in input order. ``encoding`` is the
     declared encoding of .txt and .csv files (None: detected; see extract/ingest/charsets.py).
+    Web-archive records that are not articles are counted by kind in
+    ``skipped_records[<input path>]``.
 
     A record that cannot be used (unreadable file, bad encoding, malformed JSON, missing
     fields, duplicate id) is yielded with ``error`` set, never skipped. Files a folder walk
@@ -317,7 +336,7 @@ def read_articles(
     first_seen: dict[str, str] = {}
     for listing in list_inputs(inputs):
         for source in listing.files:
-            for article in _read_source(source, fields, stdin, encoding):
+            for article in _read_source(source, fields, stdin, encoding, skipped_records):
                 if article.error is None:
                     if article.doc_id in first_seen:
                         message = Errors.E006.format(

@@ -59,7 +59,7 @@ def test_html_body_and_metadata() -> None:
         article.published_source,
         article.extractor,
         article.error,
-        article.extra,
+        (article.encoding, article.extra),
     ) == (
         f"{FIRST}\n{SECOND}",
         "Budget passes",
@@ -70,7 +70,7 @@ def test_html_body_and_metadata() -> None:
         "page",
         "trafilatura",
         None,
-        {"encoding": "utf-8", "page_language": "en"},
+        ("utf-8", {"page_language": "en"}),
     )
 
 
@@ -180,7 +180,7 @@ def test_html_charsets(
 ) -> None:
     data = _page(head, f"<p>{FRENCH}</p>", lang="fr").decode().encode(encoding)
     article = _read(data, http_charset=http_charset)
-    assert (article.text, article.extra["encoding"]) == (FRENCH, expected_encoding)
+    assert (article.text, article.encoding) == (FRENCH, expected_encoding)
 
 
 def test_html_utf8_bom() -> None:
