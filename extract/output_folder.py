@@ -45,7 +45,8 @@ class OutputExistsError(RunError):
 
 
 def _is_ours(path: AnyPath) -> bool:
-    """Whether the name of an entry of ``--out`` is one a run of ours writes."""
+    """Whether the name of an entry of ``--out`` is one a run of ours writes (a user's own
+    ``documents.csv`` next to the tables is not: runs write only table folders)."""
     name = path.name
     return (
         name in TABLES
@@ -53,7 +54,6 @@ def _is_ours(path: AnyPath) -> bool:
         or name == SHARDS_DIR
         or name.startswith(".")
         and name.endswith(PARTIAL)
-        or any(name == f"{table}.{fmt.value}" for table in TABLES for fmt in OutputFormat)
     )
 
 

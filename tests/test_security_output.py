@@ -126,13 +126,18 @@ def test_output_overwrite_replaces_only_our_files(
 ) -> None:
     source, out = earlier
     (out / "README.txt").write_text("the user's file next to the tables")
+    (out / "documents.csv").write_text("id,text\nmine,named like a table\n")
     (out / "sub").mkdir()
     (out / "sub" / "part-000000.parquet").write_text("not in a table folder: not ours")
-    user_files = [entry for entry in listing(out) if entry[0].startswith(("README", "sub"))]
+    user_files = [
+        entry for entry in listing(out) if entry[0].startswith(("README", "sub", "documents.csv"))
+    ]
     first = listing(out)
     run([source], out, blank, SETTINGS, shard_size=3, overwrite=True)
     again = listing(out)
-    assert [entry for entry in again if entry[0].startswith(("README", "sub"))] == user_files
+    assert [
+        entry for entry in again if entry[0].startswith(("README", "sub", "documents.csv"))
+    ] == user_files
     assert not (out / ".replaced-run.partial").exists()
     # same input, same files; same tables (the manifest and shard markers hold timings)
     assert [name for name, _ in again] == [name for name, _ in first]
