@@ -30,6 +30,7 @@ from extract.settings import (
     check_model,
     check_output,
     parse_home_country,
+    parse_languages,
     parse_reference_date,
 )
 from extract.tables.frames import Tables
@@ -103,6 +104,7 @@ def plan_run(
     texts: bool = True,
     csv_raw: bool = False,
     encoding: str | None = None,
+    languages: str | Sequence[str] | None = "en",
 ) -> RunRequest:
     """Check the options of a run as ``extract run`` takes them; raises SettingsError (or its
     subclasses InputError, ModelError) with a coded message. ``workers=None``: all cores."""
@@ -125,6 +127,7 @@ def plan_run(
         max_chars=max_chars,
         texts=texts,
         encoding=encoding,
+        languages=parse_languages(languages),
     )
     check_inputs(inputs)
     check_output(out)

@@ -89,6 +89,7 @@ class Errors:
         "E050: {what} over the reading limit ({limit} bytes, after decompression), not read; "
         "see extract/ingest/limits.py"
     )
+    E051 = "E051: unknown language '{value}' in --languages: use ISO 639-1 codes (en,de) or all"
 
     # web archives (extract/ingest/warc.py)
     E046 = "E046: corrupt or truncated archive record at byte {offset} ({detail})"
@@ -103,3 +104,5 @@ class Warnings:
         "W004: the number of '{text}' does not fit the {table} table's type (money: DECIMAL(38, 8),"
         " counts: int64); left null, not rounded"
     )
+    W005 = "W005: unknown language '{value}' in metadata; language detected from the text"
+    W006 = "W006: skipped: language '{language}' is not in --languages ({allowed})"

@@ -6,12 +6,14 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 import pyarrow as pa
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.errors import Errors, Warnings
+from extract.ingest.language import ArticleLanguage, article_language
 from extract.normalize.countries import lookup_country
 from extract.normalize.published import parse_published
 from extract.settings import RunSettings
@@ -60,10 +62,41 @@ def prepare_doc(
     return doc, published_iso, warning
 
 
-def error_result(article: Article, message: str) -> ArticleResult:
-    return ArticleResult(
-        article, {"documents": [documents_row(article, status="error", error=message)]}
-    )
+def error_result(
+    article: Article, message: str, language: ArticleLanguage | None = None
+) -> ArticleResult:
+    return _documents_only(article, "error", message, language)
+
+
+def _documents_only(
+    article: Article, status: str, message: str, language: ArticleLanguage | None
+) -> ArticleResult:
+    row = documents_row(article, status=status, error=message, **_language_columns(language))
+    return ArticleResult(article, {"documents": [row]})
+
+
+def _language_columns(language: ArticleLanguage | None) -> dict[str, Any]:
+    if language is None:
+        return {}
+    return {"language": language.code, "language_source": language.source}
+
+
+def screen(article: Article, settings: RunSettings) -> ArticleResult | ArticleLanguage:
+    """The result of an article that is not processed (an error or skipped row), or the
+    language of one that is."""
+    if article.error:
+        return error_result(article, article.error)
+    if len(article.text) > settings.max_chars:
+        return error_result(
+            article, Errors.E007.format(n_chars=len(article.text), limit=settings.max_chars)
+        )
+    language = article_language(article.text, article.language)
+    allowed = settings.languages
+    if allowed is not None and language.code is not None and language.code not in allowed:
+        reason = Warnings.W006.format(language=language.code, allowed=",".join(allowed))
+        reasons = "; ".join(r for r in (reason, language.warning) if r)
+        return _documents_only(article, "skipped", reasons, language)
+    return language
 
 
 # A batch also ends at this many characters: the model's working memory grows with the tokens of
@@ -105,53 +138,52 @@ def _process_batch(
     batch: list[Article], nlp: Language, settings: RunSettings
 ) -> Iterator[ArticleResult]:
     prepared: dict[int, tuple[Doc, str | None, str | None]] = {}
-    failures: dict[int, str] = {}
+    failures: dict[int, ArticleResult] = {}
+    languages: dict[int, ArticleLanguage] = {}
     for index, article in enumerate(batch):
-        if article.error:
-            failures[index] = article.error
-        elif len(article.text) > settings.max_chars:
-            failures[index] = Errors.E007.format(
-                n_chars=len(article.text), limit=settings.max_chars
-            )
-        else:
-            try:
-                prepared[index] = prepare_doc(nlp, article, settings)
-            except Exception as error:  # noqa: BLE001 - a tokenizer failure is this article's only
-                failures[index] = Errors.E009.format(where="tokenizer", detail=error)
+        screened = screen(article, settings)
+        if isinstance(screened, ArticleResult):
+            failures[index] = screened
+            continue
+        languages[index] = screened
+        try:
+            prepared[index] = prepare_doc(nlp, article, settings)
+        except Exception as error:  # noqa: BLE001 - a tokenizer failure is this article's only
+            message = Errors.E009.format(where="tokenizer", detail=error)
+            failures[index] = error_result(article, message, screened)
     docs = iter(nlp.pipe(doc for doc, _, _ in prepared.values()))
     processed = {index: next(docs) for index in prepared}
     for index, article in enumerate(batch):
         if index in failures:
-            yield error_result(article, failures[index])
+            yield failures[index]
             continue
         doc = processed[index]
         tables = rows_from_doc(doc)  # first: it may add an issue (a number beyond its column)
         _, published_iso, warning = prepared[index]
-        issues = [*(doc._.issues or []), *([warning] if warning else [])]
+        language = languages[index]
+        issues = [*(doc._.issues or []), *(w for w in (warning, language.warning) if w)]
+        columns: dict[str, Any] = {
+            "published": published_iso,
+            "doc": doc,
+            **_language_columns(language),
+        }
         if any(issue.startswith("E") for issue in issues):
-            row = documents_row(
-                article, status="error", error="; ".join(issues), published=published_iso, doc=doc
-            )
+            row = documents_row(article, status="error", error="; ".join(issues), **columns)
             yield ArticleResult(article, {"documents": [row]})
             continue
         status = "warning" if issues else "ok"
         if settings.texts:
             tables["texts"] = [{"doc_id": article.doc_id, "text": doc.text}]
         tables["documents"] = [
-            documents_row(
-                article,
-                status=status,
-                error="; ".join(issues) or None,
-                published=published_iso,
-                doc=doc,
-            )
+            documents_row(article, status=status, error="; ".join(issues) or None, **columns)
         ]
         yield ArticleResult(article, tables)
 
 
 @dataclass(frozen=True)
 class Problem:
-    """A record that became an error or warning row, for the run's stderr and manifest."""
+    """A record that became an error, warning or skipped row, for the run's stderr (skipped
+    rows are only counted) and manifest."""
 
     status: str
     doc_id: str

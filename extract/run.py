@@ -67,6 +67,7 @@ RESUME_OPTIONS = (
     "texts",
     "csv_raw",
     "encoding",
+    "languages",
 )
 
 
@@ -75,6 +76,7 @@ class RunSummary:
     articles: int = 0
     errors: int = 0
     warnings: int = 0
+    skipped: int = 0  # read but not processed (language, duplicate): not problems
     rows: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
     words: int = 0
@@ -95,14 +97,15 @@ class RunSummary:
             if self.resumed_shards
             else ""
         )
-        skipped = (
+        not_read = (
             f"; {self.skipped_files} files not read (listed in {MANIFEST} skipped_files)"
             if self.skipped_files
             else ""
         )
+        skipped = f", {self.skipped} skipped" if self.skipped else ""
         return (
-            f"{self.articles} articles ({self.errors} errors, {self.warnings} warnings) in "
-            f"{self.seconds:.1f}s; rows: {tables}{resumed}{skipped}"
+            f"{self.articles} articles ({self.errors} errors, {self.warnings} warnings{skipped}) in "
+            f"{self.seconds:.1f}s; rows: {tables}{resumed}{not_read}"
         )
 
 
@@ -245,6 +248,7 @@ def _options(
         "batch_size": settings.batch_size,
         "texts": settings.texts,
         "encoding": settings.encoding,
+        "languages": list(settings.languages) if settings.languages is not None else "all",
         "fields": {
             "id": list(fields.id),
             "text": list(fields.text),
@@ -542,6 +546,8 @@ def _fits_one_batch(shards: list[Shard], batch_size: int) -> bool:
 
 def _report_problems(problems: list[Problem], stream: IO[str]) -> None:
     for problem in problems:
+        if problem.status == "skipped":
+            continue  # not a problem: counted in the summary, its reason is in documents
         print(
             f"{problem.status}: {_one_line(problem.origin)}: {_one_line(problem.message)}",
             file=stream,
@@ -600,8 +606,9 @@ def _complete_manifest(
         for problem in marker["problems"]:
             summary.errors += problem["status"] == "error"
             summary.warnings += problem["status"] == "warning"
+            summary.skipped += problem["status"] == "skipped"
             codes[(problem["message"] or "?").split(":", 1)[0]] += 1
-            if len(problems) < MAX_LISTED_PROBLEMS:
+            if len(problems) < MAX_LISTED_PROBLEMS and problem["status"] != "skipped":
                 problems.append(problem)
         pipeline = pipeline or marker.get("pipeline", {})
     summary.shards = len(done)
@@ -616,6 +623,7 @@ def _complete_manifest(
         words=summary.words,
         errors=summary.errors,
         warnings=summary.warnings,
+        skipped=summary.skipped,
         rows={table: summary.rows[table] for table in summary.tables},
         problem_codes=dict(sorted(codes.items())),
         problems=problems,

@@ -49,6 +49,8 @@ class RunSettings:
     max_chars: int = DEFAULT_MAX_CHARS
     texts: bool = True  # write the texts table (--no-texts leaves it out)
     encoding: str | None = None  # declared encoding of .txt/.csv inputs; None: detected
+    # ISO 639-1 codes of the articles to process (others are skipped); None accepts every one.
+    languages: tuple[str, ...] | None = ("en",)
 
     def __post_init__(self) -> None:
         if self.encoding is not None:
@@ -67,6 +69,28 @@ def parse_encoding(value: str) -> str:
         return codecs.lookup(value).name
     except LookupError:
         raise SettingsError(Errors.E049.format(value=value)) from None
+
+
+def parse_languages(value: str | Iterable[str] | None) -> tuple[str, ...] | None:
+    """``--languages``: codes or names, comma-separated or a list ('en,de', ['English']), as
+    sorted ISO 639-1 codes; 'all', '*' or None accepts every language (None)."""
+    from extract.normalize.languages import language_code
+
+    if value is None:
+        return None
+    parts = value.split(",") if isinstance(value, str) else list(value)
+    items = [item.strip() for item in parts if item.strip()]
+    if not items:
+        raise SettingsError(Errors.E051.format(value=value))
+    if any(item.lower() in ("all", "*") for item in items):
+        return None
+    codes = set()
+    for item in items:
+        code = language_code(item)
+        if code is None:
+            raise SettingsError(Errors.E051.format(value=item))
+        codes.add(code)
+    return tuple(sorted(codes))
 
 
 def parse_reference_date(value: str | dt.date | None) -> dt.date | None:

@@ -32,3 +32,6 @@ class Article:
     origin: str = ""
     error: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    language: str | None = (
+        None  # declared by the input record (JSONL/CSV field); wins over detection
+    )

@@ -27,11 +27,13 @@ ARTICLES = [
     {"id": "a2", "text": "The fund paid 19.654 billion yuan to 18 envoys."},
     {"id": "a3", "text": ""},  # an error row (E001): no text was read, no texts row
     {"id": "a4", "text": "Prices rose 5 percent in 2019."},
+    {"id": "a5", "text": "=HYPERLINK(1) - prices rose again in London."},  # a CSV formula cell
 ]
 EXPECTED = [
     ("a1", TRICKY),
     ("a2", "The fund paid 19.654 billion yuan to 18 envoys."),
     ("a4", "Prices rose 5 percent in 2019."),
+    ("a5", "=HYPERLINK(1) - prices rose again in London."),
 ]
 
 
@@ -56,9 +58,9 @@ def test_texts_round_trip_in_every_format(
     out = tmp_path / "out"
     summary = run([source], out, tiny, SETTINGS, fmt=fmt, shard_size=2)
     assert _texts(out, fmt) == EXPECTED
-    assert summary.rows["texts"] == 3
+    assert summary.rows["texts"] == 4
     manifest = json.loads((out / "manifest.json").read_text())
-    assert manifest["rows"]["texts"] == 3 and manifest["options"]["texts"] is True
+    assert manifest["rows"]["texts"] == 4 and manifest["options"]["texts"] is True
 
 
 @pytest.mark.parametrize("fmt", [OutputFormat.PARQUET, OutputFormat.DUCKDB])
@@ -72,7 +74,7 @@ def test_texts_no_texts_leaves_the_table_out(
     assert not (out / "texts").exists()
     manifest = json.loads((out / "manifest.json").read_text())
     assert "texts" not in manifest["rows"] and manifest["options"]["texts"] is False
-    assert manifest["rows"]["documents"] == 4 and "texts" not in summary.line()
+    assert manifest["rows"]["documents"] == 5 and "texts" not in summary.line()
     if fmt is OutputFormat.DUCKDB:
         with duckdb.connect(str(out / "tables.duckdb"), read_only=True) as connection:
             names = {row[0] for row in connection.execute("SHOW TABLES").fetchall()}

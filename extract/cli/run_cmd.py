@@ -122,6 +122,14 @@ EncodingOption = Annotated[
         show_default=False,
     ),
 ]
+LanguagesOption = Annotated[
+    str,
+    typer.Option(
+        help="Languages to process (ISO 639-1, comma-separated), or all; other articles are "
+        "skipped rows in documents. Unknown or too-short texts are processed.",
+        metavar="CODES",
+    ),
+]
 
 # Options of the display, not of the run: not handed to plan_run.
 DISPLAY_OPTIONS = ("progress",)
@@ -155,6 +163,9 @@ def run_cli(
     texts: TextsOption = True,
     csv_raw: CsvRawOption = False,
     encoding: EncodingOption = None,
+    ),
+]
+    languages: LanguagesOption = "en",
 ) -> None:
     """Extract persons, countries, dates, counts and money from articles into tables."""
     options = {name: value for name, value in ctx.params.items() if name not in DISPLAY_OPTIONS}

@@ -30,6 +30,7 @@ class FieldMap:
     source: tuple[str, ...] = ("source", "publisher", "outlet")
     url: tuple[str, ...] = ("url", "link")
     country: tuple[str, ...] = ("country", "home_country")
+    language: tuple[str, ...] = ("language", "lang")
 
     @classmethod
     def with_overrides(
@@ -97,6 +98,7 @@ def article_from_record(
     _, source = _first(record, fields.source)
     _, url = _first(record, fields.url)
     _, country = _first(record, fields.country)
+    _, language = _first(record, fields.language)
     return Article(
         doc_id=doc_id,
         text=text,
@@ -105,5 +107,6 @@ def article_from_record(
         source=_exact_text(source),
         url=_optional_text(url),
         country=_optional_text(country),
+        language=_optional_text(language),
         origin=origin,
     )

@@ -27,6 +27,8 @@ def documents_row(
     error: str | None = None,
     published: str | None = None,
     doc: Doc | None = None,
+    language: str | None = None,
+    language_source: str | None = None,
 ) -> Row:
     return {
         "doc_id": article.doc_id,
@@ -45,6 +47,8 @@ def documents_row(
         else None,
         "home_country": doc._.home_country if doc is not None else None,
         "home_country_source": (doc._.home_country_source or "none") if doc is not None else None,
+        "language": language,
+        "language_source": language_source,
         "status": status,
         "error": error,
         "n_chars": len(article.text),

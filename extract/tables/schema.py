@@ -117,9 +117,21 @@ DOCUMENTS = TableSchema(
             "Where home_country came from: metadata, option, dominant or none.",
         ),
         _col(
+            "language",
+            STRING,
+            "ISO 639-1 code of the article's language (ISO 639-3 for a language without one), "
+            "or null when unknown: too short to tell (under 20 letters) or no confident guess.",
+        ),
+        _col(
+            "language_source",
+            STRING,
+            "Where language came from: metadata (a language/lang field), detected or none.",
+        ),
+        _col(
             "status",
             STRING,
-            "ok; warning (processed, see error); error (not processed, see error).",
+            "ok; warning (processed, see error); skipped (read, not processed: its language is "
+            "not in --languages; the reason in error); error (not processed, see error).",
         ),
         _col("error", STRING, "Coded message (E… errors, W… warnings), or null."),
         _col("n_chars", INT, "Length of the article text in characters."),

@@ -40,6 +40,8 @@ def test_schema_mention_tables_start_with_provenance(table: str) -> None:
                 "reference_date_source",
                 "home_country",
                 "home_country_source",
+                "language",
+                "language_source",
                 "status",
                 "error",
                 "n_chars",
