@@ -163,8 +163,6 @@ def run_cli(
     texts: TextsOption = True,
     csv_raw: CsvRawOption = False,
     encoding: EncodingOption = None,
-    ),
-]
     languages: LanguagesOption = "en",
 ) -> None:
     """Extract persons, countries, dates, counts and money from articles into tables."""
