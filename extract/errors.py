@@ -89,7 +89,7 @@ class Errors:
         "E050: {what} over the reading limit ({limit} bytes, after decompression), not read; "
         "see extract/ingest/limits.py"
     )
-    E051 = "E051: unknown language '{value}' in --languages: use ISO 639-1 codes (en,de) or all"
+    E052 = "E052: unknown language '{value}' in --languages: use ISO 639-1 codes (en,de) or all"
 
     # web archives (extract/ingest/warc.py)
     E046 = "E046: corrupt or truncated archive record at byte {offset} ({detail})"

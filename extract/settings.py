@@ -81,14 +81,14 @@ def parse_languages(value: str | Iterable[str] | None) -> tuple[str, ...] | None
     parts = value.split(",") if isinstance(value, str) else list(value)
     items = [item.strip() for item in parts if item.strip()]
     if not items:
-        raise SettingsError(Errors.E051.format(value=value))
+        raise SettingsError(Errors.E052.format(value=value))
     if any(item.lower() in ("all", "*") for item in items):
         return None
     codes = set()
     for item in items:
         code = language_code(item)
         if code is None:
-            raise SettingsError(Errors.E051.format(value=item))
+            raise SettingsError(Errors.E052.format(value=item))
         codes.add(code)
     return tuple(sorted(codes))
 

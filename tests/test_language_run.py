@@ -103,7 +103,7 @@ def test_language_cli_rejects_an_unknown_language(tmp_path: Path) -> None:
     args = ["run", str(source), "--out", str(tmp_path / "out"), "--languages", "en,zz"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 2  # unusable arguments
-    assert "E051: unknown language 'zz' in --languages" in " ".join(result.output.split())
+    assert "E052: unknown language 'zz' in --languages" in " ".join(result.output.split())
 
 
 def test_language_resume_needs_the_same_languages(tiny: Language, tmp_path: Path) -> None:

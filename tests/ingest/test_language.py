@@ -89,9 +89,9 @@ def test_language_parse_languages(value: str, expected: tuple[str, ...] | None) 
 @pytest.mark.parametrize(
     "value,message",
     [
-        ("", "E051: unknown language '' in --languages"),
-        ("en,zz", "E051: unknown language 'zz' in --languages"),
-        ("klingonish", "E051: unknown language 'klingonish' in --languages"),
+        ("", "E052: unknown language '' in --languages"),
+        ("en,zz", "E052: unknown language 'zz' in --languages"),
+        ("klingonish", "E052: unknown language 'klingonish' in --languages"),
     ],
 )
 def test_language_parse_languages_rejects_unknown_codes(value: str, message: str) -> None:
