@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+# Error codes of a whole input file whose bytes could not be read or decoded (not of one record
+# in it): a run that meets one completes but exits with status 3 (docs/cli.md).
+UNREADABLE_FILE_CODES = ("E002", "E003", "E010", "E020", "E021", "E032", "E033", "E034")
+
+
+def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
+    """``1 row``, ``2 rows``, ``0 rows``: counts in messages read right."""
+    return f"{count} {noun if count == 1 else plural_noun or noun + 's'}"
+
 
 class Errors:
     E001 = "E001: empty article (no text)"

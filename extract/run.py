@@ -27,7 +27,7 @@ from typing import IO, Any
 from spacy.language import Language
 
 from extract.engines import Engine, EngineError, Shard
-from extract.errors import Errors
+from extract.errors import UNREADABLE_FILE_CODES, Errors, plural
 from extract.ingest import FieldMap, read_articles
 from extract.ingest.walk import STDIN, InputListing, list_inputs
 from extract.output_folder import OutputExistsError, RunError, _remove, prepare_output
@@ -93,18 +93,19 @@ class RunSummary:
             if name not in ("documents", "texts")
         )
         resumed = (
-            f"; {self.resumed_shards} shards kept from the interrupted run"
+            f"; {plural(self.resumed_shards, 'shard')} kept from the interrupted run"
             if self.resumed_shards
             else ""
         )
         not_read = (
-            f"; {self.skipped_files} files not read (listed in {MANIFEST} skipped_files)"
+            f"; {plural(self.skipped_files, 'file')} not read (listed in {MANIFEST} skipped_files)"
             if self.skipped_files
             else ""
         )
         skipped = f", {self.skipped} skipped" if self.skipped else ""
+        counts = f"{plural(self.errors, 'error')}, {plural(self.warnings, 'warning')}{skipped}"
         return (
-            f"{self.articles} articles ({self.errors} errors, {self.warnings} warnings{skipped}) in "
+            f"{plural(self.articles, 'article')} ({counts}) in "
             f"{self.seconds:.1f}s; rows: {tables}{resumed}{not_read}"
         )
 
@@ -586,6 +587,22 @@ def _finish(
         write_duckdb(out_dir, list(summary.tables))
 
 
+def _unreadable_files(inputs: list[dict[str, Any]], done: dict[int, dict[str, Any]]) -> int:
+    """Input files that gave an error of UNREADABLE_FILE_CODES as a whole (a binary .txt, a
+    corrupt .gz, a vanished file), not in one of their records."""
+    files = {item.get("path") for item in inputs}
+    return len(
+        {
+            problem["origin"]
+            for marker in done.values()
+            for problem in marker["problems"]
+            if problem["status"] == "error"
+            and problem["origin"] in files
+            and (problem["message"] or "").split(":", 1)[0] in UNREADABLE_FILE_CODES
+        }
+    )
+
+
 def _complete_manifest(
     manifest: dict[str, Any],
     done: dict[int, dict[str, Any]],
@@ -613,7 +630,7 @@ def _complete_manifest(
         pipeline = pipeline or marker.get("pipeline", {})
     summary.shards = len(done)
     summary.skipped_files = manifest.get("skipped_files_count", 0)
-    summary.unreadable_inputs = codes["E010"]
+    summary.unreadable_inputs = _unreadable_files(manifest.get("inputs", []), done)
     manifest["sessions"].append(_session(summary.seconds, len(done), summary, timings))
     manifest.update(
         status="complete",

@@ -312,7 +312,7 @@ def test_remote_cli_run_and_query(
     base = ["run", f"{bucket}/news/", "--out", out, "--workers", "1", "--shard-size", "2"]
     result = runner.invoke(app, base)
     assert result.exit_code == 0, result.output
-    assert "7 articles (1 errors, 0 warnings)" in result.output
+    assert "7 articles (1 error, 0 warnings)" in result.output
     again = runner.invoke(app, base)
     assert again.exit_code == 1 and "E022" in again.output
     resumed = runner.invoke(app, [*base, "--resume"])

@@ -322,7 +322,7 @@ def test_run_cli_existing_run_needs_overwrite_or_resume(source: Path, tmp_path: 
     base = ["run", str(source), "--out", str(out), "--workers", "1", "--shard-size", "2"]
     first = runner.invoke(app, base)
     assert first.exit_code == 0, first.output
-    assert "5 articles (1 errors, 0 warnings)" in first.output
+    assert "5 articles (1 error, 0 warnings)" in first.output
     assert "E006: duplicate id 'a1'" in first.output
     again = runner.invoke(app, base)
     assert again.exit_code == 1 and "E022" in again.output
@@ -348,7 +348,7 @@ def test_run_cli_unreadable_folder_member_exits_nonzero(
     )
     assert result.exit_code == 3
     output = " ".join(result.output.split())
-    assert "E010: cannot read" in output and "1 input file(s) could not be read" in output
+    assert "E010: cannot read" in output and "1 input file could not be read" in output
     documents = pd.read_parquet(tmp_path / "out" / "documents")
     assert list(documents["status"]) == ["error", "ok"]
 

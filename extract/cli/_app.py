@@ -16,6 +16,7 @@ Exit statuses (the same for every command; docs/cli.md):
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -40,11 +41,75 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings=CONTEXT_SETTINGS,
+    epilog="Exit status: 0 done (bad records are error rows in documents), 1 failed, "
+    "2 unusable arguments, 3 some input files unreadable, 130 interrupted. "
+    "Example: extract run corpora/samples --out out/",
 )
 # soft_wrap: a message is one line however wide; on a terminal rich still folds it for display,
 # in a file or pipe it stays whole (rich would hard-wrap at 80 columns otherwise).
 stderr = Console(stderr=True, soft_wrap=True)
 stdout = Console()
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from extract import __version__
+
+        typer.echo(f"extract {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Turn batches of news articles into clean, typed tables of facts."""
+
+
+# typer prints each option's Python type (<bool>, <int range>, <list[str]>, <str>): a flag shows
+# none, a value a word, as click does.
+_TYPE_WORDS = {"int": "INTEGER", "float": "NUMBER", "str": "TEXT", "Path": "PATH", "path": "PATH"}
+
+
+def _type_word(shown: str | None) -> str | None:
+    if not shown or not (shown.startswith("<") and shown.endswith(">")):
+        return shown
+    label = shown[1:-1].removesuffix(" range")
+    if label.startswith("list[") and label.endswith("]"):
+        inner = _type_word(f"<{label[5:-1]}>")
+        return f"{inner}..." if inner else None
+    if "|" in label:
+        return f"[{label}]"
+    return _TYPE_WORDS.get(label, label.upper())
+
+
+def _readable_option_type(self: Any, ctx: Any) -> str | None:
+    if self.is_flag or self.count:
+        return None
+    if self.metavar is not None:
+        return str(self.metavar)
+    word = _type_word(self.display_type(ctx))
+    return f"{word}..." if word and self.nargs != 1 else word
+
+
+def _readable_argument_type(self: Any, ctx: Any) -> str | None:
+    word = _type_word(self.display_type(ctx))
+    return None if word in ("TEXT", "TEXT...") else word  # the argument's name says enough
+
+
+def _use_readable_types() -> None:
+    from typer import core
+
+    core.TyperOption.display_type_rich = _readable_option_type  # type: ignore[method-assign]
+    core.TyperArgument.display_type_rich = _readable_argument_type  # type: ignore[method-assign]
+
+
+_use_readable_types()
 
 
 def fail(message: str, status: ExitStatus = ExitStatus.FAILED) -> typer.Exit:

@@ -16,6 +16,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from extract.api import RunRequest, plan_run, run_request
 from extract.cli._app import ExitStatus, app, fail, stderr
 from extract.engines import ENGINES
+from extract.errors import plural
+from extract.ingest.count import count_records
 from extract.pipeline import DEFAULT_MODEL
 from extract.run import DEFAULT_SHARD_SIZE, RunError, RunSummary
 from extract.settings import DEFAULT_MAX_CHARS, SettingsError
@@ -175,8 +177,9 @@ def run_cli(
     summary = _run_with_progress(request, nlp, stderr.is_terminal if progress is None else progress)
     stderr.print(summary.line(), highlight=False)
     if summary.unreadable_inputs:
+        files = plural(summary.unreadable_inputs, "input file")
         raise fail(
-            f"{summary.unreadable_inputs} input file(s) could not be read (see the error rows)",
+            f"{files} could not be read (see the error rows in documents)",
             ExitStatus.UNREADABLE_INPUTS,
         )
 
@@ -193,7 +196,10 @@ def _run_with_progress(request: RunRequest, nlp: Any, show: bool) -> RunSummary:
         transient=True,
         auto_refresh=False,  # no refresh thread: local workers are forked from this process
     ) as bar:
-        task = bar.add_task("extract", total=None, rate="-")
+        # The total when it is cheap to know (extract/ingest/count.py); a resumed run skips
+        # records it does not report, so its total stays unknown.
+        total = None if request.resume or not show else count_records(request.inputs)
+        task = bar.add_task("extract", total=total, rate="-")
 
         def advance(n_articles: int) -> None:
             bar.advance(task, n_articles)

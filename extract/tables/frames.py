@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
+from extract.errors import plural
 from extract.tables.schema import TABLES
 
 HTML_HEAD_ROWS = 5
@@ -24,11 +25,6 @@ HTML_CELL_CHARS = 80  # longer cell text is cut in the notebook view (the frame 
 def to_frame(table: pa.Table) -> pd.DataFrame:
     """An Arrow table as a DataFrame with one ``pd.ArrowDtype`` per declared column type."""
     return table.to_pandas(types_mapper=pd.ArrowDtype)
-
-
-def plural(count: int, noun: str) -> str:
-    """``1 row``, ``2 rows``, ``0 rows``."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 class Tables(Mapping[str, pd.DataFrame]):
