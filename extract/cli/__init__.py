@@ -1,6 +1,14 @@
 """Command-line interface: thin shells over the importable functions."""
 
-from extract.cli import eval_cmd, model_cmd, query_cmd, run_cmd, show_cmd, tables_cmd  # noqa: F401  (register commands)
+from extract.cli import (  # noqa: F401  (register commands)
+    eval_cmd,
+    model_cmd,
+    query_cmd,
+    report_cmd,
+    run_cmd,
+    show_cmd,
+    tables_cmd,
+)
 from extract.cli._app import app
 
 # An example in every command's help: commands without their own epilog get this one.

@@ -25,7 +25,7 @@ def _tip(bar: Bar) -> str:
     return bar.tip or f"{bar.label}: {bar.value:g}"
 
 
-def _short(label: str, limit: int = 28) -> str:
+def _short(label: str, limit: int = 26) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
