@@ -66,7 +66,9 @@ def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
     return arcs
 
 
-def ring_lonlat(ring: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
+def ring_lonlat(
+    ring: list[int], arcs: list[list[tuple[float, float]]]
+) -> list[tuple[float, float]]:
     points: list[tuple[float, float]] = []
     for index in ring:
         arc = arcs[index] if index >= 0 else arcs[~index][::-1]
@@ -88,7 +90,9 @@ def unwrap(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return result
 
 
-def clip(points: list[tuple[float, float]], limit: float, keep_below: bool) -> list[tuple[float, float]]:
+def clip(
+    points: list[tuple[float, float]], limit: float, keep_below: bool
+) -> list[tuple[float, float]]:
     """Sutherland-Hodgman: the part of a closed ring on one side of the meridian ``limit``."""
 
     def inside(point: tuple[float, float]) -> bool:

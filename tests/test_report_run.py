@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 from extract.cli import app
 from extract.report.overview import (
     as_arrow,
-    counts_by_unit,
     country_totals,
+    counts_by_unit,
     money_by_currency,
     timeline,
 )
@@ -121,7 +121,9 @@ def test_report_timeline_per_day_with_facts() -> None:
     ],
 )
 def test_report_timeline_grain(published: list[str], grain: str, periods: list[str]) -> None:
-    documents = [{"doc_id": f"d{i}", "published": p, "status": "ok"} for i, p in enumerate(published)]
+    documents = [
+        {"doc_id": f"d{i}", "published": p, "status": "ok"} for i, p in enumerate(published)
+    ]
     when = timeline(as_arrow("documents", documents), as_arrow("facts", []))
     assert (when.grain, when.periods) == (grain, periods)
 
@@ -144,7 +146,8 @@ def test_report_country_totals() -> None:
 
 
 @pytest.mark.parametrize(
-    "top,limits", [(1, [1]), (3, [1, 3]), (26, [1, 3, 6, 13, 26]), (1000, [62, 125, 250, 500, 1000])]
+    "top,limits",
+    [(1, [1]), (3, [1, 3]), (26, [1, 3, 6, 13, 26]), (1000, [62, 125, 250, 500, 1000])],
 )
 def test_report_map_shade_limits(top: int, limits: list[int]) -> None:
     assert shade_limits(top) == limits
@@ -160,9 +163,13 @@ def test_report_small_run_sections() -> None:
     assert counted == {"CHN", "FRA"}
     assert "China (CHN): 3 mentions</title>" in page and "France (FRA): 1 mention</title>" in page
     assert "Not on the map (too small at this scale, or former): Singapore (SGP) 1" in page
-    assert "<td>CNY</td><td class=\"num\">2</td><td class=\"num\">19,654,000,000.5</td>" in page
+    assert '<td>CNY</td><td class="num">2</td><td class="num">19,654,000,000.5</td>' in page
     assert "Errors, skipped and warnings (3)" in page
-    for message in ("W002: text was decoded as cp1252", "E004: malformed JSON (x)", "W009: language fr"):
+    for message in (
+        "W002: text was decoded as cp1252",
+        "E004: malformed JSON (x)",
+        "W009: language fr",
+    ):
         assert message in page
     columns = [a for t, a in tags if t == "rect" and a.get("class") == "bar"]
     assert len(columns) == 2 * 2 + 1 + 3 + 2 + 1  # timeline, persons, countries, currencies, counts
@@ -203,7 +210,9 @@ def test_report_hostile_run_renders_as_text() -> None:
     for row in run["money"]:
         row.update(currency=HOSTILE, amount=HOSTILE)
     run["people"][0].update(name=HOSTILE, person_key=HOSTILE)
-    page = render_report(run, manifest={"status": HOSTILE, "packages": {HOSTILE: HOSTILE}}, title=HOSTILE)
+    page = render_report(
+        run, manifest={"status": HOSTILE, "packages": {HOSTILE: HOSTILE}}, title=HOSTILE
+    )
     assert_nothing_injected(page)
     assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 10
 
@@ -244,7 +253,9 @@ def _write_inputs(folder: Path) -> Path:
 def test_report_cli_from_a_run_folder(tmp_path: Path) -> None:
     inputs = _write_inputs(tmp_path)
     runner = CliRunner()
-    ran = runner.invoke(app, ["run", str(inputs), "--out", str(tmp_path / "out"), "--format", "csv"])
+    ran = runner.invoke(
+        app, ["run", str(inputs), "--out", str(tmp_path / "out"), "--format", "csv"]
+    )
     assert ran.exit_code == 0, ran.output
     target = tmp_path / "report.html"
     made = runner.invoke(app, ["report", str(tmp_path / "out"), "--html", str(target)])

@@ -37,7 +37,10 @@ def as_arrow(name: str, data: Any) -> pa.Table:
         dates = {field.name for field in schema if pa.types.is_date(field.type)}
         table = pa.Table.from_pylist(
             [
-                {f.name: _as_date(row.get(f.name)) if f.name in dates else row.get(f.name) for f in schema}
+                {
+                    f.name: _as_date(row.get(f.name)) if f.name in dates else row.get(f.name)
+                    for f in schema
+                }
                 for row in rows
             ],
             schema=schema,
@@ -103,7 +106,13 @@ class Timeline:
 def timeline(documents: pa.Table, facts: pa.Table) -> Timeline:
     """Articles (status ok or warning) and their facts per period of publication."""
     processed = documents.filter(pc.is_in(documents["status"], pa.array(["ok", "warning"])))
-    days = {doc_id: _iso_day(p) for doc_id, p in zip(column(processed, "doc_id"), column(processed, "published"), strict=True) if p}  # fmt: skip
+    days = {
+        doc_id: _iso_day(p)
+        for doc_id, p in zip(
+            column(processed, "doc_id"), column(processed, "published"), strict=True
+        )
+        if p
+    }
     dated = [day for day in days.values() if day is not None]
     width, grain = _period_grain(dated)
     period_of = {doc_id: day.isoformat()[:width] for doc_id, day in days.items() if day}
@@ -133,12 +142,21 @@ class Ranked:
 
 def top_people(people: pa.Table, n: int = TOP) -> list[Ranked]:
     """Persons by mentions (then articles, then name), from the ``people`` summary table."""
-    rows = people.select([c for c in ("person_key", "name", "documents", "mentions") if c in people.column_names]).to_pylist()  # fmt: skip
-    rows.sort(key=lambda r: (-(r.get("mentions") or 0), -(r.get("documents") or 0), str(r.get("name"))))
+    rows = people.select(
+        [c for c in ("person_key", "name", "documents", "mentions") if c in people.column_names]
+    ).to_pylist()
+    rows.sort(
+        key=lambda r: (-(r.get("mentions") or 0), -(r.get("documents") or 0), str(r.get("name")))
+    )
     return [
-        Ranked(str(r.get("person_key")), str(r.get("name")), int(r.get("mentions") or 0), f"{r.get('documents') or 0} articles")
+        Ranked(
+            str(r.get("person_key")),
+            str(r.get("name")),
+            int(r.get("mentions") or 0),
+            f"{r.get('documents') or 0} articles",
+        )
         for r in rows[:n]
-    ]  # fmt: skip
+    ]
 
 
 def country_totals(countries: pa.Table) -> tuple[Counter[str], dict[str, str]]:
@@ -187,7 +205,9 @@ def counts_by_unit(counts: pa.Table) -> dict[str, tuple[int, Decimal, int]]:
     return sums_by(column(counts, "object_lemma"), column(counts, "value"))
 
 
-def ranked_sums(sums: Mapping[str, tuple[int, Decimal, int]], n: int = TOP) -> list[tuple[str, int, Decimal, int]]:
+def ranked_sums(
+    sums: Mapping[str, tuple[int, Decimal, int]], n: int = TOP
+) -> list[tuple[str, int, Decimal, int]]:
     ordered = sorted(sums.items(), key=lambda item: (-item[1][0], item[0]))
     return [(key, *entry) for key, entry in ordered[:n]]
 

@@ -22,8 +22,8 @@ from extract.report.html import esc, legend, page, table
 from extract.report.overview import (
     as_arrow,
     column,
-    counts_by_unit,
     country_totals,
+    counts_by_unit,
     money_by_currency,
     ranked_sums,
     status_counts,
@@ -32,12 +32,12 @@ from extract.report.overview import (
 )
 from extract.report.plots import Bar, bar_chart, column_chart, figure
 from extract.report.values import exact_amount
-from extract.run import RunError, output_tables, read_manifest
+from extract.run import RunError, read_manifest
+from extract.settings import SettingsError
 from extract.storage import AnyPath, StorageError, as_path
 from extract.tables.schema import MENTION_TABLES
-from extract.tables.writers import OutputFormat, read_table_parts
 
-DEFAULT_MAX_ARTICLES = 200  # about 2 MB of HTML for news articles of typical length
+DEFAULT_MAX_ARTICLES = 200  # 1.3 MB of HTML for 200 BBC News articles (docs/report.md)
 SHOWN_STATUSES = ("ok", "warning")
 ARTICLE_TABLES = (*MENTION_TABLES, "facts")
 
@@ -50,10 +50,12 @@ class RunTables:
     manifest: dict[str, Any] | None = None
 
     def get(self, name: str) -> pa.Table:
-        return self.tables.get(name) if name in self.tables else as_arrow(name, None)  # type: ignore[return-value]
+        return self.tables[name] if name in self.tables else as_arrow(name, None)
 
 
 def _arrow_tables(tables: Mapping[str, Any] | Any) -> dict[str, pa.Table]:
+    if hasattr(tables, "to_arrow"):  # extract.Tables: its DataFrames with the declared schemas
+        return {name: as_arrow(name, table) for name, table in tables.to_arrow().items()}
     names = list(tables.keys()) if hasattr(tables, "keys") else list(tables)
     return {name: as_arrow(name, tables[name]) for name in names}
 
@@ -61,7 +63,9 @@ def _arrow_tables(tables: Mapping[str, Any] | Any) -> dict[str, pa.Table]:
 def sample_doc_ids(documents: pa.Table, max_articles: int) -> list[str]:
     """The first ``max_articles`` processed articles (status ok or warning), in input order."""
     ids = []
-    for doc_id, status in zip(column(documents, "doc_id"), column(documents, "status"), strict=True):
+    for doc_id, status in zip(
+        column(documents, "doc_id"), column(documents, "status"), strict=True
+    ):
         if status in SHOWN_STATUSES:
             ids.append(str(doc_id))
             if len(ids) >= max_articles:
@@ -82,7 +86,9 @@ def rows_for(data: RunTables, doc_ids: list[str]) -> dict[str, dict[str, list[di
     return grouped
 
 
-def texts_for(data: RunTables, doc_ids: list[str], texts: Mapping[str, str] | None) -> dict[str, str]:
+def texts_for(
+    data: RunTables, doc_ids: list[str], texts: Mapping[str, str] | None
+) -> dict[str, str]:
     """Article texts: the given mapping, else the run's ``texts`` table."""
     if texts is not None:
         return {doc_id: texts[doc_id] for doc_id in doc_ids if doc_id in texts}
@@ -149,7 +155,10 @@ def _versions(manifest: Mapping[str, Any]) -> str:
         ("model", f"{pipeline.get('model', '')} {pipeline.get('model_version', '')}".strip()),
         ("engine", (manifest.get("engine") or {}).get("engine")),
         ("inputs", len(manifest.get("inputs") or [])),
-        ("problem codes", ", ".join(f"{k} {v}" for k, v in (manifest.get("problem_codes") or {}).items())),
+        (
+            "problem codes",
+            ", ".join(f"{k} {v}" for k, v in (manifest.get("problem_codes") or {}).items()),
+        ),
     ]
     facts += [(name, version) for name, version in (manifest.get("packages") or {}).items()]
     return table(("", "value"), [(k, v) for k, v in facts if v not in (None, "")])
@@ -157,18 +166,37 @@ def _versions(manifest: Mapping[str, Any]) -> str:
 
 def overview_plots(data: RunTables) -> str:
     when = timeline(data.get("documents"), data.get("facts"))
-    note = f"{when.undated_articles} processed articles have no publication date" if when.undated_articles else ""
+    note = (
+        f"{when.undated_articles} processed articles have no publication date"
+        if when.undated_articles
+        else ""
+    )
     plots = [
         figure(
             f"Articles and facts per {when.grain} of publication",
             column_chart(when.periods, [("articles", when.articles), ("facts", when.facts)]),
             note,
         ),
-        figure("Top persons (mentions)", bar_chart(
-            [Bar(p.label, p.mentions, f"{p.label} ({p.key}): {p.mentions} mentions in {p.detail}") for p in top_people(data.get("people"))]
-        )),
-    ]  # fmt: skip
-    return "<h2>Overview</h2>" + f'<div class="plots">{"".join(plots)}</div>' + countries_section(data) + quantities_section(data)
+        figure(
+            "Top persons (mentions)",
+            bar_chart(
+                [
+                    Bar(
+                        p.label,
+                        p.mentions,
+                        f"{p.label} ({p.key}): {p.mentions} mentions in {p.detail}",
+                    )
+                    for p in top_people(data.get("people"))
+                ]
+            ),
+        ),
+    ]
+    return (
+        "<h2>Overview</h2>"
+        + f'<div class="plots">{"".join(plots)}</div>'
+        + countries_section(data)
+        + quantities_section(data)
+    )
 
 
 def countries_section(data: RunTables) -> str:
@@ -176,7 +204,14 @@ def countries_section(data: RunTables) -> str:
 
     totals, names = country_totals(data.get("countries"))
     ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:15]
-    bars = [Bar(f"{names.get(iso3, iso3)} ({iso3})", n, f"{names.get(iso3, iso3)} ({iso3}): {n} mentions") for iso3, n in ranked]  # fmt: skip
+    bars = [
+        Bar(
+            f"{names.get(iso3, iso3)} ({iso3})",
+            n,
+            f"{names.get(iso3, iso3)} ({iso3}): {n} mentions",
+        )
+        for iso3, n in ranked
+    ]
     return (
         "<h2>Countries</h2>"
         + figure("Country mentions", render_world_map(totals, names))
@@ -190,13 +225,27 @@ def quantities_section(data: RunTables) -> str:
     money_rows = [(cur, n, exact_amount(total), missing) for cur, n, total, missing in money]
     count_rows = [(unit, n, exact_amount(total), missing) for unit, n, total, missing in counts]
     return (
-        "<h2>Money and counts</h2><div class=\"plots\">"
+        '<h2>Money and counts</h2><div class="plots">'
         + figure("Money mentions by currency", bar_chart([Bar(c, n) for c, n, _, _ in money]))
-        + figure("Exact totals by currency", table(("currency", "mentions", "total amount", "without amount"), money_rows, numeric=(1, 2, 3)))
+        + figure(
+            "Exact totals by currency",
+            table(
+                ("currency", "mentions", "total amount", "without amount"),
+                money_rows,
+                numeric=(1, 2, 3),
+            ),
+        )
         + figure("Counts by counted object", bar_chart([Bar(u, n) for u, n, _, _ in counts]))
-        + figure("Totals by counted object", table(("object", "mentions", "sum of values", "without value"), count_rows, numeric=(1, 2, 3)))
+        + figure(
+            "Totals by counted object",
+            table(
+                ("object", "mentions", "sum of values", "without value"),
+                count_rows,
+                numeric=(1, 2, 3),
+            ),
+        )
         + "</div>"
-    )  # fmt: skip
+    )
 
 
 def problems_section(documents: pa.Table) -> str:
@@ -206,7 +255,9 @@ def problems_section(documents: pa.Table) -> str:
     if not rows:
         return '<h2>Errors, skipped and warnings</h2><p class="none">none: every article was processed cleanly</p>'
     cells = [(r.get("doc_id"), r.get("status"), r.get("error"), r.get("origin")) for r in rows]
-    return f"<h2>Errors, skipped and warnings ({len(rows)})</h2>" + table(("doc_id", "status", "message", "origin"), cells)
+    return f"<h2>Errors, skipped and warnings ({len(rows)})</h2>" + table(
+        ("doc_id", "status", "message", "origin"), cells
+    )
 
 
 def articles_section(data: RunTables, shown: list[str], texts: Mapping[str, str] | None) -> str:
@@ -215,7 +266,9 @@ def articles_section(data: RunTables, shown: list[str], texts: Mapping[str, str]
     rows = rows_for(data, shown)
     found_texts = texts_for(data, shown, texts)
     document_rows: dict[str, dict] = {}
-    for row in documents.filter(pc.is_in(documents["doc_id"], pa.array(shown, pa.string()))).to_pylist():
+    for row in documents.filter(
+        pc.is_in(documents["doc_id"], pa.array(shown, pa.string()))
+    ).to_pylist():
         if row.get("status") in SHOWN_STATUSES:
             document_rows.setdefault(str(row["doc_id"]), row)
     toc = "".join(
@@ -224,10 +277,16 @@ def articles_section(data: RunTables, shown: list[str], texts: Mapping[str, str]
     )
     note = f"{len(shown)} of {processed} processed articles (the first in input order)"
     blocks = [
-        article_html(found_texts.get(doc_id), rows[doc_id], document=document_rows.get(doc_id), doc_id=doc_id, anchor=f"a{index}")
+        article_html(
+            found_texts.get(doc_id),
+            rows[doc_id],
+            document=document_rows.get(doc_id),
+            doc_id=doc_id,
+            anchor=f"a{index}",
+        )
         for index, doc_id in enumerate(shown)
-    ]  # fmt: skip
-    return f"<h2>Articles</h2><p class=\"meta\">{esc(note)}</p>{legend()}<ol class=\"toc\">{toc}</ol>{''.join(blocks)}"
+    ]
+    return f'<h2>Articles</h2><p class="meta">{esc(note)}</p>{legend()}<ol class="toc">{toc}</ol>{"".join(blocks)}'
 
 
 class ReportError(ValueError):
@@ -236,23 +295,20 @@ class ReportError(ValueError):
 
 def read_run(out_dir: str | AnyPath) -> RunTables:
     """The tables and manifest of the run in ``out_dir`` (a folder or an fsspec URL; any output
-    format)."""
+    format), read with ``extract.read_arrow_tables``."""
+    from extract.api import read_arrow_tables
+
     try:
-        folder = as_path(out_dir)
-        found = output_tables(folder)
-        tables = {
-            name: pa.concat_tables(list(read_table_parts(folder, name, OutputFormat(suffix))))
-            for name, (suffix, _) in found.items()
-        }
-        manifest = read_manifest(folder)
-    except (OSError, StorageError, RunError, pa.ArrowException, ValueError) as error:
-        raise ReportError(f"cannot read the run in {out_dir}: {error}") from error
-    if not tables:
-        raise ReportError(f"{out_dir} holds no tables of a run")
+        tables = read_arrow_tables(str(out_dir))
+        manifest = read_manifest(as_path(str(out_dir)))
+    except (OSError, StorageError, RunError, SettingsError, pa.ArrowException) as error:
+        raise ReportError(str(error)) from error
     return RunTables(tables, manifest)
 
 
-def texts_from_inputs(inputs: list[str | AnyPath], doc_ids: set[str] | None = None) -> dict[str, str]:
+def texts_from_inputs(
+    inputs: list[str | AnyPath], doc_ids: set[str] | None = None
+) -> dict[str, str]:
     """doc_id -> text read again from a run's inputs, for runs without a ``texts`` table. A
     duplicated id keeps its first text, as the run did."""
     texts: dict[str, str] = {}
