@@ -281,3 +281,21 @@ def test_report_cli_show_html_seed(nlp, tmp_path: Path) -> None:
     assert len(spans) == sum(len(result.tables[name]) for name in MENTION_TABLES)
     assert "money: 19,654,000,000 CNY exact" in [s["title"] for s in spans]
     assert_nothing_injected(page)
+
+
+def test_report_tables_article_view() -> None:
+    from extract.report.overview import as_arrow
+    from extract.tables.frames import Tables
+
+    rows = {
+        "documents": [{"doc_id": "a", "status": "ok"}, {"doc_id": "b", "status": "ok"}],
+        "texts": [{"doc_id": "a", "text": "Ann ran."}, {"doc_id": "b", "text": "Bob ran."}],
+        "persons": [
+            {"doc_id": "a", "start_char": 0, "end_char": 3, "name": "Ann"},
+            {"doc_id": "b", "start_char": 0, "end_char": 3, "name": "Bob"},
+        ],
+    }
+    tables = Tables.from_arrow({name: as_arrow(name, table) for name, table in rows.items()})
+    view = tables.article("b")
+    assert view.text == "Bob ran."
+    assert [s["title"] for s in mention_spans(view._repr_html_())] == ["person: Bob"]

@@ -108,6 +108,20 @@ class Tables(Mapping[str, pd.DataFrame]):
     def texts(self) -> pd.DataFrame:
         return self["texts"]
 
+    def article(self, doc_id: str) -> Any:
+        """One article as an ``extract.report.ArticleView`` (its text with highlighted mentions
+        and facts; it displays itself in Jupyter). The text comes from the ``texts`` table."""
+        from extract.report import ArticleView
+
+        tables = self.to_arrow()
+        rows = {name: table.to_pylist() for name, table in tables.items() if name != "texts"}
+        texts = (
+            [r["text"] for r in tables["texts"].to_pylist() if r["doc_id"] == doc_id]
+            if "texts" in tables
+            else []
+        )
+        return ArticleView.from_rows(texts[0] if texts else None, rows, doc_id)
+
     def __repr__(self) -> str:
         counts = ", ".join(f"{name} {plural(n, 'row')}" for name, n in self.rows.items())
         return f"<Tables: {counts}>"
