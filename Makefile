@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 OUT ?= out
 FORMAT ?= parquet
 
-.PHONY: setup run test test-fast lint typecheck sizes check bench bench-html model clean
+.PHONY: browser setup run test test-fast lint typecheck sizes check bench bench-html model clean
 
 setup: $(STAMP)
 
@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/extract run corpora/samples --out $(OUT) --format $(FORMAT) --overwrite
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q -n 2
 
 test-fast: $(STAMP)
@@ -52,3 +52,10 @@ model: $(STAMP)
 
 clean:
 	rm -rf $(OUT) models/news-en .pytest_cache .mypy_cache .ruff_cache
+
+# Headless Chromium for tests/test_report_browser.py: installed when missing and we are root
+# (CI); otherwise that test is skipped with the reason.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] \
+	  && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) \
+	  || echo "chromium not installed: the browser test will be skipped"; }

@@ -34,21 +34,25 @@ def as_arrow(name: str, data: Any) -> pa.Table:
         table = pa.Table.from_pandas(data, preserve_index=False)
     else:
         rows = list(data)
-        dates = {field.name for field in schema if pa.types.is_date(field.type)}
+        parse = {
+            f.name: _as_date if pa.types.is_date(f.type) else _exact
+            for f in schema
+            if pa.types.is_date(f.type) or pa.types.is_decimal(f.type)
+        }
         table = pa.Table.from_pylist(
-            [
-                {
-                    f.name: _as_date(row.get(f.name)) if f.name in dates else row.get(f.name)
-                    for f in schema
-                }
-                for row in rows
-            ],
+            [{f.name: _plain(parse.get(f.name), row.get(f.name)) for f in schema} for row in rows],
             schema=schema,
         )
     for field in schema:
         if field.name not in table.column_names:
             table = table.append_column(field, pa.nulls(table.num_rows, field.type))
     return table
+
+
+def _plain(parse: Any, value: Any) -> Any:
+    """JSON-like values made fit for a declared column: ISO date strings as dates, decimal
+    strings as Decimals."""
+    return parse(value) if parse is not None and isinstance(value, str) else value
 
 
 def _as_date(value: Any) -> Any:
