@@ -60,7 +60,7 @@ def test_language_run_default_skips_other_languages(tiny: Language, tmp_path: Pa
         assert not {"g1", "m2"} & set(pd.read_parquet(out / table)["doc_id"]), table
     assert list(pd.read_parquet(out / "texts")["doc_id"]) == ["e1", "s1", "m1", "b1"]
     assert (summary.skipped, summary.errors, summary.warnings) == (2, 1, 1)
-    assert "1 warnings, 2 skipped)" in summary.line()
+    assert "1 warning, 2 skipped)" in summary.line()
     manifest = json.loads((out / "manifest.json").read_text())
     assert (manifest["skipped"], manifest["options"]["languages"]) == (2, ["en"])
     assert manifest["problem_codes"] == {"E005": 1, "W005": 1, "W006": 2}
