@@ -35,7 +35,7 @@ typecheck: $(STAMP)
 sizes: $(STAMP)
 	$(BIN)/python scripts/check_sizes.py
 
-check: lint typecheck test
+check: lint typecheck sizes test
 
 bench: $(STAMP)
 	-$(BIN)/python -m pip install --quiet -e ".[bench]"

@@ -82,6 +82,14 @@ class RunRequest:
             raise ModelError(str(error)) from None
 
 
+def parse_output_format(value: OutputFormat | str) -> OutputFormat:
+    """The output format named by ``value``; SettingsError (E031) for an unknown one."""
+    try:
+        return OutputFormat(value)
+    except ValueError:
+        raise SettingsError(Errors.E031.format(value=value)) from None
+
+
 def plan_run(
     inputs: Sequence[str],
     *,
@@ -108,19 +116,12 @@ def plan_run(
 ) -> RunRequest:
     """Check the options of a run as ``extract run`` takes them; raises SettingsError (or its
     subclasses InputError, ModelError) with a coded message. ``workers=None``: all cores."""
-    if model is None:
-        from extract.pipeline import DEFAULT_MODEL
-
-        model = DEFAULT_MODEL
     check_engine(engine, scheduler=scheduler, workers=workers, shard_size=shard_size)
     if overwrite and resume:
         raise SettingsError(Errors.E030)
-    try:
-        fmt = OutputFormat(output_format)
-    except ValueError:
-        raise SettingsError(Errors.E031.format(value=output_format)) from None
+    fmt = parse_output_format(output_format)
     settings = RunSettings(
-        model=model,
+        model=model or _default_model(),
         reference_date=parse_reference_date(reference_date),
         home_country=parse_home_country(home_country),
         batch_size=batch_size,

@@ -10,9 +10,10 @@ import typer
 from rich.table import Table
 
 from extract.cli._app import app, fail, stderr, stdout
+from extract.errors import plural
 from extract.query import QueryError, query
 from extract.run import RunError, read_manifest
-from extract.storage import StorageError, as_path
+from extract.storage import AnyPath, StorageError, as_path
 from extract.tables.spreadsheet import neutralise_value
 
 QUERY_EPILOG = (
@@ -60,6 +61,25 @@ def query_cli(
     ] = False,
 ) -> None:
     """Run SQL over a run's tables (each table is a view named after it)."""
+    folder = _run_folder(out_dir)
+    try:
+        columns, rows = query(folder, sql, unsafe=unsafe)
+    except QueryError as error:
+        raise fail(str(error)) from None
+    if as_csv:
+        _print_csv(columns, rows, raw=csv_raw)
+        return
+    table = Table(title_justify="left")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(_text(value) for value in row))
+    stdout.print(table)
+    stderr.print(plural(len(rows), "row"), highlight=False)
+
+
+def _run_folder(out_dir: str) -> AnyPath:
+    """The run's folder, with a warning on stderr when the run did not complete."""
     try:
         folder = as_path(out_dir)
         if not folder.is_dir():
@@ -75,21 +95,12 @@ def query_cli(
             f"[yellow]warning:[/] the run in {out_dir} is {manifest.get('status')}: tables are partial",
             highlight=False,
         )
-    try:
-        columns, rows = query(folder, sql, unsafe=unsafe)
-    except QueryError as error:
-        raise fail(str(error)) from None
-    if as_csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            values = row if csv_raw else [neutralise_value(value) for value in row]
-            writer.writerow([_text(value) for value in values])
-        return
-    table = Table(title_justify="left")
-    for column in columns:
-        table.add_column(column, overflow="fold")
+    return folder
+
+
+def _print_csv(columns: list[str], rows: list[tuple[Any, ...]], *, raw: bool) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(columns)
     for row in rows:
-        table.add_row(*(_text(value) for value in row))
-    stdout.print(table)
-    stderr.print(f"{len(rows)} rows", highlight=False)
+        values = row if raw else [neutralise_value(value) for value in row]
+        writer.writerow([_text(value) for value in values])
