@@ -109,3 +109,43 @@ def test_inputs_linking_external_resources_make_no_request(
         {"path": str(folder / "config.cfg"), "reason": "unknown format"},
         {"path": str(folder / "sitecustomize.py"), "reason": "unknown format"},
     ]
+
+
+def _warc_with_page(path: Path, page: str) -> None:
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        record = writer.create_warc_record(
+            "http://evil.example/talks",
+            "response",
+            payload=BytesIO(page.encode("utf-8")),
+            http_headers=headers,
+            warc_headers_dict={
+                "WARC-Record-ID": "<urn:uuid:00000000-0000-4000-8000-000000000001>",
+                "WARC-Date": "2020-05-04T10:00:00Z",
+            },
+        )
+        writer.write_record(record)
+
+
+def test_inputs_warc_record_linking_external_resources_makes_no_request(
+    tmp_path: Path, no_network: list[tuple[str, Any]]
+) -> None:
+    archive = tmp_path / "crawl.warc.gz"
+    _warc_with_page(archive, PAGE)
+    out = tmp_path / "out"
+    run([archive], out, _pipeline(), RunSettings(model="tiny"))
+    assert no_network == []
+    documents = pq.read_table(out / "documents").to_pylist()
+    assert [(d["doc_id"], d["status"], d["url"]) for d in documents] == [
+        ("00000000-0000-4000-8000-000000000001", "ok", "http://evil.example/talks"),
+    ]
+    texts = pq.read_table(out / "texts").to_pylist()
+    assert [row["text"] for row in texts] == [PAGE_TEXT]
