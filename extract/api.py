@@ -18,6 +18,7 @@ import pyarrow as pa
 
 from extract.errors import Errors
 from extract.ingest.fields import FieldMap, article_from_record
+from extract.ingest.readers import reject_repeated_ids
 from extract.run import DEFAULT_SHARD_SIZE
 from extract.settings import (
     DEFAULT_MAX_CHARS,
@@ -190,8 +191,10 @@ def articles_from(texts: Any, fields: FieldMap | None = None) -> Iterator[Articl
     """Articles from strings (id = position), mappings or DataFrame rows (mapped by ``fields``
     as JSONL/CSV records are), or ``Article``s (as given); duplicate ids become E006 error
     records, as in a run."""
-    fields = fields or FieldMap()
-    first_seen: dict[str, str] = {}
+    return reject_repeated_ids(_articles_in_order(texts, fields or FieldMap()))
+
+
+def _articles_in_order(texts: Any, fields: FieldMap) -> Iterator[Article]:
     for index, item in enumerate(_records(texts)):
         origin = f"{PYTHON_ORIGIN}[{index}]"
         if isinstance(item, Article):
@@ -207,14 +210,6 @@ def articles_from(texts: Any, fields: FieldMap | None = None) -> Iterator[Articl
                 f"texts[{index}] is a {type(item).__name__}: give strings, mappings of article "
                 "fields, Articles or a DataFrame"
             )
-        if article.error is None:
-            if article.doc_id in first_seen:
-                message = Errors.E006.format(
-                    doc_id=article.doc_id, first=first_seen[article.doc_id]
-                )
-                article = Article(article.doc_id, "", origin=article.origin, error=message)
-            else:
-                first_seen[article.doc_id] = article.origin
         yield article
 
 

@@ -333,19 +333,29 @@ def read_articles(
     does not read are listed by extract/ingest/walk.py, not yielded.
     """
     fields = fields or FieldMap()
+
+    def every_record() -> Iterator[Article]:
+        for listing in list_inputs(inputs):
+            for source in listing.files:
+                yield from _read_source(source, fields, stdin, encoding, skipped_records)
+
+    return reject_repeated_ids(every_record())
+
+
+def reject_repeated_ids(articles: Iterable[Article]) -> Iterator[Article]:
+    """The articles in order, with a repeat of an earlier readable article's id turned into an
+    E006 error record naming where the id was first seen."""
     first_seen: dict[str, str] = {}
-    for listing in list_inputs(inputs):
-        for source in listing.files:
-            for article in _read_source(source, fields, stdin, encoding, skipped_records):
-                if article.error is None:
-                    if article.doc_id in first_seen:
-                        message = Errors.E006.format(
-                            doc_id=article.doc_id, first=first_seen[article.doc_id]
-                        )
-                        article = Article(article.doc_id, "", origin=article.origin, error=message)
-                    else:
-                        first_seen[article.doc_id] = article.origin
-                yield article
+    for article in articles:
+        if article.error is None:
+            if article.doc_id in first_seen:
+                message = Errors.E006.format(
+                    doc_id=article.doc_id, first=first_seen[article.doc_id]
+                )
+                article = Article(article.doc_id, "", origin=article.origin, error=message)
+            else:
+                first_seen[article.doc_id] = article.origin
+        yield article
 
 
 __all__ = ["STDIN", "iter_input_files", "read_articles", "read_file", "read_jsonl_stream"]
