@@ -21,6 +21,24 @@ def nlp() -> Language:
     return load_pipeline()
 
 
+def tiny_pipeline() -> Language:
+    """Blank English with a sentencizer and our components except facts (which needs a parse):
+    enough for properties of the runner that do not depend on the trained model."""
+    from extract.pipeline import NEWS_COMPONENTS
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    for name in NEWS_COMPONENTS:
+        if name != "news_facts":
+            nlp.add_pipe(name)
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def tiny() -> Language:
+    return tiny_pipeline()
+
+
 @pytest.fixture(scope="session")
 def blank_nlp() -> Language:
     import extract.extensions  # noqa: F401

@@ -11,14 +11,12 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pytest
-import spacy
 from pandas.testing import assert_frame_equal
 from spacy.language import Language
 
 import extract
 from extract.api import extract_tables, read_arrow_tables, read_tables
 from extract.ingest import read_articles
-from extract.pipeline import NEWS_COMPONENTS
 from extract.run import run
 from extract.settings import InputError, ModelError, RunSettings, SettingsError
 from extract.tables.frames import Tables
@@ -35,17 +33,6 @@ ARTICLES = [
     {"id": "a1", "text": "A duplicate id is an error row, not an overwrite."},
     {"id": "a5", "text": "Prices rose 5 percent in 2019."},
 ]
-
-
-@pytest.fixture(scope="module")
-def tiny() -> Language:
-    """Blank English, a sentencizer and our components except facts (which needs a parse)."""
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    for name in NEWS_COMPONENTS:
-        if name != "news_facts":
-            nlp.add_pipe(name)
-    return nlp
 
 
 def _write_jsonl(path: Path, records: list[dict]) -> Path:

@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import spacy
 import typer.main
 from spacy.language import Language
 from typer.testing import CliRunner
@@ -20,21 +19,10 @@ from typer.testing import CliRunner
 from extract.cli import app
 from extract.errors import plural
 from extract.ingest.count import count_records
-from extract.pipeline import NEWS_COMPONENTS
 
 runner = CliRunner()
 REPO = Path(__file__).resolve().parents[1]
 COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
-
-
-@pytest.fixture(scope="module")
-def tiny() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    for name in NEWS_COMPONENTS:
-        if name != "news_facts":
-            nlp.add_pipe(name)
-    return nlp
 
 
 @pytest.fixture()

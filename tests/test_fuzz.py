@@ -22,7 +22,6 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from extract.ingest import read_articles
-from extract.pipeline import NEWS_COMPONENTS
 from extract.process import process_shard
 from extract.run import run
 from extract.settings import RunSettings
@@ -34,16 +33,6 @@ FUZZ = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-
-
-@pytest.fixture(scope="module")
-def tiny() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    for name in NEWS_COMPONENTS:
-        if name != "news_facts":
-            nlp.add_pipe(name)
-    return nlp
 
 
 # --- strategies: (file name suffix, bytes, number of records the file holds) ------------------

@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 from extract.cli import app
 from extract.run import run
 from extract.settings import RunSettings
-from tests.test_run import tiny_pipeline, write_jsonl
+from tests.conftest import tiny_pipeline
+from tests.test_run import write_jsonl
 
 ENGLISH = "The government announced new measures on Monday to tackle rising energy prices."
 GERMAN = (

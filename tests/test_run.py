@@ -16,7 +16,6 @@ from spacy.language import Language
 from typer.testing import CliRunner
 
 from extract.cli import app
-from extract.pipeline import NEWS_COMPONENTS
 from extract.run import OutputExistsError, RunError, run
 from extract.settings import RunSettings
 from extract.tables.schema import PER_DOCUMENT_TABLES, TABLES
@@ -32,22 +31,6 @@ ARTICLES = [
     {"id": "a1", "text": "A duplicate id is an error row, not an overwrite."},
     {"id": "a5", "text": "Prices rose 5 percent in 2019."},
 ]
-
-
-def tiny_pipeline() -> Language:
-    """Blank English with a sentencizer and our components except facts (which needs a parse):
-    enough for properties of the runner that do not depend on the trained model."""
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    for name in NEWS_COMPONENTS:
-        if name != "news_facts":
-            nlp.add_pipe(name)
-    return nlp
-
-
-@pytest.fixture(scope="module")
-def tiny() -> Language:
-    return tiny_pipeline()
 
 
 def write_jsonl(path: Path, records: list[dict]) -> Path:

@@ -11,12 +11,10 @@ from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
-import spacy
-from spacy.language import Language
 
-from extract.pipeline import NEWS_COMPONENTS
 from extract.run import run
 from extract.settings import RunSettings
+from tests.conftest import tiny_pipeline
 
 PAGE = """<!DOCTYPE html SYSTEM "http://evil.example/dtd/page.dtd" [
   <!ENTITY xxe SYSTEM "file:///etc/passwd">
@@ -72,15 +70,6 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Any]]:
     return calls
 
 
-def _pipeline() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    for name in NEWS_COMPONENTS:
-        if name != "news_facts":  # facts needs a dependency parse
-            nlp.add_pipe(name)
-    return nlp
-
-
 def test_inputs_linking_external_resources_make_no_request(
     tmp_path: Path, no_network: list[tuple[str, Any]]
 ) -> None:
@@ -92,7 +81,7 @@ def test_inputs_linking_external_resources_make_no_request(
     (folder / "sitecustomize.py").write_text(CODE, encoding="utf-8")
     (folder / "config.cfg").write_text("[nlp]\nlang = xx\n", encoding="utf-8")
     out = tmp_path / "out"
-    run([folder], out, _pipeline(), RunSettings(model="tiny"))
+    run([folder], out, tiny_pipeline(), RunSettings(model="tiny"))
     assert no_network == []
     assert not (folder / "RAN").exists()
     documents = pq.read_table(out / "documents").to_pylist()
@@ -141,7 +130,7 @@ def test_inputs_warc_record_linking_external_resources_makes_no_request(
     archive = tmp_path / "crawl.warc.gz"
     _warc_with_page(archive, PAGE)
     out = tmp_path / "out"
-    run([archive], out, _pipeline(), RunSettings(model="tiny"))
+    run([archive], out, tiny_pipeline(), RunSettings(model="tiny"))
     assert no_network == []
     documents = pq.read_table(out / "documents").to_pylist()
     assert [(d["doc_id"], d["status"], d["url"]) for d in documents] == [

@@ -16,8 +16,8 @@ from extract.run import run
 from extract.settings import RunSettings
 from extract.tables.schema import MENTION_TABLES, TABLES
 from extract.tables.writers import OutputFormat, read_table_parts
-from tests.conftest import SEED_PATH
-from tests.test_run import tiny_pipeline, write_jsonl
+from tests.conftest import SEED_PATH, tiny_pipeline
+from tests.test_run import write_jsonl
 
 SETTINGS = RunSettings(model="tiny")
 # Characters a format could lose: newlines, quotes, commas, a tab, non-ASCII, edge spaces.

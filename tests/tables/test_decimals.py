@@ -12,7 +12,6 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from typer.testing import CliRunner
@@ -20,7 +19,6 @@ from typer.testing import CliRunner
 import extract.extensions  # noqa: F401  (registers the Doc attributes)
 from extract.api import read_tables
 from extract.cli import app
-from extract.pipeline import NEWS_COMPONENTS
 from extract.run import run
 from extract.settings import RunSettings
 from extract.tables.build import decimal_fits, rows_from_doc, to_arrow
@@ -31,16 +29,6 @@ ARTICLES = [
     {"id": "a1", "text": "The fund paid 19.654 billion yuan.", "published": "2020-11-02"},
     {"id": "a2", "text": "A stamp cost $0.34 and a coin 12.5 yuan."},
 ]
-
-
-@pytest.fixture(scope="module")
-def tiny() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    for name in NEWS_COMPONENTS:
-        if name != "news_facts":
-            nlp.add_pipe(name)
-    return nlp
 
 
 @pytest.mark.parametrize(
