@@ -54,20 +54,26 @@ def _unreadable(source: InputFile, error: BaseException) -> Article:
     )
 
 
-def read_text_file(source: InputFile, *, encoding: str | None = None) -> Iterator[Article]:
-    """One article; ``encoding`` is the declared one (None: detected, see charsets.py)."""
+def _read_limited(source: InputFile, limit: int, too_long_error: str) -> bytes | Article:
+    """The file's bytes, or the error record when it cannot be read or holds over ``limit``
+    bytes (never more than one byte past the limit is read)."""
     assert not isinstance(source.path, str)
-    origin = str(source.path)
     try:
         with open_input(source.path) as handle:
-            data, too_long = limits.read_bounded(handle, limits.MAX_TEXT_BYTES)
+            data, too_long = limits.read_bounded(handle, limit)
     except READ_ERRORS as error:
-        yield _unreadable(source, error)
-        return
+        return _unreadable(source, error)
     if too_long:
-        yield Article(
-            source.name, "", origin=origin, error=_too_long("file", limits.MAX_TEXT_BYTES)
-        )
+        return Article(source.name, "", origin=str(source.path), error=too_long_error)
+    return data
+
+
+def read_text_file(source: InputFile, *, encoding: str | None = None) -> Iterator[Article]:
+    """One article; ``encoding`` is the declared one (None: detected, see charsets.py)."""
+    origin = str(source.path)
+    data = _read_limited(source, limits.MAX_TEXT_BYTES, _too_long("file", limits.MAX_TEXT_BYTES))
+    if isinstance(data, Article):
+        yield data
         return
     decoded = decode_text(data, encoding)
     if decoded.text is None:
@@ -80,16 +86,11 @@ def read_text_file(source: InputFile, *, encoding: str | None = None) -> Iterato
 
 def read_html_file(source: InputFile) -> Iterator[Article]:
     """One page; never more than one byte past the page limit is read."""
-    assert not isinstance(source.path, str)
-    try:
-        with open_input(source.path) as handle:
-            data, too_long = limits.read_bounded(handle, limits.MAX_PAGE_BYTES)
-    except READ_ERRORS as error:
-        yield _unreadable(source, error)
-        return
-    if too_long:
-        message = Errors.E032.format(limit=limits.MAX_PAGE_BYTES)
-        yield Article(source.name, "", origin=str(source.path), error=message)
+    data = _read_limited(
+        source, limits.MAX_PAGE_BYTES, Errors.E032.format(limit=limits.MAX_PAGE_BYTES)
+    )
+    if isinstance(data, Article):
+        yield data
         return
     yield article_from_html(data, doc_id=source.name, origin=str(source.path))
 
