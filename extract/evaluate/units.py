@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -10,7 +9,7 @@ from typing import Any, NamedTuple
 
 import pycountry
 
-from extract.normalize.rules_data import read_rules_text
+from extract.normalize.rules_data import RulesError, load_rules_object
 
 RULES_FILE = "currency_units.json"
 _TOP_KEYS = {"description", "currencies", "subunits"}
@@ -18,7 +17,7 @@ _SUBUNIT_KEYS = {"currency", "fraction"}
 _ISO_4217 = re.compile(r"^[A-Z]{3}$")
 
 
-class CurrencyUnitsError(ValueError):
+class CurrencyUnitsError(RulesError):
     pass
 
 
@@ -66,8 +65,7 @@ def validate_units(data: Any) -> tuple[dict[str, str], dict[str, tuple[str | Non
 
 @lru_cache(maxsize=1)
 def _units() -> tuple[dict[str, str], dict[str, tuple[str | None, Decimal]]]:
-    text = read_rules_text(RULES_FILE)
-    return validate_units(json.loads(text))
+    return validate_units(load_rules_object(RULES_FILE))
 
 
 @lru_cache(maxsize=1024)

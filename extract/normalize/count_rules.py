@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from extract.normalize.rules_data import RulesError, load_rules_json
+from extract.normalize.rules_data import RulesError, load_rules_object
 
 _RULE_KEYS = {
     "unit_lemmas",
@@ -30,7 +30,7 @@ class CountRules(NamedTuple):
 
 
 def load_count_rules() -> CountRules:
-    data = load_rules_json("counts.json", _RULE_KEYS)
+    data = load_rules_object("counts.json")
     missing = _RULE_KEYS - set(data)
     if missing:
         raise RulesError(f"counts.json: missing keys {sorted(missing)}")

@@ -26,15 +26,10 @@ from typing import NamedTuple
 
 import pycountry
 
-from extract.normalize.rules_data import RulesError, read_jsonl, read_word_list
+from extract.normalize.rules_data import RulesError, load_rules_rows, read_word_list
 
 MENTION_TYPES = frozenset({"name", "demonym", "self_reference", "place"})
 EXCLUSION_KINDS = frozenset({"region", "group", "ambiguous"})
-_FORM_KEYS = frozenset({"form", "iso2", "iso3", "name", "mention_type", "former"})
-_EXCLUSION_KEYS = frozenset({"phrase", "kind"})
-_CONTEXT_KEYS = frozenset({"form", "unless_sentence_has"})
-_SUCCESSION_KEYS = frozenset({"iso3", "until", "former_iso3", "note"})
-_SUCCESSION_REQUIRED = frozenset({"iso3", "until", "former_iso3"})
 MIN_CITY_POPULATION = 100_000
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
@@ -51,7 +46,7 @@ class Country(NamedTuple):
 def country_forms() -> dict[str, Country]:
     """Every surface form (as written, without a leading "the") → its country."""
     forms: dict[str, Country] = {}
-    for record in read_jsonl("countries.jsonl", _FORM_KEYS, _FORM_KEYS):
+    for record in load_rules_rows("countries.jsonl"):
         if record["mention_type"] not in MENTION_TYPES:
             raise RulesError(f"countries.jsonl: bad mention_type for {record['form']!r}")
         if record["form"] in forms:
@@ -71,7 +66,7 @@ def _folded_forms() -> dict[str, str]:
 def exclusion_phrases() -> dict[str, str]:
     """Region and group phrases → their kind (region, group, ambiguous)."""
     phrases = {}
-    for record in read_jsonl("countries_exclusions.jsonl", _EXCLUSION_KEYS, _EXCLUSION_KEYS):
+    for record in load_rules_rows("countries_exclusions.jsonl"):
         if record["kind"] not in EXCLUSION_KINDS:
             raise RulesError(f"countries_exclusions.jsonl: unknown kind {record['kind']!r}")
         phrases[record["phrase"]] = record["kind"]
@@ -91,7 +86,7 @@ def self_reference_phrases() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def context_vetoes() -> dict[str, tuple[str, ...]]:
     """Form → strings whose presence in the sentence means the form is not the country."""
-    records = read_jsonl("countries_context.jsonl", _CONTEXT_KEYS, _CONTEXT_KEYS)
+    records = load_rules_rows("countries_context.jsonl")
     return {record["form"]: tuple(record["unless_sentence_has"]) for record in records}
 
 
@@ -144,7 +139,7 @@ def lookup_country(text: str) -> Country | None:
 def _successions() -> dict[str, tuple[tuple[dt.date, str], ...]]:
     """ISO alpha-3 → (last day, former country's alpha-3), earliest first."""
     found: dict[str, list[tuple[dt.date, str]]] = {}
-    for record in read_jsonl("countries_successions.jsonl", _SUCCESSION_KEYS, _SUCCESSION_REQUIRED):
+    for record in load_rules_rows("countries_successions.jsonl"):
         try:
             until = dt.date.fromisoformat(record["until"])
         except ValueError as error:

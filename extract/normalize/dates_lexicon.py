@@ -1,61 +1,38 @@
 """The date word lists of ``extract/rules/dates.json``, loaded once and validated.
 
-Every key of the file is declared here with its value type; an unknown or missing key, or a
+Every key of the file is declared with its value type in ``rules_schema.RULE_FILES``; an unknown or missing key, or a
 value of the wrong type, raises ``DatesRulesError`` naming the key, so a typo in the data fails
 loudly at import instead of silently dropping a rule. Pure: no spaCy import.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from extract.normalize.rules_data import read_rules_text
+from extract.normalize.rules_data import RulesError, load_rules_object
+from extract.normalize.rules_schema import RULE_FILES, JsonObject, MapOf, Scalar
 
 RULES_FILE = "dates.json"
 
-# key -> (kind, value type): "map" is an object of str -> value type, "list" a list of str.
-_SCHEMA: dict[str, tuple[str, type]] = {
-    "months": ("map", int),
-    "weekdays": ("map", int),
-    "seasons": ("map", str),
-    "parts_of_day": ("map", str),
-    "ordinals": ("map", int),
-    "halves": ("map", int),
-    "day_words": ("map", int),
-    "duration_units": ("map", str),
-    "vague_quantities": ("list", str),
-    "couple": ("list", str),
-    "modifiers": ("map", str),
-    "suffix_modifiers": ("map", str),
-    "deictic_refs": ("map", str),
-    "deictic_days": ("map", int),
-    "deictic_offsets": ("map", int),
-    "ago_words": ("map", int),
-    "set_words": ("map", str),
-    "set_quantifiers": ("list", str),
-    "frequency_words": ("list", str),
-    "range_connectors": ("list", str),
-    "range_openers": ("list", str),
-    "ambiguous_alone": ("list", str),
-    "not_date_followers": ("list", str),
-    "time_zones": ("list", str),
-    "decade_words": ("map", int),
-    "century_words": ("map", int),
-    "future_auxiliaries": ("list", str),
-    "generic_today": ("list", str),
-    "preceding_non_dates": ("list", str),
-    "following_non_dates": ("list", str),
-    "year_nouns": ("list", str),
-    "holidays": ("map", str),
-    "pattern_leads": ("list", str),
-    "target_prepositions": ("list", str),
-    "looking_ahead_words": ("list", str),
-    "habitual_words": ("list", str),
-}
+
+def _declared_schema() -> dict[str, tuple[str, type]]:
+    """key -> (kind, value type) from the declared shape of the file (``rules_schema``): "map"
+    is an object of str -> value type, "list" a list of str."""
+    shape = RULE_FILES[RULES_FILE]
+    assert isinstance(shape, JsonObject)
+    schema: dict[str, tuple[str, type]] = {}
+    for key, value_type in shape.required.items():
+        if isinstance(value_type, MapOf) and isinstance(value_type.value, Scalar):
+            schema[key] = ("map", value_type.value.python_type)
+        else:
+            schema[key] = ("list", str)
+    return schema
+
+
+_SCHEMA = _declared_schema()
 TIMEX_MODS = frozenset(
     {
         "START",
@@ -76,8 +53,8 @@ REF_VALUES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 UNIT_CODES = frozenset({"S", "MIN", "H", "D", "W", "FORTNIGHT", "M", "Q", "Y", "DE", "CE", "WE"})
 
 
-class DatesRulesError(ValueError):
-    """The date rules file is malformed."""
+class DatesRulesError(RulesError):
+    """The date rules file is malformed (a ``RulesError``)."""
 
 
 @dataclass(frozen=True)
@@ -187,9 +164,4 @@ def _check_values(values: dict[str, Any], where: str) -> None:
 @lru_cache(maxsize=1)
 def load_dates_lexicon() -> DatesLexicon:
     """The packaged date word lists (read and validated once per process)."""
-    text = read_rules_text(RULES_FILE)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise DatesRulesError(f"{RULES_FILE}: invalid JSON ({error})") from error
-    return validate_dates_rules(data)
+    return validate_dates_rules(load_rules_object(RULES_FILE))

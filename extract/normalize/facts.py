@@ -6,13 +6,12 @@ hands plain values to these functions.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from extract.normalize.rules_data import read_rules_text
+from extract.normalize.rules_data import RulesError, load_rules_object
 
 RULES_FILE = "facts.json"
 
@@ -83,8 +82,8 @@ _SCOPE_LINKS = (
 )
 
 
-class FactRulesError(ValueError):
-    """The facts rules file is malformed."""
+class FactRulesError(RulesError):
+    """The facts rules file is malformed (a ``RulesError``)."""
 
 
 @dataclass(frozen=True)
@@ -169,8 +168,7 @@ def parse_fact_rules(data: Any) -> FactRules:
 @lru_cache(maxsize=1)
 def load_fact_rules() -> FactRules:
     """The packaged rules (``extract/rules/facts.json``), validated once per process."""
-    text = read_rules_text(RULES_FILE)
-    return parse_fact_rules(json.loads(text))
+    return parse_fact_rules(load_rules_object(RULES_FILE))
 
 
 @lru_cache(maxsize=4096)

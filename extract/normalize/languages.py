@@ -8,14 +8,14 @@ from typing import Any
 
 import pycountry
 
-from extract.normalize.rules_data import RulesError, load_rules_json
+from extract.normalize.rules_data import RulesError, load_rules_object
 
 _SUBTAG = re.compile(r"[-_\s]")
 
 
 @functools.cache
 def _rules() -> tuple[dict[str, str], frozenset[str]]:
-    data: dict[str, Any] = load_rules_json("languages.json", {"macrolanguages", "no_language"})
+    data: dict[str, Any] = load_rules_object("languages.json")
     folds, none = data.get("macrolanguages", {}), data.get("no_language", [])
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in folds.items()):
         raise RulesError("languages.json: macrolanguages maps codes to codes")

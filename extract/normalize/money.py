@@ -30,7 +30,7 @@ from extract.normalize.numbers import (
     qualifier_after,
     qualifier_before,
 )
-from extract.normalize.rules_data import RulesError, load_rules_json, load_rules_jsonl
+from extract.normalize.rules_data import RulesError, load_rules_object, load_rules_rows
 
 
 class Money(NamedTuple):
@@ -67,7 +67,7 @@ _CURRENCY_KEYS = {"text", "currency", "family", "position", "case_sensitive", "d
 
 def _load_currencies() -> tuple[list[CurrencyExpression], dict[str, tuple[str, dict[str, str]]]]:
     expressions = []
-    for row in load_rules_jsonl("currencies.jsonl"):
+    for row in load_rules_rows("currencies.jsonl"):
         if set(row) != _CURRENCY_KEYS:
             raise RulesError(f"currencies.jsonl: keys must be {sorted(_CURRENCY_KEYS)}: {row}")
         if row["position"] not in ("prefix", "suffix", "both") or row["divisor"] not in (
@@ -80,7 +80,7 @@ def _load_currencies() -> tuple[list[CurrencyExpression], dict[str, tuple[str, d
         if row["currency"] is None and row["family"] is None:
             raise RulesError(f"currencies.jsonl: needs a currency or a family: {row}")
         expressions.append(CurrencyExpression(**row))
-    data = load_rules_json("currency_families.json", {"families"})
+    data = load_rules_object("currency_families.json")
     families: dict[str, tuple[str, dict[str, str]]] = {}
     for name, family in data["families"].items():
         if set(family) != {"default", "countries"}:
@@ -102,7 +102,7 @@ _MONEY_RULE_KEYS = {
 
 
 def _load_money_rules() -> dict[str, list[str]]:
-    data = load_rules_json("money.json", _MONEY_RULE_KEYS)
+    data = load_rules_object("money.json")
     for key in _MONEY_RULE_KEYS:
         if key not in data or not all(isinstance(w, str) and w for w in data[key]):
             raise RulesError(f"money.json: {key} must be a list of non-empty strings")

@@ -16,13 +16,13 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import NamedTuple
 
-from extract.normalize.rules_data import RulesError, load_rules_json
+from extract.normalize.rules_data import RulesError, load_rules_object
 
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
 
 
 def _load_qualifiers() -> tuple[dict[str, str], dict[str, str]]:
-    data = load_rules_json("counts_qualifiers.json", {"before", "after"})
+    data = load_rules_object("counts_qualifiers.json")
     for side in ("before", "after"):
         for phrase, qualifier in data[side].items():
             if qualifier not in QUALIFIERS or not isinstance(phrase, str):

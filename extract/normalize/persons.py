@@ -13,12 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extract.normalize.rules_data import RulesError, read_jsonl, read_word_list
+from extract.normalize.rules_data import RulesError, load_rules_rows, read_word_list
 
 TITLE_KINDS = frozenset({"honorific", "title", "modifier", "determiner", "link"})
-_TITLE_KEYS = frozenset({"phrase", "kind", "also_name"})
-_FALSE_POSITIVE_KEYS = frozenset({"text", "why"})
-_ORG_CUE_KEYS = frozenset({"phrase", "kind", "note"})
 ORG_CUE_KINDS = frozenset({"org_word", "before", "place_of", "seat_for", "after", "after_one_word"})
 
 # Token kinds the caller gives ``title_before`` / ``title_after`` for each word.
@@ -52,7 +49,7 @@ class TitleLexicon:
 def title_lexicon() -> TitleLexicon:
     words: dict[str, set[str]] = {kind: set() for kind in TITLE_KINDS}
     also_names: set[str] = set()
-    for record in read_jsonl("persons_titles.jsonl", _TITLE_KEYS, frozenset({"phrase", "kind"})):
+    for record in load_rules_rows("persons_titles.jsonl"):
         kind = record["kind"]
         if kind not in TITLE_KINDS:
             raise RulesError(
@@ -80,7 +77,7 @@ def name_particles() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def false_positive_names() -> frozenset[str]:
-    records = read_jsonl("persons_false_positives.jsonl", _FALSE_POSITIVE_KEYS, frozenset({"text"}))
+    records = load_rules_rows("persons_false_positives.jsonl")
     return frozenset(fold(record["text"]) for record in records)
 
 
@@ -100,7 +97,7 @@ class OrgCues:
 
 @lru_cache(maxsize=1)
 def org_cues() -> OrgCues:
-    records = read_jsonl("persons_org_cues.jsonl", _ORG_CUE_KEYS, frozenset({"phrase", "kind"}))
+    records = load_rules_rows("persons_org_cues.jsonl")
     as_written: set[str] = set()
     words: set[str] = set()
     before: set[str] = set()
@@ -223,7 +220,7 @@ def is_title_word(word: str) -> bool:
 
 @lru_cache(maxsize=2)
 def _one_word_titles(kinds: tuple[str, ...] = ("honorific", "title")) -> frozenset[str]:
-    records = read_jsonl("persons_titles.jsonl", _TITLE_KEYS, frozenset({"phrase", "kind"}))
+    records = load_rules_rows("persons_titles.jsonl")
     return frozenset(
         record["phrase"].lower()
         for record in records

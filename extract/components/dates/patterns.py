@@ -7,14 +7,14 @@ import json
 from typing import Any, NamedTuple
 
 from extract.normalize.dates_lexicon import DatesLexicon
-from extract.normalize.rules_data import read_rules_text
+from extract.normalize.rules_data import RulesError, read_rules_text
 
 PATTERNS_FILE = "dates_patterns.jsonl"
 _PATTERN_KEYS = (frozenset({"id", "pattern"}), frozenset({"id", "phrases"}))
 
 
-class PatternsError(ValueError):
-    """The date patterns file is malformed."""
+class PatternsError(RulesError):
+    """The date patterns file is malformed (a ``RulesError``)."""
 
 
 class DatePatterns(NamedTuple):

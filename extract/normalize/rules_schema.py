@@ -1,0 +1,285 @@
+"""The declared shape of every rule file in ``extract/rules/``: one entry per file name.
+
+A file is one of three shapes: ``JsonObject`` (a JSON object with typed keys), ``JsonlRows``
+(one JSON object a line, each with required and optional typed keys) or ``WordList`` (a TXT file,
+one entry a line, ``#`` starts a comment). ``rules_data`` validates every file against its entry
+when it is read, and ``tests/rules/test_rule_files.py`` validates every file in the folder, so a
+file without an entry here fails the tests. The checks are about form (keys and value types);
+what the values mean is checked by the module that reads them. Pure: no spaCy import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class ValueType:
+    """A JSON value's declared type: ``accepts`` checks it, ``name`` says it in errors."""
+
+    name = "any value"
+
+    def accepts(self, value: Any) -> bool:
+        return True
+
+
+@dataclass(frozen=True)
+class Scalar(ValueType):
+    python_type: type
+    lower: bool = False  # strings must be lower-case
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        base = {str: "text", int: "integer", bool: "true/false", float: "number"}[self.python_type]
+        return f"lower-case {base}" if self.lower else base
+
+    def accepts(self, value: Any) -> bool:
+        if self.python_type is float:
+            return isinstance(value, int | float) and not isinstance(value, bool)
+        if self.python_type is int and isinstance(value, bool):
+            return False
+        if not isinstance(value, self.python_type):
+            return False
+        return not self.lower or (isinstance(value, str) and value == value.lower())
+
+
+@dataclass(frozen=True)
+class Nullable(ValueType):
+    inner: ValueType
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return f"{self.inner.name} or null"
+
+    def accepts(self, value: Any) -> bool:
+        return value is None or self.inner.accepts(value)
+
+
+@dataclass(frozen=True)
+class ListOf(ValueType):
+    item: ValueType
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return f"a list of {self.item.name}"
+
+    def accepts(self, value: Any) -> bool:
+        return isinstance(value, list) and all(self.item.accepts(item) for item in value)
+
+
+@dataclass(frozen=True)
+class MapOf(ValueType):
+    """A JSON object with text keys (lower-case when ``lower_keys``) and typed values."""
+
+    value: ValueType
+    lower_keys: bool = False
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        keys = "lower-case text" if self.lower_keys else "text"
+        return f"an object of {keys} to {self.value.name}"
+
+    def accepts(self, value: Any) -> bool:
+        return isinstance(value, dict) and all(
+            isinstance(key, str)
+            and (not self.lower_keys or key == key.lower())
+            and self.value.accepts(item)
+            for key, item in value.items()
+        )
+
+
+TEXT = Scalar(str)
+LOWER_TEXT = Scalar(str, lower=True)
+INT = Scalar(int)
+BOOL = Scalar(bool)
+NUMBER = Scalar(float)
+ANY = ValueType()
+TEXT_LIST = ListOf(TEXT)
+LOWER_LIST = ListOf(LOWER_TEXT)
+DOC = {"_doc": TEXT}  # a free description key a JSON object may carry
+
+
+@dataclass(frozen=True)
+class JsonObject:
+    required: Mapping[str, ValueType]
+    optional: Mapping[str, ValueType] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class JsonlRows:
+    required: Mapping[str, ValueType]
+    optional: Mapping[str, ValueType] = field(default_factory=dict)
+    one_of: tuple[str, ...] = ()  # exactly one of these keys (declared in optional) is present
+
+
+@dataclass(frozen=True)
+class WordList:
+    """One entry a line; blank lines and lines starting with '#' are skipped."""
+
+
+RuleFileShape = JsonObject | JsonlRows | WordList
+
+_DATES_MAPS_INT = (
+    "months",
+    "weekdays",
+    "ordinals",
+    "halves",
+    "day_words",
+    "deictic_days",
+    "deictic_offsets",
+    "ago_words",
+    "decade_words",
+    "century_words",
+)
+_DATES_MAPS_TEXT = (
+    "seasons",
+    "parts_of_day",
+    "duration_units",
+    "modifiers",
+    "suffix_modifiers",
+    "deictic_refs",
+    "set_words",
+    "holidays",
+)
+_DATES_LISTS = (
+    "vague_quantities",
+    "couple",
+    "set_quantifiers",
+    "frequency_words",
+    "range_connectors",
+    "range_openers",
+    "ambiguous_alone",
+    "not_date_followers",
+    "time_zones",
+    "future_auxiliaries",
+    "generic_today",
+    "preceding_non_dates",
+    "following_non_dates",
+    "year_nouns",
+    "pattern_leads",
+    "target_prepositions",
+    "looking_ahead_words",
+    "habitual_words",
+)
+_FACTS_LISTS = (
+    "action_verbs",
+    "reporting_verbs",
+    "particles",
+    "location_prepositions",
+    "date_prepositions",
+    "subset_markers",
+    "place_nouns",
+    "place_entity_labels",
+    "scope_date_kinds",
+    "naming_participles",
+    "temporal_conjunctions",
+    "attribute_date_heads",
+    "non_place_nouns",
+)
+_FACT_RULE = MapOf(MapOf(ANY))  # rule name -> {"confidence", "description"}: facts.py checks
+
+# size: declarative table
+RULE_FILES: dict[str, RuleFileShape] = {
+    "countries.jsonl": JsonlRows(
+        required={
+            "form": TEXT,
+            "former": BOOL,
+            "iso2": TEXT,
+            "iso3": TEXT,
+            "mention_type": TEXT,
+            "name": TEXT,
+        }
+    ),
+    "countries_context.jsonl": JsonlRows(required={"form": TEXT, "unless_sentence_has": TEXT_LIST}),
+    "countries_exclusions.jsonl": JsonlRows(required={"phrase": TEXT, "kind": TEXT}),
+    "countries_news.jsonl": JsonlRows(
+        required={"iso3": TEXT},
+        optional={"aliases": TEXT_LIST, "demonyms": TEXT_LIST, "former": BOOL, "name": TEXT},
+    ),
+    "countries_org_words.txt": WordList(),
+    "countries_place_exclusions.txt": WordList(),
+    "countries_self_references.txt": WordList(),
+    "countries_successions.jsonl": JsonlRows(
+        required={"iso3": TEXT, "until": TEXT, "former_iso3": TEXT}, optional={"note": TEXT}
+    ),
+    "counts.json": JsonObject(
+        required={
+            key: TEXT_LIST
+            for key in (
+                "unit_lemmas",
+                "idiom_heads_for_one",
+                "idioms",
+                "uninflected_plurals",
+                "identifier_markers",
+                "vague_number_words",
+                "scale_words",
+            )
+        },
+        optional=DOC,
+    ),
+    "counts_qualifiers.json": JsonObject(
+        required={"before": MapOf(TEXT), "after": MapOf(TEXT)}, optional=DOC
+    ),
+    "currencies.jsonl": JsonlRows(
+        required={
+            "text": TEXT,
+            "currency": Nullable(TEXT),
+            "family": Nullable(TEXT),
+            "position": TEXT,
+            "case_sensitive": BOOL,
+            "divisor": INT,
+        }
+    ),
+    "currency_families.json": JsonObject(required={"families": MapOf(MapOf(ANY))}, optional=DOC),
+    "currency_units.json": JsonObject(
+        required={"currencies": MapOf(TEXT), "subunits": MapOf(MapOf(ANY))},
+        optional={"description": TEXT},
+    ),
+    "dates.json": JsonObject(
+        required={
+            **{key: MapOf(INT, lower_keys=True) for key in _DATES_MAPS_INT},
+            **{key: MapOf(TEXT, lower_keys=True) for key in _DATES_MAPS_TEXT},
+            **{key: LOWER_LIST for key in _DATES_LISTS},
+        }
+    ),
+    "dates_patterns.jsonl": JsonlRows(
+        required={"id": TEXT},
+        optional={"pattern": ListOf(MapOf(ANY)), "phrases": TEXT_LIST},
+        one_of=("pattern", "phrases"),
+    ),
+    "facts.json": JsonObject(
+        required={
+            **{key: TEXT_LIST for key in _FACTS_LISTS},
+            "link_rules": _FACT_RULE,
+            "date_links": _FACT_RULE,
+        },
+        optional={"_comment": TEXT, "lemma_fixes": MapOf(TEXT)},
+    ),
+    "languages.json": JsonObject(
+        required={"macrolanguages": MapOf(TEXT), "no_language": TEXT_LIST}, optional=DOC
+    ),
+    "money.json": JsonObject(
+        required={
+            key: TEXT_LIST
+            for key in (
+                "per_unit_words",
+                "per_unit_stop_words",
+                "table_labels",
+                "elided_after",
+                "financial_words",
+            )
+        },
+        optional=DOC,
+    ),
+    "persons_demonym_names.txt": WordList(),
+    "persons_false_positives.jsonl": JsonlRows(required={"text": TEXT}, optional={"why": TEXT}),
+    "persons_name_particles.txt": WordList(),
+    "persons_org_cues.jsonl": JsonlRows(
+        required={"phrase": TEXT, "kind": TEXT}, optional={"note": TEXT}
+    ),
+    "persons_place_names.txt": WordList(),
+    "persons_titles.jsonl": JsonlRows(
+        required={"phrase": TEXT, "kind": TEXT}, optional={"also_name": BOOL}
+    ),
+}
