@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 OUT ?= out
 FORMAT ?= parquet
 
-.PHONY: browser setup run test test-fast lint typecheck sizes check bench bench-html model clean
+.PHONY: browser screenshot setup run test test-fast lint typecheck sizes check bench bench-html model clean
 
 setup: $(STAMP)
 
@@ -46,6 +46,10 @@ bench: $(STAMP)
 bench-html: $(STAMP)
 	-$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python benchmarks/html_extraction.py --run-share
+
+# The README's picture of the run report (docs/report.png), made from corpora/samples.
+screenshot: $(STAMP) browser
+	$(BIN)/python scripts/report_screenshot.py --out docs/report.png
 
 model: $(STAMP)
 	$(BIN)/extract build-model models/news-en

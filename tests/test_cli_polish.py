@@ -42,6 +42,53 @@ def test_cli_polish_help_flags_examples_and_types(command: str, flag: str) -> No
         assert python_type not in result.output
 
 
+def _param(command: str, name: str) -> object:
+    click_command = typer.main.get_command(app).commands[command]  # type: ignore[attr-defined]
+    return next(p for p in click_command.params if p.name == name)
+
+
+@pytest.mark.parametrize(
+    "command,name,opts",
+    [
+        ("run", "out", ["--out", "-o"]),
+        ("eval", "tables_dir", ["--out", "-o", "--tables"]),
+        ("query", "out_dir", ["out_dir"]),
+        ("report", "out_dir", ["out_dir"]),
+    ],
+)
+def test_cli_polish_run_folder_has_one_name(command: str, name: str, opts: list[str]) -> None:
+    param = _param(command, name)
+    assert (param.metavar, param.opts) == ("OUT_DIR", opts)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("command", ["run", "show", "eval", "build-model"])
+def test_cli_polish_model_option_reads_the_same(command: str) -> None:
+    param = _param(command, "model")
+    assert (param.metavar, param.opts) == ("NAME|PATH", ["--model"])  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "command,usage",
+    [
+        ("run", "Usage: extract run [OPTIONS] INPUT..."),
+        ("query", "Usage: extract query [OPTIONS] OUT_DIR SQL"),
+        ("report", "Usage: extract report [OPTIONS] OUT_DIR"),
+        ("show", "Usage: extract show [OPTIONS] FILE"),
+        ("eval", "Usage: extract eval [OPTIONS] GOLD"),
+        ("build-model", "Usage: extract build-model [OPTIONS] MODEL_DIR"),
+    ],
+)
+def test_cli_polish_usage_line(command: str, usage: str) -> None:
+    result = runner.invoke(app, [command, "-h"])
+    assert result.output.splitlines()[1].strip() == usage
+
+
+def test_cli_polish_eval_still_takes_the_old_tables_name(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", "corpora/gold/seed", "--tables", str(tmp_path / "none")])
+    assert result.exit_code != 0
+    assert "--out folder not found" in " ".join(result.output.split())
+
+
 def test_cli_polish_version() -> None:
     from extract import __version__
 
@@ -142,6 +189,17 @@ def test_cli_polish_count_records(tmp_path: Path) -> None:
     (tmp_path / "e.jsonl.gz").write_bytes(gzip.compress(b'{"id": 1}\n'))
     assert count_records([folder, tmp_path / "e.jsonl.gz"]) is None
     assert count_records(["-"]) is None
+
+
+def test_cli_polish_count_records_of_parquet_from_its_footer(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({"id": [str(n) for n in range(5)], "text": ["x"] * 5})
+    pq.write_table(table, tmp_path / "news.parquet", row_group_size=2)
+    assert count_records([tmp_path / "news.parquet"]) == 5
+    (tmp_path / "broken.parquet").write_bytes(b"PAR1 not really")
+    assert count_records([tmp_path / "broken.parquet"]) is None
 
 
 def _subprocess(*args: str) -> subprocess.CompletedProcess[str]:

@@ -829,7 +829,7 @@ def test_evaluate_offset_warnings(tmp_path: Path) -> None:
 
 def test_evaluate_cli_scores_a_run_folder(tiny_gold: Path, tmp_path: Path) -> None:
     run_dir = write_run(tmp_path / "run", {"dates": RUN_DATES})
-    result = runner.invoke(app, ["eval", str(tiny_gold), "--tables", str(run_dir), "--json"])
+    result = runner.invoke(app, ["eval", str(tiny_gold), "--out", str(run_dir), "--json"])
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert scores["documents"] == 1
@@ -843,8 +843,8 @@ def test_evaluate_cli_scores_a_run_folder(tiny_gold: Path, tmp_path: Path) -> No
 @pytest.mark.parametrize(
     "args,message",
     [
-        ([], "give --tables DIR"),
-        (["--tables", "no-such-dir"], "--tables folder not found"),
+        ([], "give --out OUT_DIR"),
+        (["--out", "no-such-dir"], "--out folder not found"),
         (["--tables", ".", "--table", "money"], "has no gold for money"),
     ],
 )
@@ -879,7 +879,7 @@ def test_evaluate_cli_scores_every_set_of_a_folder(tiny_gold: Path, tmp_path: Pa
     other = {"articles": [], "doc_ids": ["hu"]}
     write_gold(tiny_gold.parent / "people", other, {"persons": []})
     run_dir = write_run(tmp_path / "run", {"dates": RUN_DATES})
-    args = ["eval", str(tiny_gold.parent), "--tables", str(run_dir), "--json"]
+    args = ["eval", str(tiny_gold.parent), "--out", str(run_dir), "--json"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     sets = json.loads(result.stdout)["sets"]

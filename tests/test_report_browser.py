@@ -115,3 +115,16 @@ def test_report_browser_catches_a_bad_page(tmp_path: Path) -> None:
     _, log, urls = browse(bad, tmp_path, "--dump-dom")
     assert any("Uncaught ReferenceError" in line for line in log.splitlines() if ":CONSOLE" in line)
     assert "http://example.com/x.png" in urls
+
+
+@pytest.mark.slow
+def test_report_browser_screenshot_script_photographs_the_samples(tmp_path: Path) -> None:
+    from tests.test_docs import screenshot_script
+
+    chromium()  # skips with the reason when there is no browser
+    script = screenshot_script()
+    picture = tmp_path / "report.png"
+    assert script.main(["--out", str(picture)]) == 0
+    data = picture.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert 20_000 < len(data) <= script.MAX_BYTES  # a page, not a blank

@@ -17,7 +17,7 @@ EXAMPLES = {
     "tables": "Example: extract tables > docs/tables.md",
     "build-model": "Example: extract build-model models/news-en  (then: extract run IN --model "
     "models/news-en)",
-    "report": "Example: extract report out/ --html report.html",
+    "report": "Example: extract report out/ --html report.html --max-articles 100",
     "query": 'Example: extract query out/ "SELECT currency, sum(amount) FROM money GROUP BY 1"',
     "run": "Example: extract run corpora/samples --out out/",
     "eval": "Example: extract eval corpora/gold --run",

@@ -99,7 +99,20 @@ def _readable_option_type(self: Any, ctx: Any) -> str | None:
 
 def _readable_argument_type(self: Any, ctx: Any) -> str | None:
     word = _type_word(self.display_type(ctx))
-    return None if word in ("TEXT", "TEXT...") else word  # the argument's name says enough
+    if word in ("TEXT", "TEXT...") or word == self.metavar:
+        return None  # the argument's name says enough
+    return word
+
+
+def _argument_name(self: Any) -> str:
+    name = str(self.metavar or self.name).upper()
+    return f"{name}..." if self.nargs != 1 else name
+
+
+def _click_style_usage_name(self: Any) -> str:
+    # typer writes a required argument as {name}; click's convention (and every man page's) is
+    # NAME for required and [NAME] for optional.
+    return _argument_name(self) if self.required else f"[{_argument_name(self)}]"
 
 
 def _use_readable_types() -> None:
@@ -107,6 +120,7 @@ def _use_readable_types() -> None:
 
     core.TyperOption.display_type_rich = _readable_option_type  # type: ignore[method-assign]
     core.TyperArgument.display_type_rich = _readable_argument_type  # type: ignore[method-assign]
+    core.TyperArgument._usage_display_name = _click_style_usage_name  # type: ignore[method-assign]
 
 
 _use_readable_types()

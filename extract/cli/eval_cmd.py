@@ -21,7 +21,7 @@ Examples:
 
   extract eval ../shared/data/dev/conll2003_testa.jsonl --run --table countries --json
 
-  extract run corpora/samples --out out && extract eval corpora/gold/seed --tables out
+  extract run corpora/samples --out out && extract eval corpora/gold/seed --out out
 
 GOLD is a gold folder (gold.json + <table>.jsonl, see corpora/gold/README.md), a folder of gold folders (each is scored), or a dev JSONL file read through an adapter chosen from its records: TempEval-3 (→ dates), CoNLL-2003 (→ persons, countries), quantulum3 (→ money).
 
@@ -42,9 +42,12 @@ GoldArgument = Annotated[
 TablesOption = Annotated[
     Path | None,
     typer.Option(
+        "--out",
+        "-o",
         "--tables",
+        metavar="OUT_DIR",
         help="Run folder to score; with --run, where the run writes (default: a temp "
-        "folder; <DIR>/<set> for a folder of sets).",
+        "folder; <OUT_DIR>/<set> for a folder of sets). --tables is the old name.",
     ),
 ]
 RunOption = Annotated[
@@ -70,7 +73,11 @@ AdapterOption = Annotated[
     typer.Option(help="Force the adapter for a JSONL GOLD: tempeval3, conll2003, quantulum3."),
 ]
 ModelOption = Annotated[
-    str | None, typer.Option(help="spaCy pipeline for --run (default: the run default).")
+    str | None,
+    typer.Option(
+        help="spaCy English pipeline for --run: package name or path (default: the run default).",
+        metavar="NAME|PATH",
+    ),
 ]
 BatchSizeOption = Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch (--run).")]
 ConfigOption = Annotated[
@@ -101,9 +108,9 @@ def eval_cli(
     from extract.evaluate import to_json
 
     if not run_pipeline and tables_dir is None:
-        raise fail("give --tables DIR (a run folder to score) or --run (run the pipeline first)")
+        raise fail("give --out OUT_DIR (a run folder to score) or --run (run the pipeline first)")
     if not run_pipeline and tables_dir is not None and not tables_dir.is_dir():
-        raise fail(f"--tables folder not found: {tables_dir}")
+        raise fail(f"--out folder not found: {tables_dir}")
     golds, several = _load_golds(gold_path, table, adapter)
     if component_config and not run_pipeline:
         raise fail("--config changes the pipeline: it needs --run")

@@ -8,13 +8,16 @@ from typing import Annotated
 import typer
 
 from extract.cli._app import app, fail, stderr
+from extract.cli._options import ModelOption
 from extract.pipeline import DEFAULT_MODEL, load_pipeline
 
 
 @app.command("build-model")
 def build_model_cli(
-    output: Annotated[Path, typer.Argument(help="Folder to write the pipeline to.")],
-    model: Annotated[str, typer.Option(help="Base spaCy English pipeline.")] = DEFAULT_MODEL,
+    output: Annotated[
+        Path, typer.Argument(metavar="MODEL_DIR", help="Folder to write the pipeline to.")
+    ],
+    model: ModelOption = DEFAULT_MODEL,
 ) -> None:
     """Compose the base model with our components and save it (load it back with --model)."""
     try:

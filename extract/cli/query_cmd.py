@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from extract.cli._app import app, fail, stderr, stdout
+from extract.cli._options import RunFolderArgument
 from extract.errors import plural
 from extract.query import QueryError, query
 from extract.run import RunError, read_manifest
@@ -30,15 +31,11 @@ def _text(value: Any) -> str:
 
 @app.command("query", epilog=QUERY_EPILOG)
 def query_cli(
-    out_dir: Annotated[
-        str,
-        typer.Argument(
-            help="Output folder of an extract run (or its fsspec URL).", show_default=False
-        ),
-    ],
+    out_dir: RunFolderArgument,
     sql: Annotated[
         str,
         typer.Argument(
+            metavar="SQL",
             help='SQL over the tables, e.g. "SELECT name, count(*) FROM persons GROUP BY 1".',
             show_default=False,
         ),

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from extract.cli._app import ExitStatus, app, fail, stdout
+from extract.cli._options import RunFolderArgument
 from extract.report.report import (
     DEFAULT_MAX_ARTICLES,
     ReportError,
@@ -20,7 +21,7 @@ from extract.report.report import (
 
 @app.command("report")
 def report_cli(
-    out_dir: Annotated[str, typer.Argument(help="Output folder (or URL) of `extract run`.")],
+    out_dir: RunFolderArgument,
     html: Annotated[
         Path, typer.Option(dir_okay=False, help="Where to write the HTML report.")
     ] = Path("report.html"),
@@ -46,8 +47,6 @@ def report_cli(
     """Write one self-contained HTML report of a run: run figures, plots over time, persons,
     a world map of countries, money and counts, problem rows, and the first articles with
     every mention highlighted and its value as a tooltip. Opens offline; nothing is fetched.
-
-    Example: extract report out/ --html report.html --max-articles 100
     """
     try:
         data = read_run(out_dir)

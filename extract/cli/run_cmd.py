@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from extract.api import RunRequest, plan_run, run_request
 from extract.cli._app import ExitStatus, app, fail, stderr
+from extract.cli._options import OUT_HELP, ModelOption, ReferenceDateOption
 from extract.engines import ENGINES
 from extract.errors import plural
 from extract.ingest.count import count_records
@@ -26,6 +27,7 @@ from extract.tables.writers import OutputFormat
 InputsArgument = Annotated[
     list[str],
     typer.Argument(
+        metavar="INPUT",
         help="Files (.txt, .jsonl, .csv, .html, .parquet; optionally .gz, .bz2, .xz, .zst), folders, "
         "fsspec URLs (s3://bucket/news/, gs://..., https://...; globs allowed), or - for JSONL "
         "on stdin. A .txt/.html file found in a folder gets its path in the folder as id, "
@@ -33,22 +35,8 @@ InputsArgument = Annotated[
         show_default=False,
     ),
 ]
-OutOption = Annotated[
-    str,
-    typer.Option(
-        "--out", "-o", help="Folder for the tables: a path or an fsspec URL.", metavar="DIR"
-    ),
-]
+OutOption = Annotated[str, typer.Option("--out", "-o", help=OUT_HELP, metavar="OUT_DIR")]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Table file format.")]
-ModelOption = Annotated[
-    str, typer.Option(help="spaCy English pipeline: package name or path.", metavar="NAME|PATH")
-]
-ReferenceDateOption = Annotated[
-    str | None,
-    typer.Option(
-        help="Date to resolve relative dates against when an article has none.", metavar="DATE"
-    ),
-]
 HomeCountryOption = Annotated[
     str | None,
     typer.Option(

@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from extract.cli._app import app, fail, stdout
+from extract.cli._options import ModelOption, ReferenceDateOption
 from extract.ingest import read_articles
 from extract.pipeline import DEFAULT_MODEL, load_pipeline
 from extract.process import process_articles
@@ -22,11 +23,11 @@ _HIDDEN = {"doc_id", "mention_id", "end_char"}
 
 @app.command("show")
 def show_cli(
-    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="One article file.")],
-    model: Annotated[str, typer.Option(help="spaCy English pipeline.")] = DEFAULT_MODEL,
-    reference_date: Annotated[
-        str | None, typer.Option(help="Date for relative dates when the article has none.")
-    ] = None,
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", exists=True, dir_okay=False, help="One article file.")
+    ],
+    model: ModelOption = DEFAULT_MODEL,
+    reference_date: ReferenceDateOption = None,
     html: Annotated[
         Path | None,
         typer.Option(
@@ -37,8 +38,6 @@ def show_cli(
 ) -> None:
     """Print the facts of one article (the first record of FILE) as readable tables, or write
     them as an HTML page with --html.
-
-    Example: extract show corpora/samples/seed_article.txt --html seed.html
     """
     try:
         settings = RunSettings(model=model, reference_date=parse_reference_date(reference_date))

@@ -66,10 +66,14 @@ def column_chart(
     if not labels:
         return '<p class="none">nothing to plot</p>'
     colours = (BAR_COLOUR, SECOND_COLOUR)
-    group = max(8, min(40, 640 // len(labels)))
+    # A label is about 6.5 px a character at the chart's font size; few periods get groups
+    # wide enough for their labels, many get labels skipped so that none overlap.
+    label_width = int(max(len(label) for label in labels) * 6.5 + 8)
+    group = max(8, min(max(40, label_width), 640 // len(labels)))
     bar = max(2, (group - 2) // len(series))
     left, bottom, top_pad = 36, 34, 18
-    width = left + group * len(labels) + 10
+    legend_width = 90 * len(series) + 10
+    width = max(left + group * len(labels) + 10, left + legend_width)
     plot = height - bottom - top_pad
     top = max((max(values) if values else 0) for _, values in series) or 1
     parts = [
@@ -85,7 +89,7 @@ def column_chart(
             f'<rect x="{x}" y="2" width="10" height="10" fill="{colour}"/>'
             f'<text x="{x + 14}" y="11">{esc(name)}</text>'
         )
-    step = max(1, len(labels) // 12)  # at most about twelve period labels under the axis
+    step = max(1, -(-label_width // group))
     for index, label in enumerate(labels):
         x0 = left + index * group + 1
         for number, ((name, values), colour) in enumerate(zip(series, colours, strict=False)):

@@ -16,6 +16,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from extract.errors import plural
 from extract.ingest import read_articles
 from extract.report.article import article_html
 from extract.report.html import esc, legend, page, table
@@ -160,14 +161,18 @@ def _versions(manifest: Mapping[str, Any]) -> str:
             ", ".join(f"{k} {v}" for k, v in (manifest.get("problem_codes") or {}).items()),
         ),
     ]
-    facts += [(name, version) for name, version in (manifest.get("packages") or {}).items()]
+    facts += [
+        (name, version)
+        for name, version in (manifest.get("packages") or {}).items()
+        if name != "news-extract"  # already the second row
+    ]
     return table(("", "value"), [(k, v) for k, v in facts if v not in (None, "")])
 
 
 def overview_plots(data: RunTables) -> str:
     when = timeline(data.get("documents"), data.get("facts"))
     note = (
-        f"{when.undated_articles} processed articles have no publication date"
+        f"{plural(when.undated_articles, 'processed article')} without a publication date"
         if when.undated_articles
         else ""
     )
