@@ -4,7 +4,17 @@ from __future__ import annotations
 
 # Error codes of a whole input file whose bytes could not be read or decoded (not of one record
 # in it): a run that meets one completes but exits with status 3 (docs/cli.md).
-UNREADABLE_FILE_CODES = ("E002", "E003", "E010", "E020", "E021", "E032", "E033", "E034")
+UNREADABLE_FILE_CODES = (
+    "E002",
+    "E003",
+    "E010",
+    "E020",
+    "E021",
+    "E032",
+    "E033",
+    "E034",
+    "E085",
+)
 
 
 def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
@@ -27,7 +37,7 @@ class Errors:
     E012 = "E012: JSON line is not an object"
     E020 = (
         "E020: unknown input format for {path}; use .txt, .jsonl, .json, .csv, .html, .warc, "
-        ".arc (optionally .gz, .bz2, .xz or .zst)"
+        ".arc (optionally .gz, .bz2, .xz or .zst) or .parquet"
     )
     E021 = "E021: input not found: {path}"
     E022 = "E022: output folder {path} already holds a run; pass --overwrite or --resume"
@@ -103,6 +113,13 @@ class Errors:
     # web archives (extract/ingest/warc.py)
     E046 = "E046: corrupt or truncated archive record at byte {offset} ({detail})"
     E051 = "E051: archive record payload cannot be decoded ({detail})"
+
+    # ingestion details (extract/ingest/)
+    E085 = (
+        "E085: {path} is a compressed Parquet file ({suffix}), which is not read: Parquet"
+        " compresses its columns itself and is read by row group, which needs the plain file;"
+        " decompress it first (e.g. gunzip)"
+    )
 
 
 class Warnings:

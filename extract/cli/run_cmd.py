@@ -28,7 +28,8 @@ InputsArgument = Annotated[
     list[str],
     typer.Argument(
         metavar="INPUT",
-        help="Files (.txt, .jsonl, .csv, .html, .parquet; optionally .gz, .bz2, .xz, .zst), folders, "
+        help="Files (.txt, .jsonl, .csv, .html, .warc, .arc; optionally .gz, .bz2, .xz, .zst; "
+        ".parquet, uncompressed), folders, "
         "fsspec URLs (s3://bucket/news/, gs://..., https://...; globs allowed), or - for JSONL "
         "on stdin. A .txt/.html file found in a folder gets its path in the folder as id, "
         "with / separators and no suffixes (business/001); a file named directly, its stem.",
@@ -44,14 +45,22 @@ HomeCountryOption = Annotated[
     ),
 ]
 IdFieldOption = Annotated[
-    str | None, typer.Option(help="JSONL/CSV field holding the id.", metavar="FIELD")
+    str | None,
+    typer.Option(
+        help="JSONL, CSV or Parquet field (column) holding the id. Other inputs: a .txt/.html "
+        "file's id is its path (above), a WARC record's its WARC-Record-ID.",
+        metavar="FIELD",
+    ),
 ]
 TextFieldOption = Annotated[
-    str | None, typer.Option(help="JSONL/CSV field holding the text.", metavar="FIELD")
+    str | None,
+    typer.Option(help="JSONL, CSV or Parquet field (column) holding the text.", metavar="FIELD"),
 ]
 DateFieldOption = Annotated[
     str | None,
-    typer.Option(help="JSONL/CSV field holding the publication date.", metavar="FIELD"),
+    typer.Option(
+        help="JSONL, CSV or Parquet field (column) holding the publication date.", metavar="FIELD"
+    ),
 ]
 BatchSizeOption = Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")]
 MaxCharsOption = Annotated[

@@ -12,6 +12,7 @@ import contextlib
 import gzip
 import io
 import lzma
+import zlib
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -66,6 +67,50 @@ class _ZstdReader(io.RawIOBase):
             self._in_frame = False
             chunk = self._frame.unused_data
             self._frame = self._decompressor.decompressobj()
+
+
+GZIP_INPUT_STEP = 1 << 16  # compressed bytes per gzip step; output is bounded by the caller's read
+
+
+class TruncatedGzip(OSError):
+    """A gzip stream that ends inside a member (an incomplete download)."""
+
+
+class GzipStream(io.RawIOBase):
+    """gzip members one after another, decompressed in bounded steps. Unlike gzip.GzipFile, a
+    read returns what was decompressed so far, and only the read after it raises
+    TruncatedGzip (an OSError, not an EOFError) when the stream ends inside a member: readers
+    that take EOFError for the end of the data (warcio) neither lose the last block nor miss
+    the damage."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self._raw = raw
+        self._member = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        self._input = b""
+        self._in_member = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while True:
+            if not self._input:
+                self._input = self._raw.read(GZIP_INPUT_STEP)
+                if not self._input:
+                    if self._in_member:
+                        raise TruncatedGzip("gzip stream ends before the end of its member")
+                    return 0
+            self._in_member = True
+            out = self._member.decompress(self._input, len(buffer))
+            if self._member.eof:
+                self._input = self._member.unused_data
+                self._member = zlib.decompressobj(zlib.MAX_WBITS | 16)
+                self._in_member = False
+            else:
+                self._input = self._member.unconsumed_tail
+            if out:
+                buffer[: len(out)] = out
+                return len(out)
 
 
 def _raw(path: AnyPath) -> IO[bytes]:

@@ -279,13 +279,24 @@ def read_file(
         yield from read_csv_file(source, fields, encoding=encoding)
     elif file_format is Format.HTML:
         yield from read_html_file(source)
-    elif file_format is Format.PARQUET and compression(source.path) is None:
-        yield from read_parquet_file(source, fields)
+    elif file_format is Format.PARQUET:
+        yield from _read_parquet(source, fields)
     elif file_format is Format.WARC:
         yield from read_warc_file(source.path, label=source.label, skipped=skipped)
     else:
         path = source.path
         yield Article(source.name, "", origin=str(path), error=Errors.E020.format(path=path))
+
+
+def _read_parquet(source: InputFile, fields: FieldMap) -> Iterator[Article]:
+    """A Parquet file's rows; a compressed one (.parquet.gz...) is one error row E085."""
+    assert not isinstance(source.path, str)
+    if compression(source.path) is None:
+        yield from read_parquet_file(source, fields)
+        return
+    suffix = "." + source.path.name.rsplit(".", 1)[-1]
+    error = Errors.E085.format(path=source.path, suffix=suffix)
+    yield Article(source.name, "", origin=str(source.path), error=error)
 
 
 def _exists(source: AnyPath) -> bool:

@@ -28,7 +28,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from extract.errors import Errors
 from extract.ingest import limits
-from extract.ingest.compressed import open_input
+from extract.ingest.compressed import GzipStream, open_input
 from extract.ingest.formats import compression
 from extract.ingest.html import article_from_html
 from extract.storage import AnyPath, RemotePath
@@ -101,29 +101,67 @@ def _read_from(handle: IO[bytes], archive: _Archive) -> Iterator[Article]:
     if handle.seekable():  # a stream that cannot seek cannot resume after damage either
         gzipped = handle.read(len(_GZIP_MAGIC)) == _GZIP_MAGIC
         handle.seek(0)
+    started_at = 0
     while True:
         # ARC parsing only for ARC files: it would read a damaged WARC record as an ARC one.
         records = ArchiveIterator(handle, arc2warc=archive.is_arc)
+        latest = started_at  # where the latest record began
         try:
             for record in records:
-                offset = records.offset  # where this record starts in the file
-                article = _article(record, archive, offset)
+                latest = records.offset  # where this record starts in the file
+                article = _article(record, archive, latest)
                 if article is not None:
                     yield article
             return
-        except (_DamagedRecord, *_RECORD_ERRORS) as error:
-            failed_at = records.offset
-            detail = f"{type(error).__name__}: {_first_line(error)}"
-            yield Article(
-                f"{archive.label}@{failed_at}",
-                "",
-                origin=f"{archive.path}@{failed_at}",
-                error=Errors.E046.format(offset=failed_at, detail=detail),
-            )
-            resume = _next_record_start(handle, failed_at + 1, gzipped)
-            if resume is None:
+        except ArchiveLoadFailed as error:
+            if not (gzipped and _whole_file_gzip(error)):
+                yield _damaged(archive, records.offset, error)
+            else:
+                # warcio read the first record of a gzip member holding several: read the rest
+                yield from _read_gzipped_whole(handle, latest, archive)
                 return
-            handle.seek(resume)
+        except (_DamagedRecord, *_RECORD_ERRORS) as error:
+            yield _damaged(archive, records.offset, error)
+        resume = _next_record_start(handle, records.offset + 1, gzipped)
+        if resume is None:
+            return
+        handle.seek(resume)
+        started_at = resume
+
+
+def _whole_file_gzip(error: ArchiveLoadFailed) -> bool:
+    """warcio's error for a gzip member that goes on past its first record."""
+    return "non-chunked gzip" in str(error)
+
+
+def _read_gzipped_whole(
+    handle: IO[bytes], member_start: int, archive: _Archive
+) -> Iterator[Article]:
+    """The records after the first of a gzip member that holds several (a WARC gzipped as a
+    whole, not record by record), decompressed as one stream. Offsets count decompressed bytes
+    from ``member_start``; a damaged record ends the reading (a gzip stream has no point to
+    resume at)."""
+    handle.seek(member_start)
+    records = ArchiveIterator(GzipStream(handle), arc2warc=archive.is_arc)
+    try:
+        for index, record in enumerate(records):
+            if index == 0:
+                continue  # read before warcio found that the member goes on
+            article = _article(record, archive, member_start + records.offset)
+            if article is not None:
+                yield article
+    except (_DamagedRecord, *_RECORD_ERRORS) as error:
+        yield _damaged(archive, member_start + records.offset, error)
+
+
+def _damaged(archive: _Archive, offset: int, error: BaseException) -> Article:
+    detail = f"{type(error).__name__}: {_first_line(error)}"
+    return Article(
+        f"{archive.label}@{offset}",
+        "",
+        origin=f"{archive.path}@{offset}",
+        error=Errors.E046.format(offset=offset, detail=detail),
+    )
 
 
 def _first_line(error: BaseException) -> str:

@@ -112,6 +112,12 @@ def test_html_title_kept_out_of_text(title: str, expected: str) -> None:
     assert (article.title, article.text) == (title, expected)
 
 
+E035 = (
+    "E035: no text in the page (only scripts or markup, or text nested deeper than 255"
+    " elements, which the HTML parser drops)"
+)
+
+
 @pytest.mark.parametrize(
     "data,expected",
     [
@@ -124,25 +130,32 @@ def test_html_title_kept_out_of_text(title: str, expected: str) -> None:
             ("Home World", "page_text", None),
         ),
         (b"<p>Just a fragment of text.</p>", ("Just a fragment of text.", "trafilatura", None)),
-        (b"", ("", None, "E001")),
-        (b"  \n ", ("", None, "E001")),
-        (
-            b"<html><head><script>document.write('hi')</script></head><body></body></html>",
-            ("", None, "E035"),
+        (b"", ("", None, "E001: empty article (no text)")),
+        (b"  \n ", ("", None, "E001: empty article (no text)")),
+        (  # only scripts
+            b"<html><head><script>document.write('hi')</script></head><body>"
+            b"<script src='/app.js'></script><noscript></noscript></body></html>",
+            ("", None, E035),
         ),
-        (
+        (  # deeply nested tags: libxml2 drops what lies deeper than 255 elements
             b"<html><body>" + b"<div>" * 100_000 + b"<p>Deep.</p>" + b"</div>" * 100_000,
-            ("", None, "E035"),
+            ("", None, E035),
         ),
-        (bytes(range(256)) * 64, ("", None, "E034")),
+        (  # nested, but not too deep
+            b"<html><body>" + b"<div>" * 200 + b"<p>Deep enough.</p>" + b"</div>" * 200,
+            ("Deep enough.", "trafilatura", None),
+        ),
+        (
+            bytes(range(256)) * 64,
+            ("", None, "E034: page text cannot be decoded (tried utf-8 and detection)"),
+        ),
     ],
 )
 def test_html_fallbacks_and_bad_pages(
     data: bytes, expected: tuple[str, str | None, str | None]
 ) -> None:
     article = _read(data)
-    code = article.error.split(":")[0] if article.error else None
-    assert (article.text, article.extractor, code) == expected
+    assert (article.text, article.extractor, article.error) == expected
 
 
 def test_html_malformed_markup_is_read() -> None:
@@ -207,7 +220,12 @@ def test_html_truncated_gzip_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "cut.html.gz"
     path.write_bytes(gzip.compress(_page())[:-40])
     [article] = read_articles([path])
-    assert (article.doc_id, article.error.split(":")[0]) == ("cut", "E010")
+    assert (article.doc_id, article.text, article.error) == (
+        "cut",
+        "",
+        f"E010: cannot read {path}: Compressed file ended before the end-of-stream marker was"
+        " reached",
+    )
 
 
 def test_html_file_metadata_in_folder(tmp_path: Path) -> None:

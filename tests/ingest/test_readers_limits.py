@@ -142,4 +142,8 @@ def test_readers_long_html_page_is_an_error_row(tmp_path: Path, low_limits: None
     page = b"<html><body><p>" + b"word " * 400 + b"</p></body></html>"
     path = _write(tmp_path / "page.html.gz", gzip.compress(page))
     [article] = read_articles([path])
-    assert (article.doc_id, article.text, (article.error or "")[:5]) == ("page", "", "E032:")
+    assert (article.doc_id, article.text, article.error) == (
+        "page",
+        "",
+        f"E032: web page over {LOW} bytes, not read (limit: extract.ingest.html.MAX_PAGE_BYTES)",
+    )

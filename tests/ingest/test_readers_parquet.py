@@ -86,3 +86,29 @@ def test_readers_parquet_folder_of_files(tmp_path: Path) -> None:
         ("p0", "Story 0."),
         ("q", "Q."),
     ]
+
+
+@pytest.mark.parametrize("suffix", [".gz", ".zst"])
+def test_readers_parquet_compressed_file_is_a_coded_error_row(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"news.parquet{suffix}"
+    path.write_bytes(b"not read")
+    assert [(a.doc_id, a.text, a.origin, a.error) for a in read_articles([path])] == [
+        (
+            "news",
+            "",
+            str(path),
+            f"E085: {path} is a compressed Parquet file ({suffix}), which is not read: Parquet"
+            " compresses its columns itself and is read by row group, which needs the plain"
+            " file; decompress it first (e.g. gunzip)",
+        )
+    ]
+
+
+@pytest.mark.parametrize("option", ["--id-field", "--text-field", "--date-field"])
+def test_readers_field_options_help_names_every_format_they_apply_to(option: str) -> None:
+    from extract.cli.run_cmd import DateFieldOption, IdFieldOption, TextFieldOption
+
+    declared = {"--id-field": IdFieldOption, "--text-field": TextFieldOption}
+    alias = declared.get(option, DateFieldOption)
+    help_text = alias.__metadata__[0].help
+    assert [name in help_text for name in ("JSONL", "CSV", "Parquet")] == [True, True, True]

@@ -16,6 +16,8 @@ from extract.ingest import read_articles
 from extract.ingest.html import MAX_PAGE_BYTES
 from extract.ingest.warc import read_warc_file, record_doc_id
 
+E032 = f"E032: web page over {MAX_PAGE_BYTES} bytes, not read (limit: extract.ingest.html.MAX_PAGE_BYTES)"
+
 TEXT = (
     "The harbour authority of Brest reopened the northern quay on Monday after repairs that"
     " took three months and cost the port more than it had planned."
@@ -215,10 +217,14 @@ def test_warc_truncated_file_ends_with_an_error_row(tmp_path: Path, use_gzip: bo
     path.write_bytes(path.read_bytes()[:-60])
     [first, last] = read_articles([path])
     assert _rows([first]) == [("00000001-0000-4000-8000-000000000000", f"{TEXT} Story 1.", None)]
-    assert (last.doc_id, last.text, last.error.split(" (")[0]) == (
+    # the last 60 bytes held the end of the record: 91 of its bytes once inflated (gzip), or
+    # 56 and the 4 bytes of the record separator (plain)
+    missing = 91 if use_gzip else 56
+    detail = f"_DamagedRecord: record ends {missing} bytes before its declared length"
+    assert (last.doc_id, last.text, last.error) == (
         f"{path.name}@{offsets[1]}",
         "",
-        f"E046: corrupt or truncated archive record at byte {offsets[1]}",
+        f"E046: corrupt or truncated archive record at byte {offsets[1]} ({detail})",
     )
 
 
@@ -226,10 +232,44 @@ def test_warc_page_over_limit_is_an_error_and_reading_goes_on(tmp_path: Path) ->
     path = tmp_path / "big.warc.gz"
     huge = b"<html><body>" + b"<p>" + b"x" * (MAX_PAGE_BYTES + 10) + b"</p></body></html>"
     _write(path, [_response(1, huge), _response(2, _html())])
-    assert _rows(read_articles([path])) == [
-        ("00000001-0000-4000-8000-000000000000", "", "E032"),
+    assert [(a.doc_id, a.text, a.error) for a in read_articles([path])] == [
+        ("00000001-0000-4000-8000-000000000000", "", E032),
         ("00000002-0000-4000-8000-000000000000", TEXT, None),
     ]
+
+
+def test_warc_payload_bomb_stops_at_the_limit_with_bounded_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A response whose gzip Content-Encoding inflates to 256 MiB (about 250 KB stored)."""
+    import tracemalloc
+    import zlib
+
+    from extract.ingest import limits
+
+    limit = 1 << 20
+    monkeypatch.setattr(limits, "MAX_PAGE_BYTES", limit)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+    bomb = b"".join(compressor.compress(bytes(1 << 20)) for _ in range(256)) + compressor.flush()
+    path = tmp_path / "bomb.warc.gz"
+    _write(path, [_response(1, bomb, extra=[("Content-Encoding", "gzip")]), _response(2, _html())])
+    tracemalloc.start()
+    try:
+        articles = list(read_articles([path]))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [(a.doc_id, a.text, a.error) for a in articles] == [
+        (
+            "00000001-0000-4000-8000-000000000000",
+            "",
+            f"E032: web page over {limit} bytes, not read (limit: extract.ingest.html.MAX_PAGE_BYTES)",
+        ),
+        ("00000002-0000-4000-8000-000000000000", TEXT, None),
+    ]
+    # warcio inflates 16 KiB of stored bytes per step (up to ~16 MiB out): the peak is about
+    # 46 MiB whether the bomb inflates to 64 MiB or 1 GiB, never the whole payload.
+    assert peak < 64 * limit
 
 
 def test_warc_undecodable_content_encoding_is_read_as_sent(tmp_path: Path) -> None:
@@ -311,3 +351,71 @@ def test_warc_other_compressions_are_read_as_a_stream(tmp_path: Path, suffix: st
         [("00000001-0000-4000-8000-000000000000", TEXT, None)],
         {"request": 1},
     )
+
+
+def _gzipped_whole(tmp_path: Path, records: list[dict], name: str = "whole.warc.gz") -> tuple:
+    """A WARC gzipped as one member (not record by record), and the records' offsets in it
+    once decompressed."""
+    plain = tmp_path / "plain.warc"
+    offsets = _write(plain, records, use_gzip=False)
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(plain.read_bytes()))
+    return path, offsets
+
+
+def test_warc_gzipped_as_a_whole_reads_every_record(tmp_path: Path) -> None:
+    records = [
+        {"type": "warcinfo"},
+        {"type": "request", "n": 1},
+        _response(1, _html()),
+        _response(2, _html(f"{TEXT} Two.")),
+        {"type": "metadata", "n": 2},
+        _response(3, _html(f"{TEXT} Three.")),
+    ]
+    path, offsets = _gzipped_whole(tmp_path, records)
+    skipped: Counter[str] = Counter()
+    articles = list(read_warc_file(path, label=path.name, skipped=skipped))
+    assert [(a.doc_id, a.text, a.origin, a.error) for a in articles] == [
+        ("00000001-0000-4000-8000-000000000000", TEXT, f"{path}@{offsets[2]}", None),
+        ("00000002-0000-4000-8000-000000000000", f"{TEXT} Two.", f"{path}@{offsets[3]}", None),
+        ("00000003-0000-4000-8000-000000000000", f"{TEXT} Three.", f"{path}@{offsets[5]}", None),
+    ]
+    assert skipped == {"warcinfo": 1, "request": 1, "metadata": 1}
+
+
+def test_warc_gzipped_as_a_whole_and_truncated_ends_with_an_error_row(tmp_path: Path) -> None:
+    records = [_response(n, _html(f"{TEXT} Story {n}.")) for n in range(1, 4)]
+    path, offsets = _gzipped_whole(tmp_path, records, "cut.warc.gz")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) * 3 // 4])  # the gzip ends inside the second record
+    assert [(a.doc_id, a.text, a.error) for a in read_articles([path])] == [
+        ("00000001-0000-4000-8000-000000000000", f"{TEXT} Story 1.", None),
+        (
+            f"cut.warc.gz@{offsets[1]}",
+            "",
+            f"E046: corrupt or truncated archive record at byte {offsets[1]} (TruncatedGzip: gzip"
+            " stream ends before the end of its member)",
+        ),
+    ]
+
+
+def test_arc_gzipped_as_a_whole_reads_every_record(tmp_path: Path) -> None:
+    info = b"1 0 Tests\nURL IP-address Archive-date Content-type Archive-length\n"
+    header = f"filedesc://old.arc 0.0.0.0 20010911120000 text/plain {len(info)}\n".encode()
+    pages = [
+        b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + _html(f"{TEXT} Page {n}.")
+        for n in (1, 2)
+    ]
+    parts = [header + info + b"\n"] + [
+        f"http://old.example.org/{n}.html 192.0.2.1 2001091112050{n} text/html {len(page)}\n".encode()
+        + page
+        + b"\n"
+        for n, page in zip((1, 2), pages, strict=True)
+    ]
+    path = tmp_path / "old.arc.gz"
+    path.write_bytes(gzip.compress(b"".join(parts)))
+    second = len(parts[0]) + len(parts[1])
+    assert [(a.doc_id, a.text, a.url) for a in read_articles([path])] == [
+        (f"old.arc.gz@{len(parts[0])}", f"{TEXT} Page 1.", "http://old.example.org/1.html"),
+        (f"old.arc.gz@{second}", f"{TEXT} Page 2.", "http://old.example.org/2.html"),
+    ]
