@@ -12,7 +12,7 @@ import pytest
 
 from extract.normalize import countries as countries_rules
 from extract.normalize import persons as persons_rules
-from extract.normalize import rules_data
+from extract.normalize import persons_words, rules_data
 from extract.normalize.rules_data import RulesError, read_jsonl
 
 REPO = Path(__file__).resolve().parents[1]
@@ -35,6 +35,7 @@ def _build_script() -> ModuleType:
         persons_rules.title_lexicon,
         persons_rules.name_particles,
         persons_rules.false_positive_names,
+        persons_words.word_lists,
         countries_rules.country_forms,
         countries_rules.exclusion_phrases,
         countries_rules.org_words,

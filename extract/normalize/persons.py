@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extract.normalize.persons_words import word_lists
 from extract.normalize.rules_data import RulesError, load_rules_rows, read_word_list
 
 TITLE_KINDS = frozenset({"honorific", "title", "modifier", "determiner", "link"})
@@ -29,9 +30,7 @@ COMPOUND = "compound"  # a noun or adjective modifying a title word ("Economics 
 OTHER = "other"
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
-_TRAILING_JUNK = ',;:!?"\u201c\u201d()[]'
 _INITIAL = re.compile(r"^(?:[A-Za-z]\.)+$")
-_KEEP_PERIOD = frozenset({"jr.", "sr.", "st."})
 # A quoted nickname inside a name ('Roberto " Hands of Stone " Duran'): not part of the key.
 _NICKNAME = re.compile(r'\s*["\u201c\u201d][^"\u201c\u201d]+["\u201c\u201d]\s*')
 
@@ -247,6 +246,7 @@ def is_title_head(word: str) -> bool:
 
 def strip_possessive(name: str) -> str:
     """``name`` without a trailing possessive ('s, ') and surrounding punctuation."""
+    edge = word_lists().edge_punctuation
     text = " ".join(name.split())
     while text:
         norm = text.translate(_APOSTROPHES)
@@ -254,23 +254,19 @@ def strip_possessive(name: str) -> str:
             text = text[:-2].rstrip()
         elif norm.endswith("'") and len(norm) > 1 and norm[-2] in "sS":
             text = text[:-1]
-        elif (
-            norm[-1] in _TRAILING_JUNK
-            or norm[-1] == "'"
-            or norm.endswith(".")
-            and not _keeps_period(norm)
-        ):
+        elif norm[-1] in edge or norm[-1] == "'" or norm.endswith(".") and not _keeps_period(norm):
             text = text[:-1].rstrip()
         else:
             break
-    while text and text[0].translate(_APOSTROPHES) in _TRAILING_JUNK + "'":
+    leading = edge | {"'"}
+    while text and text[0].translate(_APOSTROPHES) in leading:
         text = text[1:].lstrip()
     return text
 
 
 def _keeps_period(text: str) -> bool:
     last = text.split()[-1]
-    return bool(_INITIAL.match(last)) or last.lower() in _KEEP_PERIOD
+    return bool(_INITIAL.match(last)) or last.lower() in word_lists().period_kept
 
 
 def leading_title_length(words: Sequence[str]) -> int:
@@ -386,19 +382,13 @@ def _checked_title(
     return len(span)
 
 
-_RANK_WORDS = frozenset(
-    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-)
-
-
 def _is_rank(words: Sequence[str], index: int) -> bool:
     """A ranking such as "number one" or "No. 2" ("world number one Lindsay Davenport"): the
     number at ``index`` after "number" or "No."."""
-    word = words[index]
-    return (word.isdigit() or word.lower() in _RANK_WORDS) and _bare(words[index - 1]) in (
-        "number",
-        "no",
-    )
+    word, rules = words[index], word_lists()
+    return (word.isdigit() or word.lower() in rules.rank_numbers) and _bare(
+        words[index - 1]
+    ) in rules.rank_leads
 
 
 def title_after(words: Sequence[str], kinds: Sequence[str]) -> tuple[int, int] | None:
@@ -431,7 +421,7 @@ def title_after(words: Sequence[str], kinds: Sequence[str]) -> tuple[int, int] |
     if last_head < 0 or last_head != index - 1:
         return None
     end = index
-    if index + 1 < len(words) and _bare(words[index]) in ("of", "at", "for", "with", "in"):
+    if index + 1 < len(words) and _bare(words[index]) in word_lists().apposition_links:
         index += 1
         if index < len(words) and _bare(words[index]) == "the":
             index += 1
@@ -450,7 +440,8 @@ def title_before_comma(words: Sequence[str], kinds: Sequence[str]) -> int:
     if len(words) < 3 or words[-1] != ",":
         return 0
     start = len(words) - 1
-    while start > 0 and words[start - 1] not in (",", ";", ":", '"', "\u201c", "\u201d", "(", "."):
+    stops = word_lists().apposition_stops
+    while start > 0 and words[start - 1] not in stops:
         start -= 1
     segment = [",", *words[start:-1]]
     found = title_after(segment, [PUNCT, *kinds[start:-1]])
@@ -470,7 +461,7 @@ def _capitalised_run_end(words: Sequence[str], kinds: Sequence[str], index: int)
             index += 2  # the word after a hyphen belongs to the compound ("Anti-corruption")
             end = index
         elif (
-            word in ("of", "for", "and", "the", "on", "&")
+            word in word_lists().complement_connectors
             and index + 1 < len(words)
             and (words[index + 1][:1].isupper() or words[index + 1] == "the")
         ):
@@ -497,7 +488,7 @@ def reorder_last_first(name: str) -> str:
     if len(parts) != 2 or not all(parts):
         return name
     last, first = parts
-    if _bare(first) in ("jr", "sr", "ii", "iii", "iv") or len(last.split()) > 2:
+    if _bare(first) in word_lists().name_suffixes or len(last.split()) > 2:
         return name
     return f"{first} {last}"
 

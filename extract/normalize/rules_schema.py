@@ -180,6 +180,30 @@ _FACTS_LISTS = (
 _FACT_RULE = MapOf(MapOf(ANY))  # rule name -> {"confidence", "description"}: facts.py checks
 
 # size: declarative table
+# The lists of ``persons_words.json`` (their meaning: ``normalize/persons_words.py``).
+PERSONS_WORD_LISTS = (
+    "edge_punctuation",
+    "period_kept",
+    "name_suffixes",
+    "rank_leads",
+    "rank_numbers",
+    "apposition_links",
+    "complement_connectors",
+    "apposition_stops",
+    "list_separators",
+    "fixture_words",
+    "leading_articles",
+    "regnal_numbers",
+    "surname_particles",
+    "initial_glued_particles",
+    "affiliation_particles",
+    "coordinators",
+    "dismissals",
+    "out_leads",
+    "did_not_bat",
+    "ordinal_suffixes",
+    "scorecard_signs",
+)
 RULE_FILES: dict[str, RuleFileShape] = {
     "countries.jsonl": JsonlRows(
         required={
@@ -273,6 +297,9 @@ RULE_FILES: dict[str, RuleFileShape] = {
         optional=DOC,
     ),
     "persons_demonym_names.txt": WordList(),
+    "persons_words.json": JsonObject(
+        required={key: TEXT_LIST for key in PERSONS_WORD_LISTS}, optional=DOC
+    ),
     "persons_false_positives.jsonl": JsonlRows(required={"text": TEXT}, optional={"why": TEXT}),
     "persons_name_particles.txt": WordList(),
     "persons_org_cues.jsonl": JsonlRows(

@@ -4,6 +4,7 @@ regnal numbers, run-on entities cut at line breaks, and the titles cut off the f
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,16 +25,14 @@ from extract.normalize.persons import (
     leading_title_length,
     name_particles,
 )
+from extract.normalize.persons_words import word_lists
 
-_GLUED_INITIAL_PARTICLE = re.compile(r"^(?:[A-Z]\.)+(?:de|da|van|von|di|du|le|la)$")  # "A.de"
-_FIXTURE_WORDS = frozenset({"v", "v.", "vs", "vs."})  # "Luton v Hinckley": two teams
-# Particles that begin a surname written alone ("de Silva", "van der Westhuizen").
-LEADING_PARTICLES = frozenset(
-    {"de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "le", "la", "dos", "das"}
-)
-_REGNAL_NUMBERS = frozenset(
-    {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"}
-)
+
+@lru_cache(maxsize=1)
+def _glued_initial_particle() -> re.Pattern[str]:
+    """Initials glued to a particle: "A.de" of "A.de Silva"."""
+    particles = "|".join(sorted(word_lists().initial_glued_particles))
+    return re.compile(rf"^(?:[A-Z]\.)+(?:{particles})$")
 
 
 def name_span(ent: Span) -> tuple[Span, int] | None:
@@ -68,7 +67,7 @@ def name_span(ent: Span) -> tuple[Span, int] | None:
     quoted = False
     for index in range(start + 1, end):
         word = doc[index].lower_
-        if word in _FIXTURE_WORDS:
+        if word in word_lists().fixture_words:  # "Luton v Hinckley": two teams
             return None
         quoted ^= doc[index].text in QUOTES
         if (
@@ -154,17 +153,17 @@ def _extend_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
             start -= 2  # "Anne-Gaelle"
         elif (
             before.whitespace_ == " "
-            and before.lower_ in LEADING_PARTICLES
+            and before.lower_ in word_lists().surname_particles
             and start > 1
             and doc[start - 2].whitespace_ == " "
             and (_loose_name_word(doc[start - 2]) or doc[start - 2].ent_type_ == "PERSON")
         ):
             start -= 2  # "Maarten den Bakker"
-        elif _GLUED_INITIAL_PARTICLE.match(before.text) and before.whitespace_ == " ":
+        elif _glued_initial_particle().match(before.text) and before.whitespace_ == " ":
             start -= 1  # "A.de Silva"
         else:
             break
-    while end - start > 1 and doc[start].lower_ in ("the", "a", "an"):
+    while end - start > 1 and doc[start].lower_ in word_lists().leading_articles:
         start += 1
     return start, end
 
@@ -251,7 +250,7 @@ def _is_regnal_number(doc: Doc, start: int, end: int) -> bool:
     words aside ("Henry VIII", "Belgian King Baudouin I"); "I" only when no verb ending
     follows ("Pedro I 'm" is a pronoun)."""
     word = doc[end].text
-    if word not in _REGNAL_NUMBERS or not doc[end - 1].is_title:
+    if word not in word_lists().regnal_numbers or not doc[end - 1].is_title:
         return False
     words = [token.text for token in doc[start:end]]
     lead = _demonym_length(doc, start, end)

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 
 from extract.components._lemma import lemma_of
 from extract.components.persons.words import reads_as_name
+from extract.normalize.facts import load_fact_rules
 from extract.normalize.persons import (
     fold,
     has_org_word,
@@ -18,15 +19,9 @@ from extract.normalize.persons import (
     seat_before_for,
     strip_possessive,
 )
+from extract.normalize.persons_words import word_lists
 
-# A verb after "the company Smith ..." makes a relative clause (Smith is a person), except
-# reporting verbs ("the newspaper Nhan Dan said").
-_REPORTING_LEMMAS = frozenset(
-    {"say", "report", "tell", "add", "quote", "write", "announce", "state"}
-)
 _CUE_AFTER_WINDOW = 6
-_COORDINATORS = frozenset({"and", "&", ",", "or", "nor", "with"})
-_WORD_COORDINATORS = _COORDINATORS - {","}
 
 
 def organisation_texts(
@@ -125,12 +120,12 @@ def org_context(doc: Doc, span: Span, person_words: frozenset[str]) -> bool:
         return True  # "The MP for Sittingbourne and Sheppey"
     if before is not None and before.pos_ != "VERB" and org_cue_before(before.text):
         after = doc[span.end] if span.end < len(doc) else None
-        relative_clause = (  # "the company Smith founded in 1990": a verb with a gap
+        relative_clause = (  # "the company Smith founded in 1990"; not "... Nhan Dan said"
             before.pos_ != "ADP"
             and after is not None
             and after.pos_ == "VERB"
             and after.tag_ in ("VBD", "VBZ", "VBP")
-            and lemma_of(after) not in _REPORTING_LEMMAS
+            and lemma_of(after) not in load_fact_rules().reporting_verbs
             and not any(child.dep_ in ("dobj", "obj", "ccomp") for child in after.children)
         )
         possessive = after is not None and after.tag_ == "POS"  # "in Smith 's house"
@@ -141,7 +136,8 @@ def org_context(doc: Doc, span: Span, person_words: frozenset[str]) -> bool:
         return False
     coordinated = (
         any(  # "she and sister Venus are", "Smith and Jones are"
-            token.lower_ in _WORD_COORDINATORS for token in doc[max(0, span.start - 6) : span.start]
+            token.lower_ in word_lists().word_coordinators
+            for token in doc[max(0, span.start - 6) : span.start]
         )
         or (  # "Smith , Jones and Brown are": a comma after another name
             span.start > 1

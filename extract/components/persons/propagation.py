@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.components.persons.boundaries import LEADING_PARTICLES, best_segment
+from extract.components.persons.boundaries import best_segment
 from extract.components.persons.words import INITIALS, in_compound, is_demonym
 from extract.extensions import entity_bounds
 from extract.normalize.persons import (
@@ -13,6 +13,7 @@ from extract.normalize.persons import (
     leading_title_length,
     name_particles,
 )
+from extract.normalize.persons_words import word_lists
 
 
 def propagated(doc: Doc, found: list[Span]) -> list[Span]:
@@ -40,6 +41,7 @@ def propagated(doc: Doc, found: list[Span]) -> list[Span]:
     for name in sorted(full_names, key=len, reverse=True):
         by_first_word.setdefault(name[0], []).append(name)
     spans: list[Span] = []
+    surname_particles = word_lists().surname_particles
     index = 0
     while index < len(doc):
         token = doc[index]
@@ -65,7 +67,7 @@ def propagated(doc: Doc, found: list[Span]) -> list[Span]:
             start > 0
             and start - 1 not in covered
             and doc[start - 1].whitespace_ == " "
-            and (INITIALS.match(doc[start - 1].text) or doc[start - 1].lower_ in LEADING_PARTICLES)
+            and (INITIALS.match(doc[start - 1].text) or doc[start - 1].lower_ in surname_particles)
         ):
             start -= 1  # "M. Waugh", "de Silva" after "Aravinda de Silva"
         spans.append(doc[start:end])

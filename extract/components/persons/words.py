@@ -17,10 +17,10 @@ from extract.normalize.persons import (
     is_title_word,
     name_particles,
 )
+from extract.normalize.persons_words import word_lists
 
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _FUNCTION_POS = frozenset({"DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART"})
-_LIST_SEPARATORS = frozenset({",", ";", "(", ")", "-", "--", ":", ".", "and", "&"})
 # Entity labels of words that are never recovered as names after a title.
 NOT_NAME_ENTITY_LABELS = frozenset(
     {
@@ -75,7 +75,7 @@ def list_boundary(doc: Doc, index: int) -> bool:
     text = token.text
     if text == "-" and glued_hyphen(doc, index):
         return False
-    if text in _LIST_SEPARATORS or token.is_space or token.like_num:
+    if text in word_lists().list_separators or token.is_space or token.like_num:
         return True
     if index + 1 < len(doc) and "\n" in token.whitespace_:
         return True

@@ -13,6 +13,7 @@ from extract.normalize.countries import (
 from extract.normalize.persons import (
     is_title_word,
 )
+from extract.normalize.persons_words import word_lists
 
 
 def affiliated_names(doc: Doc, taken: set[int]) -> list[Span]:
@@ -21,6 +22,7 @@ def affiliated_names(doc: Doc, taken: set[int]) -> list[Span]:
     of up to four capitalised words (initials and particles allowed) right before the bracket,
     starting after a line break, punctuation, a number or a lower-case word."""
     spans = []
+    particles = word_lists().affiliation_particles
     for open_index, token in enumerate(doc):
         if token.text != "(" or open_index == 0:
             continue
@@ -44,7 +46,7 @@ def affiliated_names(doc: Doc, taken: set[int]) -> list[Span]:
             if not (
                 (word.is_alpha and (word.is_title or word.is_upper))
                 or INITIALS.match(word.text)
-                or (word.lower_ in ("van", "de", "der", "den", "da", "di", "von", "bin", "al"))
+                or word.lower_ in particles
             ):
                 break
             start -= 1

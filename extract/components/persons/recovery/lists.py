@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -19,6 +20,7 @@ from extract.normalize.persons import (
     is_false_positive,
     name_particles,
 )
+from extract.normalize.persons_words import word_lists
 
 _BARE_INITIAL = re.compile(r"^(?:(?:[A-Z]\.){1,3}|[A-Z])$")  # "M.", "J.R.", "C" in "C Murphy"
 _LIST_WINDOW = 12  # tokens on each side of a listed name searched for other people
@@ -117,16 +119,20 @@ def _accepted(candidates: list[tuple[int, int, bool]], starts: list[int]) -> lis
     return accepted
 
 
-_MINUTE = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
+@lru_cache(maxsize=1)
+def _minute() -> re.Pattern[str]:
+    """A match minute: "31st", "60th"."""
+    return re.compile(rf"^\d{{1,3}}(?:{'|'.join(word_lists().ordinal_suffixes)})$")
 
 
 def _match_minute_after(doc: Doc, end: int) -> bool:
     """A goal or substitution minute right after a name: "( 31st )", "( 60th minute )",
     "( 41st min , pen )", or "46th )" inside a substitution bracket."""
-    if end + 1 < len(doc) and doc[end].text == "(" and _MINUTE.match(doc[end + 1].text):
+    minute = _minute()
+    if end + 1 < len(doc) and doc[end].text == "(" and minute.match(doc[end + 1].text):
         return True
     return (
-        end + 1 < len(doc) and _MINUTE.match(doc[end].text) is not None and doc[end + 1].text == ")"
+        end + 1 < len(doc) and minute.match(doc[end].text) is not None and doc[end + 1].text == ")"
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -14,16 +15,24 @@ from extract.normalize.persons import (
     has_org_word,
     is_title_word,
 )
+from extract.normalize.persons_words import word_lists
 
-_DISMISSALS = frozenset({"c", "b", "st", "lbw"})
-# Text that only a scorecard holds: a dismissal ("c Healy b Fleming", "lbw b"), bowling
-# figures ("7-0-29-0"), "not out", "did not bat", or an initialled name and a score
-# ("( A. Dale 69").
-_SCORECARD_SIGNS = re.compile(
-    r" (?:b|lbw|st) [A-Z]|\d-\d+-\d+-\d|\bnot out\b|\b[Dd]id [Nn]ot [Bb]at\b"
-    r"|\b[A-Z]\. ?[A-Z][A-Za-z'\u2019-]+ \d"
-)
-_DID_NOT_BAT = re.compile(r"\b[Dd]id [Nn]ot [Bb]at\b")
+
+@lru_cache(maxsize=1)
+def _scorecard_signs() -> re.Pattern[str]:
+    """Text that only a scorecard holds: a dismissal ("c Healy b Fleming", "lbw b"), bowling
+    figures ("7-0-29-0"), "not out", "did not bat", or an initialled name and a score
+    ("( A. Dale 69")."""
+    return re.compile("|".join(word_lists().scorecard_signs))
+
+
+@lru_cache(maxsize=1)
+def _did_not_bat_pattern() -> re.Pattern[str]:
+    """ "did not bat", each word with a capital or not ("Did not bat")."""
+    words = [f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in word_lists().did_not_bat]
+    return re.compile(rf"\b{' '.join(words)}\b")
+
+
 _BOWLING_FIGURES = re.compile(r"^\d+(?:\.\d)?-\d+-\d+-\d+$")  # overs-maidens-runs-wickets
 _GLUED_INITIAL_NAME = re.compile(r"^(?:[A-Z]\.)+[A-Z][A-Za-z'\u2019]*[a-z]$")  # "T.O'Gorman"
 
@@ -35,11 +44,12 @@ def scorecard_names(doc: Doc, text: str, taken: set[int]) -> list[Span]:
     out 9") and the bowler before his figures ("Vaas 7-0-29-0"). A name is one to three
     capitalised words, an initial or two allowed in front."""
     spans: list[Span] = []
-    if _SCORECARD_SIGNS.search(text) is None:  # most articles: one regex search
+    if _scorecard_signs().search(text) is None:  # most articles: one regex search
         return spans
+    rules = word_lists()
     for index, token in enumerate(doc):
         word = token.text
-        if word in _DISMISSALS and word != "lbw":
+        if word in rules.dismissals and word != "lbw":
             end = _scorecard_name_end(doc, index + 1)
             if end is None:
                 continue
@@ -58,15 +68,15 @@ def scorecard_names(doc: Doc, text: str, taken: set[int]) -> list[Span]:
             if (
                 _bowling_figures_at(doc, end)
                 or (INITIALS.match(token.text) and follower.like_num)  # "( A. Dale 69 ,"
-                or (follower.text in _DISMISSALS and _dismissal_follows(doc, end))
+                or (follower.text in rules.dismissals and _dismissal_follows(doc, end))
                 or (
-                    follower.lower_ in ("run", "not")
+                    follower.lower_ in rules.out_leads
                     and end + 1 < len(doc)
                     and doc[end + 1].lower_ == "out"
                 )
             ):
                 _add_player(doc, index, end, taken, spans)
-    if _DID_NOT_BAT.search(text) is not None:
+    if _did_not_bat_pattern().search(text) is not None:
         _did_not_bat(doc, taken, spans)
     return spans
 
@@ -84,11 +94,11 @@ def _bowling_figures_at(doc: Doc, index: int) -> bool:
 
 def _did_not_bat(doc: Doc, taken: set[int], spans: list[Span]) -> None:
     """The batsmen listed after "Did not bat :", up to the full stop."""
-    for index in range(2, len(doc) - 1):
+    phrase = word_lists().did_not_bat
+    size = len(phrase)
+    for index in range(size - 1, len(doc) - 1):
         if not (
-            doc[index].lower_ == "bat"
-            and doc[index - 1].lower_ == "not"
-            and doc[index - 2].lower_ == "did"
+            tuple(token.lower_ for token in doc[index - size + 1 : index + 1]) == phrase
             and doc[index + 1].text == ":"
         ):
             continue
