@@ -16,8 +16,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[model,dask,dev]"
 	touch $(STAMP)
 
+# MODEL=md runs the md profile (docs/models.md), installing it first.
+MODEL ?= sm
+
 run: $(STAMP)
-	$(BIN)/extract run corpora/samples --out $(OUT) --format $(FORMAT) --overwrite
+	@if [ "$(MODEL)" = md ]; then $(BIN)/python -m pip install --quiet -e ".[md]"; fi
+	$(BIN)/extract run corpora/samples --out $(OUT) --format $(FORMAT) --overwrite --model $(MODEL)
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q -n 2

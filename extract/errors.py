@@ -122,6 +122,10 @@ class Errors:
     )
 
 
+class ModelVersionWarning(UserWarning):
+    """The model was trained for another spaCy version than the one installed (W026)."""
+
+
 class Warnings:
     W001 = "W001: unparseable published date '{value}'; reference date taken from {fallback}"
     W002 = "W002: text was decoded as {encoding}, not UTF-8"
@@ -132,3 +136,7 @@ class Warnings:
     )
     W005 = "W005: unknown language '{value}' in metadata; language detected from the text"
     W006 = "W006: skipped: language '{language}' is not in --languages ({allowed})"
+    W026 = (
+        "W026: model {model} was trained with spaCy {trained}; running it on spaCy {running} "
+        "(measured on this version: docs/models.md)"
+    )

@@ -15,12 +15,15 @@ Exit statuses (the same for every command; docs/cli.md):
 
 from __future__ import annotations
 
+import warnings
 from enum import IntEnum
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+
+from extract.errors import ModelVersionWarning
 
 # -h as well as --help on every command; the groups inherit it.
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -69,6 +72,21 @@ def main(
     ] = False,
 ) -> None:
     """Turn batches of news articles into clean, typed tables of facts."""
+    _show_coded_warnings_plainly()
+
+
+def _show_coded_warnings_plainly() -> None:
+    """Our coded warnings (W026: the model's spaCy version) print as one line on stderr, like
+    every other message, not with Python's file and line."""
+    default = warnings.showwarning
+
+    def show(message: Any, category: Any, *args: Any, **kwargs: Any) -> None:
+        if issubclass(category, ModelVersionWarning):
+            stderr.print(f"[yellow]warning:[/] {escape(str(message))}", highlight=False)
+        else:
+            default(message, category, *args, **kwargs)
+
+    warnings.showwarning = show
 
 
 # typer prints each option's Python type (<bool>, <int range>, <list[str]>, <str>): a flag shows

@@ -38,4 +38,7 @@ def model_is_available(model: str) -> bool:
 
     import spacy.util
 
+    from extract.pipeline import MODEL_PROFILES
+
+    model = MODEL_PROFILES.get(model, model)
     return spacy.util.is_package(model) or (Path(model) / "config.cfg").exists()
