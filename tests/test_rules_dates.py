@@ -108,3 +108,28 @@ def test_rules_dates_patterns_validation_rejects(
     monkeypatch.setattr("extract.components.dates.patterns.read_rules_text", fake_read)
     with pytest.raises(PatternsError, match=message):
         load_date_patterns(load_dates_lexicon())
+
+
+@pytest.mark.parametrize(
+    "key,expected",
+    [
+        ("duration_leads", {"past", "last", "next", "first", "coming", "latest", "final"}),
+        ("duration_fillers", {"full", "straight", "consecutive", "whole", "trading"}),
+        ("span_trailing_trim", {",", ".", ";", ":", ")", "'s", "’s", "-", "—"}),
+        ("span_leading_trim", {"on", "in", "since", "effective", "(", "–", "between"}),
+        ("dash_connectors", {"–", "—"}),
+        ("time_day_joiners", {",", "on", "at"}),
+        ("deadline_prepositions", {"until", "till", "til"}),
+        ("pattern_unit_exclusions", {"min", "sec", "hr", "yr", "night"}),
+    ],
+)
+def test_rules_dates_word_lists_moved_from_code(key: str, expected: set[str]) -> None:
+    assert expected <= getattr(load_dates_lexicon(), key)
+
+
+def test_rules_dates_range_connectors_read_from_the_file() -> None:
+    from extract.components.dates import ranges
+
+    connectors = {"to", "through", "thru", "until", "till", "-", "–", "—", "and"}
+    assert connectors == ranges._RANGE_CONNECTORS
+    assert {"from", "between"} == ranges._RANGE_OPENERS

@@ -325,26 +325,9 @@ _TIME_THEN_DAY = re.compile(
     rf"^(?:at |around |about )?{_RE['clock'].pattern},? (?:on )?(?P<rest>.+)$"
 )
 _DAY_THEN_TIME = re.compile(rf"^(?P<rest>.+?),? (?:at |around |about )?{_RE['clock'].pattern}$")
-_YEAR_AGO_QUARTER = frozenset(
-    {
-        "the year ago quarter",
-        "the year earlier quarter",
-        "year ago quarter",
-        "year earlier quarter",
-        "the year ago third quarter",
-        "the year earlier third quarter",
-    }
-)
-_FISCAL_YEAR = frozenset({"the fiscal year", "the financial year", "fiscal year", "financial year"})
-_CURRENT_PERIOD_WORDS = frozenset(
-    {
-        "the quarter",
-        "the latest quarter",
-        "the most recent quarter",
-        "the last quarter",
-        "the latest period",
-    }
-)
+_YEAR_AGO_QUARTER = LEX.year_ago_quarters
+_FISCAL_YEAR = LEX.fiscal_years
+_CURRENT_PERIOD_WORDS = LEX.current_period_words
 _UNIT_GRAINS = {
     "S": "time",
     "MIN": "time",
@@ -358,41 +341,8 @@ _UNIT_GRAINS = {
     "DE": "decade",
     "CE": "century",
 }
-_DURATION_LEADS = frozenset(
-    {
-        "past",
-        "last",
-        "next",
-        "first",
-        "coming",
-        "latest",
-        "final",
-        "initial",
-        "remaining",
-        "another",
-        "further",
-        "additional",
-        "other",
-        "upcoming",
-        "recent",
-    }
-)
-_DURATION_FILLERS = frozenset(
-    {
-        "more",
-        "additional",
-        "further",
-        "full",
-        "straight",
-        "consecutive",
-        "whole",
-        "entire",
-        "trading",
-        "business",
-        "working",
-        "calendar",
-    }
-)
+_DURATION_LEADS = LEX.duration_leads
+_DURATION_FILLERS = LEX.duration_fillers
 
 
 def _unit_code(word: str) -> str | None:
@@ -1126,9 +1076,7 @@ def _parse_set(text: str, ctx: _Context) -> DateValue | None:
     return _set(_duration_timex(Decimal(1), unit), _UNIT_GRAINS[unit])
 
 
-_NOT_FOR_DATEPARSER = frozenset(
-    {"and", "or", "to", "through", "until", "ended", "ending", "since", "a", "an", "ago"}
-)
+_NOT_FOR_DATEPARSER = LEX.not_for_dateparser
 _DATEPARSER_CANDIDATE = re.compile(
     rf"\d.*\b(?:{MONTH})\b|\b(?:{MONTH})\b.*\d|^\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}$"
 )

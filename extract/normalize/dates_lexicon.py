@@ -95,6 +95,24 @@ class DatesLexicon:
     target_prepositions: frozenset[str]  # "by 2025", "due 2017": forecast targets
     looking_ahead_words: frozenset[str]  # "expected in 1990": a sentence about the future
     habitual_words: frozenset[str]  # "normally meet in the summer": any summer (XXXX-SU)
+    span_leading_trim: frozenset[str]  # words and marks trimmed off the start of a detected span
+    span_trailing_trim: frozenset[str]  # marks trimmed off its end
+    year_periods: frozenset[str]  # "the year ended": a period named by its end date
+    hyphen_modifiers: frozenset[str]  # "end-July", "mid-1990": modifiers joined by a hyphen
+    stretch_prepositions: frozenset[str]  # "over the next month": a stretch (P1M), not next month
+    stretch_units: frozenset[str]  # the units such a stretch is counted in
+    dash_connectors: frozenset[str]  # dashes that join a range, besides the range connectors
+    time_day_joiners: frozenset[str]  # "10 p.m. on Wednesday": between a time and its day
+    not_fraction_words: frozenset[str]  # "several quarters of losses": periods counted, not parts
+    deadline_prepositions: frozenset[str]  # "until Friday" in a past sentence: still present tense
+    unsafe_modifier_words: frozenset[str]  # modifier words not safe to keep on a span
+    year_ago_quarters: frozenset[str]  # the same quarter one year before
+    fiscal_years: frozenset[str]  # the current fiscal year
+    current_period_words: frozenset[str]  # the period of the report
+    duration_leads: frozenset[str]  # "the past three years": words that lead an amount of time
+    duration_fillers: frozenset[str]  # "three full years": words that do not count
+    pattern_unit_exclusions: frozenset[str]  # unit words too ambiguous for the patterns
+    not_for_dateparser: frozenset[str]  # words that keep a phrase away from dateparser
 
 
 def validate_dates_rules(data: Any, *, where: str = RULES_FILE) -> DatesLexicon:

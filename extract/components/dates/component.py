@@ -76,7 +76,7 @@ _SAFE_MODIFIER_MODS = frozenset(
         "AFTER",
     }
 )
-_UNSAFE_MODIFIERS = frozenset({"some", "over", "under"})
+_UNSAFE_MODIFIERS = load_dates_lexicon().unsafe_modifier_words
 
 
 class DateExtractor:

@@ -16,10 +16,13 @@ from extract.normalize.dates import (
     DateValue,
     normalize_date,
 )
+from extract.normalize.dates_lexicon import load_dates_lexicon
 
 if TYPE_CHECKING:
     from extract.components.dates.component import DateExtractor
 
+
+_LEX = load_dates_lexicon()
 
 # Entities a pattern match must not overlap: a month inside a name is not a date.
 _BLOCKING_LABELS = frozenset(
@@ -39,46 +42,10 @@ _BLOCKING_LABELS = frozenset(
         "LANGUAGE",
     }
 )
-_LEADING_TRIM = frozenset(
-    {
-        "on",
-        "in",
-        "at",
-        "during",
-        "since",
-        "until",
-        "till",
-        "by",
-        "for",
-        "within",
-        "through",
-        "throughout",
-        "of",
-        "from",
-        "as",
-        "starting",
-        "effective",
-        "ending",
-        "ended",
-        "beginning",
-        ",",
-        "(",
-        '"',
-        "'",
-        "“",
-        "‘",
-        "-",
-        "—",
-        "–",
-        "and",
-        "or",
-        "to",
-        "between",
-    }
-)
-_TRAILING_TRIM = frozenset({",", ".", ";", ":", ")", '"', "'", "'s", "’s", "”", "’", "-", "—"})
-_YEAR_PERIODS = frozenset({"the year", "the fiscal year", "the financial year"})
-_HYPHEN_MODIFIERS = frozenset({"end", "mid", "early", "late"})
+_LEADING_TRIM = _LEX.span_leading_trim
+_TRAILING_TRIM = _LEX.span_trailing_trim
+_YEAR_PERIODS = _LEX.year_periods
+_HYPHEN_MODIFIERS = _LEX.hyphen_modifiers
 # Reuters' "end-July", "end-1986": the end of the period ("quarter end December 31" is not)
 _END_HYPHEN = re.compile(r"^end-(?=\S)", re.IGNORECASE)
 
@@ -89,8 +56,8 @@ class _Candidate(NamedTuple):
     from_entity: bool
 
 
-_STRETCH_PREPOSITIONS = frozenset({"over", "during", "within", "throughout"})
-_STRETCH_UNITS = frozenset({"week", "month", "quarter", "year", "decade"})
+_STRETCH_PREPOSITIONS = _LEX.stretch_prepositions
+_STRETCH_UNITS = _LEX.stretch_units
 
 
 def _stretch_text(span: Span) -> str | None:

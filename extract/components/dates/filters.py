@@ -6,16 +6,14 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from extract.normalize.dates_lexicon import DatesLexicon
+from extract.normalize.dates_lexicon import DatesLexicon, load_dates_lexicon
 
 if TYPE_CHECKING:
     from extract.components.dates.component import DateExtractor
 
 
 # Words before "quarters of" that count periods, not parts: "several quarters of losses".
-_NOT_FRACTION_WORDS = frozenset(
-    {"several", "few", "many", "past", "last", "next", "recent", "consecutive", "straight", "first"}
-)
+_NOT_FRACTION_WORDS = load_dates_lexicon().not_fraction_words
 
 
 def is_amount(extractor: DateExtractor, token: Token) -> bool:

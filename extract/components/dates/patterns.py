@@ -74,7 +74,7 @@ def _word_lists(lexicon: DatesLexicon) -> dict[str, list[str]]:
         "$weekday_names": weekday_names,
         "$parts_of_day": sorted(lexicon.parts_of_day),
         "$ordinals_and_q": sorted({*lexicon.ordinals, "q1", "q2", "q3", "q4"}),
-        "$duration_units": sorted(set(units + plural) - {"min", "sec", "hr", "yr", "night"}),
+        "$duration_units": sorted(set(units + plural) - lexicon.pattern_unit_exclusions),
         "$leads": sorted(lexicon.pattern_leads),
         "$deictic_days": sorted(lexicon.deictic_days),
         "$holidays": sorted(lexicon.holidays),

@@ -12,14 +12,16 @@ from extract.components.dates.filters import unit_word
 from extract.normalize.dates import (
     normalize_date,
 )
+from extract.normalize.dates_lexicon import load_dates_lexicon
 
 if TYPE_CHECKING:
     from extract.components.dates.component import DateExtractor
 
 
-_RANGE_CONNECTORS = frozenset({"to", "through", "thru", "until", "till", "-", "–", "—", "and"})
-_RANGE_OPENERS = frozenset({"from", "between"})
-_JOINERS = frozenset({",", "on", "at"})
+_LEX = load_dates_lexicon()
+_RANGE_CONNECTORS = frozenset(_LEX.range_connectors) | _LEX.dash_connectors
+_RANGE_OPENERS = frozenset(_LEX.range_openers)
+_JOINERS = _LEX.time_day_joiners
 
 
 def merge_neighbours(extractor: DateExtractor, doc: Doc, spans: list[Span]) -> list[Span]:

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from extract.components._lemma import lemma_of
 from extract.normalize.dates_lexicon import DatesLexicon, load_dates_lexicon
 
-_DEADLINE_PREPOSITIONS = frozenset({"until", "till", "til"})
+_DEADLINE_PREPOSITIONS = load_dates_lexicon().deadline_prepositions
 
 
 def governing_verb(span: Span) -> Token | None:
