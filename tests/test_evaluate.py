@@ -950,3 +950,27 @@ DOCS = Path(__file__).resolve().parents[1] / "docs" / "evaluation.md"
 )
 def test_evaluate_docs_describe(needle: str) -> None:
     assert needle in DOCS.read_text(encoding="utf-8")
+
+
+def test_evaluate_score_facts_anchors_by_type_and_event_link() -> None:
+    gold = [
+        fact("a", 0, 5, fact_type="count", predicate="arrest", event_category="ARREST"),
+        fact("a", 10, 15, fact_type="person_event", predicate="resign"),
+        fact("a", 20, 25, fact_type="person_event", predicate="say"),
+        fact("a", 30, 35, fact_type="money", predicate="pay"),
+    ]
+    predicted = [
+        fact("a", 0, 5, fact_type="count", predicate="arrest", event_category="KILL"),
+        fact("a", 10, 15, fact_type="person_event", predicate="resign", event_category="RESIGN"),
+        fact("a", 40, 45, fact_type="person_event", predicate="tell", event_category="REPORT"),
+    ]
+    result = score_facts(gold, predicted)
+    by_type = {name: (p.tp, p.fp, p.fn) for name, p in result.anchors_by_type.items()}
+    assert by_type == {
+        "count": (1, 0, 0),
+        "money": (0, 0, 1),
+        "person_event": (1, 0, 0),
+        "person_report": (0, 1, 1),  # 'say' has no category in the gold: its predicate tells
+    }
+    event = result.links["event"]
+    assert (event.tp, event.fp, event.fn) == (0, 2, 1)  # KILL wrong; the unpaired REPORT

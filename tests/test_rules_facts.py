@@ -26,8 +26,8 @@ def test_rules_facts_packaged_file_loads():
     rules = load_fact_rules()
     assert set(rules.link_confidence) == set(LINK_RULES)
     assert set(rules.date_link_confidence) == set(DATE_LINKS)
-    assert {"arrest", "send_back", "sentence", "kill", "elect", "meet"} <= rules.action_verbs
-    assert "say" in rules.event_verbs
+    assert {"arrest", "send_back", "sentence", "kill", "elect", "meet"} <= rules.event_verbs
+    assert {"say", "tell", "add"} <= rules.reporting_verbs <= rules.event_verbs
     assert {"in", "from", "to", "at"} <= rules.location_prepositions
     assert rules.lemma_fixes["fin"] == "fine"
     assert "know" in rules.naming_participles and "when" in rules.temporal_conjunctions
@@ -37,8 +37,6 @@ def test_rules_facts_packaged_file_loads():
 @pytest.mark.parametrize(
     "key",
     [
-        "action_verbs",
-        "reporting_verbs",
         "particles",
         "location_prepositions",
         "place_nouns",
@@ -58,7 +56,8 @@ def test_rules_facts_word_lists_are_lowercase_and_unique(key):
     "mutate,message",
     [
         (lambda d: d.update(unknown_key=[]), "unknown keys"),
-        (lambda d: d.pop("action_verbs"), "'action_verbs' must be a non-empty list"),
+        (lambda d: d.pop("particles"), "'particles' must be a non-empty list"),
+        (lambda d: d.update(action_verbs=["arrest"]), "unknown keys"),
         (lambda d: d.update(particles=["back", " out"]), "bad entry"),
         (lambda d: d["link_rules"].pop("subject"), "missing ['subject']"),
         (

@@ -220,6 +220,8 @@ def print_report(evaluation: Evaluation, console: Console, *, errors: int = 0) -
         for header in ("tp", "fp", "fn", "P", "R", "F1"):
             links.add_column(header, justify="right")
         links.add_row("[bold]anchor[/]", *_prf_cells(evaluation.facts.anchors))
+        for group, prf in evaluation.facts.anchors_by_type.items():
+            links.add_row(f"  anchor {group}", *_prf_cells(prf))
         for name, prf in evaluation.facts.links.items():
             links.add_row(name, *_prf_cells(prf))
         console.print(links)

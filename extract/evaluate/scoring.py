@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.evaluate.matching import Row, match_rows, normalize_value, values_agree
+from extract.normalize.fact_events import REPORT, load_event_lexicon
 from extract.tables.schema import TABLES
 
 # Columns that locate a row rather than describe it: never compared as values.
@@ -26,6 +27,7 @@ LINK_COLUMNS: dict[str, tuple[str, ...]] = {
     "object": ("object", "object_person_key", "object_iso3"),
     "date": ("date_start", "date_end"),
     "country": ("country_iso3",),
+    "event": ("event_category",),
 }
 _SET_LINKS = frozenset({"country"})  # multi-valued: scored per element
 # Columns that show a link exists without being compared (a date link to an unresolved date).
@@ -236,6 +238,7 @@ def score_table(table: str, gold: Sequence[Row], predicted: Sequence[Row]) -> Ta
 class FactsResult:
     anchors: PRF
     links: dict[str, PRF]
+    anchors_by_type: dict[str, PRF] = field(default_factory=dict)
     false_negatives: list[Row] = field(default_factory=list)
     false_positives: list[Row] = field(default_factory=list)
     wrong_links: list[tuple[Row, Row, tuple[str, ...]]] = field(default_factory=list)
@@ -243,8 +246,37 @@ class FactsResult:
     def to_dict(self) -> dict[str, Any]:
         return {
             "anchors": self.anchors.to_dict(),
+            "anchors_by_type": {name: prf.to_dict() for name, prf in self.anchors_by_type.items()},
             "links": {name: prf.to_dict() for name, prf in self.links.items()},
         }
+
+
+def fact_group(row: Row) -> str:
+    """The anchor group of a fact: its ``fact_type``, with person events of a reporting verb
+    (event_category REPORT, or a reporting predicate when the row gives no category) apart
+    as ``person_report``."""
+    kind = str(row.get("fact_type") or "unknown")
+    if kind != "person_event":
+        return kind
+    category = row.get("event_category")
+    if category is None and "event_category" not in row:
+        category = load_event_lexicon().category(row.get("predicate"))
+    return "person_report" if category == REPORT else kind
+
+
+def _anchors_by_type(
+    gold: Sequence[Row], predicted: Sequence[Row], pairs: Sequence[tuple[int, int]]
+) -> dict[str, PRF]:
+    """Anchor P/R/F1 per group: a paired prediction counts in its gold row's group."""
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, predicted, gold
+    paired = dict((pi, gi) for gi, pi in pairs)
+    for row in gold:
+        tally[fact_group(row)][2] += 1
+    for pi, row in enumerate(predicted):
+        group = fact_group(gold[paired[pi]]) if pi in paired else fact_group(row)
+        tally[group][1] += 1
+        tally[group][0] += pi in paired
+    return {g: PRF(tp, n - tp, m - tp) for g, (tp, n, m) in sorted(tally.items())}
 
 
 def _present(row: Row, link: str) -> bool:
@@ -310,7 +342,11 @@ def score_facts(gold: Sequence[Row], predicted: Sequence[Row]) -> FactsResult:
     # facts, the pairing prefers the one with more agreeing links.
     pairs = match_rows(gold, predicted, prefer=lambda g, p: float(agreeing_links(g, p)))
     counts = {link: [0, 0, 0] for link in LINK_COLUMNS}  # tp, predicted, gold
-    result = FactsResult(PRF(len(pairs), len(predicted) - len(pairs), len(gold) - len(pairs)), {})
+    result = FactsResult(
+        PRF(len(pairs), len(predicted) - len(pairs), len(gold) - len(pairs)),
+        {},
+        _anchors_by_type(gold, predicted, pairs),
+    )
     for gi, pi in pairs:
         g, p = gold[gi], predicted[pi]
         wrong = _tally_pair(g, p, counts)

@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from extract.normalize.fact_events import EventLexicon, load_event_lexicon
 from extract.normalize.rules_data import RulesError, load_rules_object
 
 RULES_FILE = "facts.json"
 
 _WORD_LISTS = (
-    "action_verbs",
-    "reporting_verbs",
     "particles",
     "location_prepositions",
     "date_prepositions",
@@ -45,6 +44,7 @@ LINK_RULES = (
     "relative_clause",
     "participle_in_mention",
     "noun_modifier",
+    "nominal_event",
     "no_predicate",
 )
 # The date links, most specific first: the order in which ``choose_date`` tries them.
@@ -88,8 +88,6 @@ class FactRulesError(RulesError):
 
 @dataclass(frozen=True)
 class FactRules:
-    action_verbs: frozenset[str]
-    reporting_verbs: frozenset[str]
     particles: frozenset[str]
     location_prepositions: frozenset[str]
     date_prepositions: frozenset[str]
@@ -104,11 +102,16 @@ class FactRules:
     link_confidence: Mapping[str, float]
     date_link_confidence: Mapping[str, float]
     lemma_fixes: Mapping[str, str]
+    events: EventLexicon
 
     @property
     def event_verbs(self) -> frozenset[str]:
-        """Predicates that make a person mention a person event."""
-        return self.action_verbs | self.reporting_verbs
+        """Predicates that make a person mention a person event (``facts_events.jsonl``)."""
+        return self.events.event_verbs
+
+    @property
+    def reporting_verbs(self) -> frozenset[str]:
+        return self.events.reporting_verbs
 
 
 def _word_list(data: Mapping[str, Any], key: str) -> frozenset[str]:
@@ -144,7 +147,7 @@ def _rule_table(data: Mapping[str, Any], key: str, required: Iterable[str]) -> d
     return confidences
 
 
-def parse_fact_rules(data: Any) -> FactRules:
+def parse_fact_rules(data: Any, events: EventLexicon | None = None) -> FactRules:
     """Validate the decoded rules file; unknown or missing keys raise ``FactRulesError``."""
     if not isinstance(data, dict):
         raise FactRulesError(f"{RULES_FILE}: the top level must be an object")
@@ -162,6 +165,7 @@ def parse_fact_rules(data: Any) -> FactRules:
         link_confidence=_rule_table(data, "link_rules", LINK_RULES),
         date_link_confidence=_rule_table(data, "date_links", DATE_LINKS),
         lemma_fixes=dict(fixes),
+        events=events if events is not None else load_event_lexicon(),
     )
 
 

@@ -181,8 +181,6 @@ _DATES_LISTS = (
     "not_for_dateparser",
 )
 _FACTS_LISTS = (
-    "action_verbs",
-    "reporting_verbs",
     "particles",
     "location_prepositions",
     "date_prepositions",
@@ -297,6 +295,10 @@ RULE_FILES: dict[str, RuleFileShape] = {
             "date_links": _FACT_RULE,
         },
         optional={"_comment": TEXT, "lemma_fixes": MapOf(TEXT)},
+    ),
+    "facts_events.jsonl": JsonlRows(
+        required={"lemma": TEXT, "pos": TEXT, "category": TEXT},
+        optional={"object": TEXT, "predicate": TEXT, "argument": TEXT},
     ),
     "languages.json": JsonObject(
         required={"macrolanguages": MapOf(TEXT), "no_language": TEXT_LIST}, optional=DOC

@@ -254,6 +254,13 @@ FACTS = TableSchema(
         _col("end_char", INT, "End of the fact's anchor."),
         _col("predicate", STRING, "Lemma of the governing verb ('recover', 'send_back')."),
         _col(
+            "event_category",
+            STRING,
+            "Category of the predicate in rules/facts_events.jsonl: a GKG COUNTS type (ARREST, "
+            "KILL, WOUND, KIDNAP, PROTEST, SEIZE, AFFECT), a top-level event (APPOINT, RESIGN, "
+            "SENTENCE, WIN...), REPORT for reporting verbs (say, tell), or null.",
+        ),
+        _col(
             "role",
             STRING,
             "The anchor's role for the verb: subject, object, attribute, or the linking word "

@@ -33,6 +33,9 @@ class Link:
     rule: str
     path: list[Token] = field(default_factory=list)  # nominal heads climbed through
     extra_clause: list[Token] = field(default_factory=list)  # e.g. a participle in the anchor
+    # A nominal event ('the arrest of X') names its predicate and category; ``verb`` is the noun.
+    predicate: str | None = None
+    category: str | None = None
 
 
 def _conjunct_verb(token: Token, outside: Span) -> Token | None:

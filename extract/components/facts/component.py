@@ -78,6 +78,14 @@ class FactBuilder:
             lemma = "re" + lemma  # 're-elected' is split by the tokenizer
         return normalize_predicate(lemma, particles)
 
+    def event_category(self, verb: Token) -> str | None:
+        """The lexicon's category of ``verb`` (a verb + object phrase first: 'filed charges')."""
+        objects = [lemma_of(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        events = self.rules.events
+        return events.category(self.predicate(verb), objects) or events.category(
+            lemma_of(verb).lower(), objects
+        )
+
     def _row(self, table: str, row: dict, span: Span, link: Link) -> dict[str, Any]:
         index = self.index
         verb = link.verb
@@ -105,8 +113,10 @@ class FactBuilder:
         if table != "persons":
             fact.update(quantity_values(table, row))
         anchor: tuple[str, str | None, str | None] = (row["text"], row.get("person_key"), None)
+        fact["event_category"] = None
         if verb is not None:
-            fact["predicate"] = self.predicate(verb)
+            fact["predicate"] = link.predicate or self.predicate(verb)
+            fact["event_category"] = link.category or self.event_category(verb)
             fact["negated"] = any(child.dep_ == "neg" for child in verb.children)
             subject, obj = logical_arguments(verb)
             subject_value: tuple[str, str | None, str | None] | None = (

@@ -22,17 +22,41 @@ if TYPE_CHECKING:
 _CONTROLLED_DEPS = frozenset({"xcomp", "advcl", "pcomp"})
 
 
+def nominal_event(builder: FactBuilder, span: Span) -> Link | None:
+    """'the arrest of X', "X's resignation": the person is the of-phrase or the possessive of
+    an event noun of the lexicon, in the role the lexicon gives."""
+    token = span.root
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head  # 'the arrest of X and Y'
+    if token.dep_ == "poss":
+        noun = token.head
+    elif token.dep_ == "pobj" and token.head.lower_ == "of":
+        noun = token.head.head
+    else:
+        return None
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    event = builder.rules.events.nouns.get(lemma_of(noun).lower())
+    if event is None:
+        return None
+    return Link(noun, event.argument, "nominal_event", [noun], [], event.predicate, event.category)
+
+
 def person_links(builder: FactBuilder, span: Span) -> Iterator[Link]:
+    nominal = nominal_event(builder, span)
+    if nominal is not None:
+        yield nominal
     link = link_anchor(builder.index, span, persons=True)
-    events = builder.rules.event_verbs
     relative = relative_clause_verb(span.root) if link.rule != "relative_clause" else None
-    if relative is not None and relative.verb is not None:
-        name = builder.predicate(relative.verb)
-        if name in events or lemma_of(relative.verb).lower() in events:
-            yield relative
+    if (
+        relative is not None
+        and relative.verb is not None
+        and builder.event_category(relative.verb) is not None
+    ):
+        yield relative
     if link.verb is None or link.role not in ("subject", "object"):
         return
-    if builder.predicate(link.verb) in events or lemma_of(link.verb).lower() in events:
+    if builder.event_category(link.verb) is not None:
         yield link
     # Conjoined verbs without a subject of their own share the person: the subject of
     # 'fled ... and was arrested', the passive subject of 'was arrested and sent back'.
@@ -52,8 +76,7 @@ def person_links(builder: FactBuilder, span: Span) -> Iterator[Link]:
             else:
                 continue
             stack.append(child)
-            name = builder.predicate(child)
-            if name in events or lemma_of(child).lower() in events:
+            if builder.event_category(child) is not None:
                 yield Link(child, role, "conjunct", link.path)
     # Not under a reporting verb: in 'X announced the appointment of Y, replacing Z' the
     # -ing clause is about the news, not about X.
@@ -68,7 +91,6 @@ def person_links(builder: FactBuilder, span: Span) -> Iterator[Link]:
 def controlled_links(builder: FactBuilder, link: Link) -> Iterator[Link]:
     """Subjectless infinitive and -ing clauses under the person's verb share its subject."""
     assert link.verb is not None
-    events = builder.rules.event_verbs
     stack = [(link.verb, 0)]
     while stack:
         verb, depth = stack.pop()
@@ -84,5 +106,5 @@ def controlled_links(builder: FactBuilder, link: Link) -> Iterator[Link]:
                 continue
             if depth < 2:
                 stack.append((target, depth + 1))
-            if builder.predicate(target) in events or lemma_of(target).lower() in events:
+            if builder.event_category(target) is not None:
                 yield Link(target, "subject", "shared_subject", link.path)
