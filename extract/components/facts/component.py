@@ -37,6 +37,12 @@ from extract.normalize.facts import (
     quantity_values,
 )
 
+_ARGUMENT_COLUMNS = tuple(
+    f"{prefix}{suffix}"
+    for prefix in ("subject", "object")
+    for suffix in ("", "_person_key", "_iso3")
+)
+
 
 class FactBuilder:
     def __init__(
@@ -95,14 +101,10 @@ class FactBuilder:
             "start_char": row["start_char"],
             "end_char": row["end_char"],
             "predicate": None,
+            "event_category": None,
             "role": link.role,
             "negated": None,
-            "subject": None,
-            "subject_person_key": None,
-            "subject_iso3": None,
-            "object": None,
-            "object_person_key": None,
-            "object_iso3": None,
+            **dict.fromkeys(_ARGUMENT_COLUMNS),
             "mention_id": row["mention_id"],
             "value": None,
             "low": None,
@@ -113,7 +115,6 @@ class FactBuilder:
         if table != "persons":
             fact.update(quantity_values(table, row))
         anchor: tuple[str, str | None, str | None] = (row["text"], row.get("person_key"), None)
-        fact["event_category"] = None
         if verb is not None:
             fact["predicate"] = link.predicate or self.predicate(verb)
             fact["event_category"] = link.category or self.event_category(verb)
