@@ -68,6 +68,7 @@ HISTORICAL = {
         "money.json",
         "counts.json",
         "counts_qualifiers.json",
+        "numbers.json",
     ],
 )
 def test_rules_money_counts_files_are_valid_json(name: str) -> None:

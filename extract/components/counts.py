@@ -25,6 +25,9 @@ from extract.extensions import doc_text, mention_id, mentions
 from extract.normalize.count_rules import load_count_rules
 from extract.normalize.counts import Count, parse_count
 from extract.normalize.numbers import (
+    AND_JOINS_AFTER,
+    RANGE_LEADS,
+    SEPARATE_LEADS,
     qualifier_after,
     qualifier_before,
 )
@@ -35,8 +38,6 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _ORDINAL = re.compile(r"(?i)^\d+(?:st|nd|rd|th)$")
 _PHONE = re.compile(r"\d{2,4}[-.\s]\d{3,4}(?:[-.\s]\d{3,4})?$")
 _DIGIT_RANGE = re.compile(r"^(\d[\d,]*)[-\u2013](\d[\d,]*)$")
-_RANGE_CONNECTORS = {"to", "-", "\u2013", "\u2014", "and", "or"}
-_WORD_STARTERS = {"a", "an", "half", "several", "few"}
 _MAX_GAP = 3  # tokens allowed between a number and its noun in the fallback
 
 
@@ -46,7 +47,7 @@ class CountExtractor:
         self.rules = load_count_rules()
         # Only a token with one of these lowercase forms or the CD tag can start a number run
         # (see _is_number and _runs): the others are skipped in one array operation.
-        starters = self.rules.vague_words | self.rules.scale_words | _WORD_STARTERS
+        starters = self.rules.vague_words | self.rules.scale_words | self.rules.word_starters
         self._starter_ids = np.array(sorted(get_string_id(w) for w in starters), dtype=np.uint64)
         self._cd_id = get_string_id("CD")
 
@@ -84,7 +85,7 @@ class CountExtractor:
             i = candidate
             token = doc[i]
             starts = self._is_number(token)
-            if not starts and token.lower_ in _WORD_STARTERS and i + 1 < n:
+            if not starts and token.lower_ in self.rules.word_starters and i + 1 < n:
                 starts = doc[i + 1].lower_ in self.rules.scale_words or (
                     token.lower_ == "half" and doc[i + 1].lower_ == "a"
                 )
@@ -115,7 +116,7 @@ class CountExtractor:
         if middle.text == "-" and left.whitespace_ == "" and middle.whitespace_ == "":
             return left.is_alpha and right.is_alpha
         if middle.lower_ == "and":
-            return left.lower_ in ("hundred", "thousand") and right.is_alpha
+            return left.lower_ in AND_JOINS_AFTER and right.is_alpha
         if middle.lower_ == "of":
             return left.lower_ in self.rules.vague_words and right.lower_ in self.rules.vague_words
         return False
@@ -177,7 +178,7 @@ class CountExtractor:
         first = run[0]
         if _PHONE.match(run.text) or any("/" in t.text or ":" in t.text for t in run):
             return True
-        if run.end + 1 < len(doc) and doc[run.end].lower_ in ("in", "out"):
+        if run.end + 1 < len(doc) and doc[run.end].lower_ in self.rules.ratio_links:
             after = doc[run.end + 1 : run.end + 3]
             if any(t.like_num for t in after):
                 return True  # a ratio: "one in ten customers", "nine out of ten"
@@ -206,13 +207,13 @@ class CountExtractor:
             and doc[run.start - 2].whitespace_ == ""
         ):
             return True  # a score or the end of "50-60": "a 2-1 lead"
-        if before.lower_ in ("the", "this", "that") and run.text.lower() == "one":
+        if before.lower_ in self.rules.only_one_determiners and run.text.lower() == "one":
             return True  # "the one team that" means the only one
         if before.lower_ in self.rules.identifier_markers:
             return True
-        if before.lower_ == "top":
+        if before.lower_ in self.rules.rank_words:
             return True  # a ranking: "the top 100 companies", "UK top 30 singles"
-        if _after_ratio_link(doc, run.start):
+        if _after_ratio_link(doc, run.start, self.rules.ratio_links):
             return True  # a ratio: "one in ten", "nine out of ten", "one out of five banks"
         last = run[-1]
         if (
@@ -231,13 +232,13 @@ class CountExtractor:
         if index + 1 >= len(runs):
             return None
         next_start, next_end = runs[index + 1]
-        if next_start != end + 1 or doc[end].lower_ not in _RANGE_CONNECTORS:
+        if next_start != end + 1 or doc[end].lower_ not in self.rules.range_connectors:
             return None
         connector = doc[end].lower_
         lead = doc[start - 1].lower_ if start > 0 else ""
-        if lead == "from":
-            return None
-        if connector == "and" and lead != "between":
+        if lead in SEPARATE_LEADS:
+            return None  # "from 50 to 60": a change between two numbers
+        if connector == "and" and lead not in RANGE_LEADS:
             return None
         return doc[next_start:next_end]
 
@@ -343,13 +344,13 @@ class CountExtractor:
         return lemma not in self.rules.idiom_heads_for_one
 
 
-def _after_ratio_link(doc: Doc, start: int) -> bool:
+def _after_ratio_link(doc: Doc, start: int, links: frozenset[str]) -> bool:
     """The number at ``start`` is the second term of a ratio: a number, then "in", "out" or
     "out of" just before it."""
     link = 1
     if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ == "out":
         link = 2
-    elif start < 1 or doc[start - 1].lower_ not in ("in", "out"):
+    elif start < 1 or doc[start - 1].lower_ not in links:
         return False
     return start > link and doc[start - link - 1].like_num
 

@@ -20,7 +20,16 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extract.normalize.numbers import (
+    ARTICLES,
+    DIGITS_PATTERN,
+    NUMBER_WORD_INITIALS,
+    NUMBER_WORDS_PATTERN,
+    RANGE_CONNECTOR_PATTERN,
+    RANGE_LEAD_PATTERN,
+    RANGE_LEADS,
+    SCALE_PATTERN,
     SCALES,
+    SEPARATE_LEADS,
     VAGUE,
     Number,
     apply_qualifier,
@@ -29,6 +38,7 @@ from extract.normalize.numbers import (
     parse_number,
     qualifier_after,
     qualifier_before,
+    words_alternation,
 )
 from extract.normalize.rules_data import RulesError, load_rules_object, load_rules_rows
 
@@ -92,21 +102,13 @@ def _load_currencies() -> tuple[list[CurrencyExpression], dict[str, tuple[str, d
     return expressions, families
 
 
-_MONEY_RULE_KEYS = {
-    "per_unit_words",
-    "per_unit_stop_words",
-    "table_labels",
-    "elided_after",
-    "financial_words",
-}
-
-
 def _load_money_rules() -> dict[str, list[str]]:
+    """The word lists of money.json (their keys and types: ``rules_schema``)."""
     data = load_rules_object("money.json")
-    for key in _MONEY_RULE_KEYS:
-        if key not in data or not all(isinstance(w, str) and w for w in data[key]):
-            raise RulesError(f"money.json: {key} must be a list of non-empty strings")
-    return {key: list(data[key]) for key in _MONEY_RULE_KEYS}
+    rules = {key: list(words) for key, words in data.items() if key != "_doc"}
+    if not set(rules["financial_scales"]) <= set(SCALES):
+        raise RulesError("financial_scales must be scale words of numbers.json", file="money.json")
+    return rules
 
 
 CURRENCY_EXPRESSIONS, FAMILIES = _load_currencies()
@@ -151,34 +153,18 @@ def _alternation(position: str) -> str:
     return "(?:" + "|".join(alternatives) + ")"
 
 
-_NUMBER_WORD = (
-    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
-    r"|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)(?![a-z])"
-)
 _WORDS = (
-    r"(?i:(?<![a-z])(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b)"
-    r"|(?:half\s+a|a\s+half|(?:a\s+)?quarter\s+of\s+a|three[\s-]quarters\s+of\s+a)\s+)?"
-    rf"{_NUMBER_WORD}(?:(?:\s+and\s+a\s+half\s+|\s+and\s+|[\s-]+){_NUMBER_WORD})*"
-    r"|(?<![a-z])an?(?=\s+(?:penny|cent|dime|nickel)\b))"
+    rf"(?:{NUMBER_WORDS_PATTERN}"
+    + r"|(?i:(?<![a-z])(?:"
+    + words_alternation(ARTICLES)
+    + r")(?=\s+(?:"
+    + words_alternation(MONEY_RULES["article_amount_units"])
+    + r")\b)))"
 )
-_DIGITS = (
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
-    r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.]\d)"
-    r"|\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,.]\d)"
-    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,]\d)"
-    r"|\d*\.\d+|\d+)"
-    r"(?:\s\d/\d)?"
-)
-_VAGUE_WORDS = "|".join(
-    re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key=len, reverse=True)
-)
+_DIGITS = DIGITS_PATTERN
+_VAGUE_WORDS = words_alternation(VAGUE)
 _NUMBER = rf"(?:{_DIGITS}|{_WORDS})"
-_SCALE_WORDS = (
-    r"(?i:thousand|million|millions|billion|billions|trillion|mlns?|blns?|bn|mn|mil|crores?|lakhs?"
-    r"|lacs?|trn|tn)"
-)
-_SCALE = rf"(?:\s?-?{_SCALE_WORDS}(?![a-z])|(?<=\d)(?:bn|m|b|k|K|M|B|T)(?![A-Za-z]))"
+_SCALE = SCALE_PATTERN
 _PREFIX = _alternation("prefix")
 _SUFFIX = _alternation("suffix")
 _SIGN = r"(?:(?<![\w.,\-])[-\u2212](?=\d))?"
@@ -196,38 +182,7 @@ def _first_chars(texts: Iterable[str], *, fold: bool) -> str:
 _PREFIX_START = _first_chars(
     [e.text for e in CURRENCY_EXPRESSIONS if e.position in ("prefix", "both")], fold=False
 )
-_WORD_START = _first_chars(
-    [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "fifteen",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "trillion",
-        "dozen",
-        "a",
-        "an",
-        "half",
-        "quarter",
-        "several",
-        "few",
-        "scores",
-    ],
-    fold=True,
-)
+_WORD_START = _first_chars(NUMBER_WORD_INITIALS, fold=True)
 _SUFFIX_START = _first_chars(
     [e.text for e in CURRENCY_EXPRESSIONS if e.position in ("suffix", "both")], fold=True
 )
@@ -239,46 +194,66 @@ MONEY_PATTERN = re.compile(
     rf"|(?=[\d.\-\u2212]|{_WORD_START})(?<![\w.,/])(?P<ssign>{_SIGN})(?P<snum>{_NUMBER})"
     rf"(?P<sscale>{_SCALE})?(?:\s|-\s?)?(?={_SUFFIX_START})(?P<scur>{_SUFFIX})(?![A-Za-z])"
 )
-_CONNECTOR = r"\s*(?:to|-|\u2013|\u2014|and)\s*"
+_CONNECTOR = RANGE_CONNECTOR_PATTERN
 _LEFT_NUMBER = re.compile(
-    rf"(?:(?P<lead>(?i:between|from))\s+)?(?P<num>{_DIGITS})(?P<scale>{_SCALE})?"
-    rf"(?P<conn>\s*(?:to|-|\u2013|\u2014|and)\s*)$"
+    rf"(?:(?P<lead>{RANGE_LEAD_PATTERN})\s+)?(?P<num>{_DIGITS})(?P<scale>{_SCALE})?"
+    rf"(?P<conn>{_CONNECTOR})$"
 )
+
+
+def _words(key: str) -> str:
+    """The money.json word list ``key`` as a regex alternation."""
+    return words_alternation(MONEY_RULES[key])
+
+
+_PERCENT = "(?:" + _words("percent_words") + ")"
 _RIGHT_NUMBER = re.compile(
-    rf"^(?P<conn>{_CONNECTOR})(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?![\d$%\w])(?!\s*(?:%|pct|per\s*cent|percent))"
+    rf"^(?P<conn>{_CONNECTOR})(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?![\d$%\w])(?!\s*{_PERCENT})"
 )
 _JOIN = re.compile(rf"^{_CONNECTOR}$")
-_LEAD_BEFORE = re.compile(r"(?i:(?<![a-z])(between|from))\s+$")
+_LEAD_BEFORE = re.compile(rf"(?i:(?<![a-z])({RANGE_LEAD_PATTERN}))\s+$")
 _PER_UNIT = re.compile(
-    r"\s*(?:(?P<per>per|/)\s*(?P<any>[A-Za-z][A-Za-z\-]*(?:\s(?:feet|foot|metres?|meters?))?)"
-    r"(?![A-Za-z])"
-    r"|(?i:a|an|each)\s+(?P<listed>"
-    + "|".join(re.escape(w) for w in sorted(PER_UNIT_WORDS, key=len, reverse=True))
+    r"\s*(?:(?P<per>per|/)\s*(?P<any>[A-Za-z][A-Za-z\-]*(?:\s(?:"
+    + _words("per_unit_measure_words")
+    + r"))?)(?![A-Za-z])|(?i:"
+    + _words("per_unit_leads")
+    + r")\s+(?P<listed>"
+    + words_alternation(PER_UNIT_WORDS)
     + r")(?![A-Za-z])(?!\s+(?:"
-    + "|".join(PER_UNIT_STOP_WORDS)
+    + words_alternation(PER_UNIT_STOP_WORDS)
     + r")\b))"
 )
 # Words that may follow an elided amount ("from 455 mln at the same time last year"); any other
 # word ("from 5 tonnes") means the number measures something else.
-_AFTER_ELIDED = (
-    r"(?:at|in|on|a|an|the|last|previous|previously|earlier|ago|for|during|and|or|but|while"
-    r"|when|as|after|before|year|a\s+year|from|to|by|with|this|that|which|it|he|she|they|the)\b"
-)
+_AFTER_ELIDED = "(?:" + _words("words_after_elided") + r")\b"
 _ELIDED = re.compile(
-    r"\s*,?\s*(?:(?:(?i:up|down|rising|falling|rose|fell)\s+)?(?i:"
-    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in MONEY_RULES["elided_after"])
-    + r")|(?i:up|down))\s+(?:(?:a|an|the)\s+)?"
-    + r"(?:(?:revised|restated|year-ago|year-earlier|previous|loss|profit)\s+)*"
+    r"\s*,?\s*(?:(?:(?i:"
+    + _words("elided_change_words")
+    + r")\s+)?(?i:"
+    + _words("elided_after")
+    + r")|(?i:"
+    + _words("elided_directions")
+    + r"))\s+(?:(?:"
+    + _words("elided_determiners")
+    + r")\s+)?(?:(?:"
+    + _words("elided_modifiers")
+    + r")\s+)*"
     + rf"(?P<num>{_DIGITS})(?P<scale>{_SCALE})?"
-    + r"(?![\d/]|[.,]\d)(?!\s*(?:%|pct\b|per\s*cent|percent|points?\b))"
+    + rf"(?![\d/]|[.,]\d)(?!\s*(?:{_PERCENT}|(?:"
+    + _words("point_words")
+    + r")\b))"
     + rf"(?=\s*(?:$|[^\w\s$\u00a3\u20ac\u00a5]|{_AFTER_ELIDED}))"
 )
 _TABLE_LINE = re.compile(
     r"^(?i:"
-    + "|".join(re.escape(w) for w in sorted(MONEY_RULES["table_labels"], key=len, reverse=True))
-    + r")(?:\s+(?i:loss|profit|income))?[ \t]+"
+    + _words("table_labels")
+    + r")(?:\s+(?i:"
+    + _words("table_label_suffixes")
+    + r"))?[ \t]+"
     + rf"(?P<a>{_DIGITS})(?P<ascale>{_SCALE})?"
-    + r"(?:[ \t]+vs\.?[ \t]+(?:(?i:loss|profit)[ \t]+)?"
+    + r"(?:[ \t]+vs\.?[ \t]+(?:(?i:"
+    + _words("table_value_labels")
+    + r")[ \t]+)?"
     + rf"(?P<b>{_DIGITS})(?P<bscale>{_SCALE})?)?[ \t]*$",
     re.MULTILINE,
 )
@@ -298,13 +273,17 @@ def _financial_lookahead(words: list[str]) -> str:
 _FINANCIAL_AMOUNT = re.compile(
     _financial_lookahead(MONEY_RULES["financial_words"])
     + r"(?i:(?<![a-z])(?:"
-    + "|".join(re.escape(w) for w in sorted(MONEY_RULES["financial_words"], key=len, reverse=True))
-    + r"))(?:\s+(?i:of|at|to|by|was|were|is|totalled|totaled|totaling|totalling|about|some|nearly))?"
-    + rf"\s+(?<![\w.,/])(?P<num>{_DIGITS})(?P<scale>\s?(?i:mln|mlns|million|billion|bln|bn|mn)\b)"
-    + r"(?![\d/]|[.,]\d)(?!\s*(?:%|pct\b|per\s*cent|percent))"
+    + _words("financial_words")
+    + r"))(?:\s+(?i:"
+    + _words("financial_links")
+    + r"))?"
+    + rf"\s+(?<![\w.,/])(?P<num>{_DIGITS})(?P<scale>\s?(?i:"
+    + _words("financial_scales")
+    + r")\b)"
+    + rf"(?![\d/]|[.,]\d)(?!\s*{_PERCENT})"
     + rf"(?=\s*(?:$|[^\w\s$\u00a3\u20ac\u00a5]|{_AFTER_ELIDED}))"
 )
-_IN_YEAR = re.compile(r"(?i:\bin\s+(?:constant\s+|real\s+)?)$")
+_IN_YEAR = re.compile(r"(?i:\bin\s+(?:(?:" + _words("price_base_words") + r")\s+)?)$")
 _WINDOW = 80
 
 
@@ -408,6 +387,9 @@ def _is_constant_year_dollars(text: str, match: re.Match[str]) -> bool:
     )
 
 
+_WEIGHT_CUE = re.compile(r"(?i)\b(?:" + _words("weight_cues") + ")")
+
+
 def _is_weight(text: str, match: re.Match[str], expression: CurrencyExpression) -> bool:
     """ "twenty-pound bag", "5,000 pounds of cocaine": pounds of weight, not money."""
     if expression.family != "pound" or expression.currency is not None:
@@ -415,7 +397,7 @@ def _is_weight(text: str, match: re.Match[str], expression: CurrencyExpression) 
     after = text[match.end() : match.end() + 12]
     if re.match(r"\s+of\b", after):
         return True
-    if re.search(r"(?i)\bweigh", text[max(0, match.start() - 40) : match.start()]):
+    if _WEIGHT_CUE.search(text, max(0, match.start() - 40), match.start()):
         return True  # "it weighs no more than 2,000.45 pounds"
     between = text[match.start("snum") : match.start("scur")]
     return "-" in between[-2:]
@@ -511,7 +493,7 @@ def _join_next_amount(text: str, raws: list[_Raw], i: int, reading: _Reading) ->
     start = reading.start
     lead_match = _LEAD_BEFORE.search(text, max(0, start - 12), start)
     is_and = gap_rest.strip().lower() == "and"
-    if lead_match and lead_match.group(1).lower() == "from":
+    if lead_match and lead_match.group(1).lower() in SEPARATE_LEADS:
         return  # "from $1 to $2": two amounts
     if not is_and or lead_match:
         first = raw.number
@@ -540,7 +522,7 @@ def _take_left_number(
     if not left.group("scale"):
         first = _borrow_scale(first, raw)
     first = _minor(first, raw.expression.divisor)
-    if lead == "from" or (is_and and lead != "between"):
+    if lead in SEPARATE_LEADS or (is_and and lead not in RANGE_LEADS):
         # "from 5 to 10 mln dlrs", "191.15 and 955.75 ringgit": two amounts.
         reading.separate_first = (left.start("num"), left.end("num"), first)
     else:
@@ -560,7 +542,12 @@ def _take_right_number(text: str, raws: list[_Raw], i: int, reading: _Reading) -
     is_and = right.group("conn").strip().lower() == "and"
     lead_match = _LEAD_BEFORE.search(text, max(0, start - 12), start)
     lead = lead_match.group(1).lower() if lead_match else ""
-    if second is None or second.value is None or lead == "from" or (is_and and lead != "between"):
+    if (
+        second is None
+        or second.value is None
+        or lead in SEPARATE_LEADS
+        or (is_and and lead not in RANGE_LEADS)
+    ):
         return
     second = _minor(second, raw.expression.divisor)
     first = raw.number

@@ -12,6 +12,7 @@ Pure functions: no spaCy import; results are cached.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import NamedTuple
@@ -76,105 +77,78 @@ class Number(NamedTuple):
         return self.value is None
 
 
-UNITS: dict[str, int] = {
-    "zero": 0,
-    "nil": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS: dict[str, int] = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-# Multipliers written as words or abbreviations; "m"/"b"/"k" only count when they follow digits.
-SCALES: dict[str, int] = {
-    "hundred": 10**2,
-    "thousand": 10**3,
-    "k": 10**3,
-    "lakh": 10**5,
-    "lakhs": 10**5,
-    "lac": 10**5,
-    "lacs": 10**5,
-    "million": 10**6,
-    "millions": 10**6,
-    "mln": 10**6,
-    "mlns": 10**6,
-    "mn": 10**6,
-    "mil": 10**6,
-    "mill": 10**6,
-    "m": 10**6,
-    "crore": 10**7,
-    "crores": 10**7,
-    "cr": 10**7,
-    "billion": 10**9,
-    "billions": 10**9,
-    "bln": 10**9,
-    "blns": 10**9,
-    "bn": 10**9,
-    "b": 10**9,
-    "trillion": 10**12,
-    "trillions": 10**12,
-    "trn": 10**12,
-    "tn": 10**12,
-    "t": 10**12,
-}
-# Scale words that may stand after a number as a separate word ("5.93 mln", "5 lakh").
-SCALE_WORDS = frozenset(
-    s for s in SCALES if len(s) > 1 and s not in ("hundred", "mill", "cr", "t", "tn", "trn")
-) | {"tn", "trn"}
-FRACTIONS: dict[str, Decimal] = {
-    "half": Decimal("0.5"),
-    "quarter": Decimal("0.25"),
-    "three quarters": Decimal("0.75"),
-    "three-quarters": Decimal("0.75"),
-}
-# Vague plurals: (low, high) bounds, documented in docs/money_counts.md.
-VAGUE: dict[str, tuple[int, int]] = {
-    "dozens": (24, 99),
-    "scores": (40, 99),
-    "tens": (20, 99),
-    "hundreds": (200, 999),
-    "thousands": (2_000, 9_999),
-    "tens of thousands": (20_000, 99_999),
-    "hundreds of thousands": (200_000, 999_999),
-    "millions": (2_000_000, 999_999_999),
-    "several million": (2_000_000, 9_999_999),
-    "several hundred": (200, 999),
-    "several thousand": (2_000, 9_999),
-    "a few hundred": (200, 999),
-    "a few thousand": (2_000, 9_999),
-    "tens of billions": (20_000_000_000, 99_999_999_999),
-    "hundreds of billions": (200_000_000_000, 999_999_999_999),
-    "tens of millions": (20_000_000, 99_999_999),
-    "hundreds of millions": (200_000_000, 999_999_999),
-    "billions": (2_000_000_000, 999_999_999_999),
-}
-NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | {"dozen", "hundred", "thousand"}
+class Scale(NamedTuple):
+    """A scale word or abbreviation of ``rules/numbers.json`` and where it may stand."""
 
-_SPACE = "[ \u00a0\u202f\u2009]"
+    factor: int
+    numeral: bool  # part of a spelled-out number: "three hundred million"
+    after_number: bool  # a word of its own after a number: "5.93 mln", "5 lakh"
+    glued: bool  # only written against digits: "1.5m", "100k"
+    upper_case_only: bool  # "2.1T" is trillion, "278,000 t" is tonnes
+
+
+_SCALE_FLAGS = ("numeral", "after_number", "glued", "upper_case_only")
+
+
+def _word_list(data: dict, key: str) -> list[str]:
+    return list(data[key])  # keys and types are checked by rules_schema
+
+
+def _int_table(data: dict, key: str) -> dict[str, int]:
+    return dict(data[key])
+
+
+def _load_scales(data: dict) -> dict[str, Scale]:
+    scales = {}
+    for word, entry in data["scales"].items():
+        unknown = set(entry) - {"factor", *_SCALE_FLAGS}
+        if unknown or not isinstance(entry.get("factor"), int) or entry["factor"] < 10:
+            raise RulesError(
+                f"scale {word!r} needs a factor; unknown {unknown}", file="numbers.json"
+            )
+        scales[word] = Scale(entry["factor"], *(bool(entry.get(f, False)) for f in _SCALE_FLAGS))
+    return scales
+
+
+def _load_vague(data: dict) -> dict[str, tuple[int, int]]:
+    vague = {}
+    for phrase, bounds in data["vague"].items():
+        if not (isinstance(bounds, list) and len(bounds) == 2 and 0 < bounds[0] < bounds[1]):
+            raise RulesError(f"vague {phrase!r} needs [low, high]", file="numbers.json")
+        vague[phrase] = (bounds[0], bounds[1])
+    return vague
+
+
+_NUMBER_DATA = load_rules_object("numbers.json")
+# Number words below twenty; a standalone one ("nil") is never part of a longer numeral.
+UNITS: dict[str, int] = {
+    **_int_table(_NUMBER_DATA, "units"),
+    **_int_table(_NUMBER_DATA, "standalone_units"),
+}
+STANDALONE_UNITS = frozenset(_NUMBER_DATA["standalone_units"])
+TENS: dict[str, int] = _int_table(_NUMBER_DATA, "tens")
+# Words that multiply the number before them inside a numeral ("two dozen").
+MULTIPLIERS: dict[str, int] = _int_table(_NUMBER_DATA, "multipliers")
+SCALE_TABLE: dict[str, Scale] = _load_scales(_NUMBER_DATA)
+# Multipliers written as words or abbreviations; "m"/"b"/"k" only count when they follow digits.
+SCALES: dict[str, int] = {word: scale.factor for word, scale in SCALE_TABLE.items()}
+FRACTIONS: dict[str, Decimal] = {w: Decimal(v) for w, v in _NUMBER_DATA["fractions"].items()}
+# Vague plurals: (low, high) bounds, documented in docs/money_counts.md.
+VAGUE: dict[str, tuple[int, int]] = _load_vague(_NUMBER_DATA)
+VAGUE_STARTERS = frozenset(_word_list(_NUMBER_DATA, "vague_starters"))
+LEADING_WORDS = frozenset(_word_list(_NUMBER_DATA, "leading_words"))
+ARTICLES = frozenset(_word_list(_NUMBER_DATA, "articles"))
+FRACTION_LEADS: tuple[str, ...] = tuple(_word_list(_NUMBER_DATA, "fraction_leads"))
+AND_JOINS_AFTER = frozenset(_word_list(_NUMBER_DATA, "and_joins_after"))
+RANGE_CONNECTORS: tuple[str, ...] = tuple(_word_list(_NUMBER_DATA, "range_connectors"))
+RANGE_LEADS = frozenset(_word_list(_NUMBER_DATA, "range_leads"))
+SEPARATE_LEADS = frozenset(_word_list(_NUMBER_DATA, "separate_leads"))
+# Spelled-out scale words and abbreviations that may follow a number as a word of their own.
+SCALE_WORDS = frozenset(w for w, s in SCALE_TABLE.items() if s.after_number)
+NUMERAL_SCALES = frozenset(w for w, s in SCALE_TABLE.items() if s.numeral)
+NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(MULTIPLIERS) | NUMERAL_SCALES
+
+_SPACE = "[" + "".join(_word_list(_NUMBER_DATA, "digit_group_spaces")) + "]"
 _DIGITS = re.compile(
     rf"""^(?P<sign>[-\u2212+])?
     (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?           # 1,234,567.89
@@ -188,6 +162,64 @@ _DIGITS = re.compile(
     re.VERBOSE,
 )
 _SPLIT = re.compile(r"[\s\u00a0\u202f,]+|-(?=[a-z])")
+
+
+# -- patterns that find numbers in running text (money scans text; counts reads tokens) -------
+
+
+def words_alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first, a space matching any run of spaces."""
+    escaped = (
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w))
+    )
+    return "|".join(escaped)
+
+
+# Digits with their grouping: "1,234,567.89", "1.234.567,89", "1.234,5", "1 234 567", "2 1/2".
+DIGITS_PATTERN = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
+    r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.]\d)"
+    r"|\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,.]\d)"
+    rf"|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d.,]\d)"
+    r"|\d*\.\d+|\d+)"
+    r"(?:\s\d/\d)?"
+)
+_NUMBER_WORD = (
+    "(?:"
+    + words_alternation([*(set(UNITS) - STANDALONE_UNITS), *TENS, *NUMERAL_SCALES, *MULTIPLIERS])
+    + ")(?![a-z])"
+)
+# Spelled-out numbers: "three hundred million", "a million", "two and a half", "half a billion".
+NUMBER_WORDS_PATTERN = (
+    r"(?i:(?<![a-z])(?:(?:"
+    + words_alternation(ARTICLES)
+    + r")\s+(?=(?:"
+    + words_alternation([*NUMERAL_SCALES, *MULTIPLIERS])
+    + r")\b)|(?:"
+    + words_alternation(FRACTION_LEADS)
+    + r")\s+)?"
+    + rf"{_NUMBER_WORD}(?:(?:\s+and\s+a\s+half\s+|\s+and\s+|[\s-]+){_NUMBER_WORD})*)"
+)
+# The first letters a spelled-out or vague number can start with (cheap look-aheads).
+NUMBER_WORD_INITIALS = frozenset(
+    w[0] for w in (*UNITS, *TENS, *NUMERAL_SCALES, *MULTIPLIERS, *ARTICLES, *FRACTIONS, *VAGUE) if w
+)
+SCALE_WORDS_PATTERN = "(?i:" + words_alternation(SCALE_WORDS) + ")"
+_GLUED = [
+    form
+    for word, scale in SCALE_TABLE.items()
+    if scale.glued
+    for form in ((word.upper(),) if scale.upper_case_only else (word, word.upper()))
+]
+# A scale after a number: a word of its own ("5.93 mln", "1.13bn") or a letter glued to digits.
+SCALE_PATTERN = (
+    rf"(?:\s?-?{SCALE_WORDS_PATTERN}(?![a-z])|(?<=\d)(?:"
+    + words_alternation(_GLUED)
+    + r")(?![A-Za-z]))"
+)
+RANGE_CONNECTOR_PATTERN = r"\s*(?:" + words_alternation(RANGE_CONNECTORS) + r")\s*"
+# "between" or "from" before the first number of a pair.
+RANGE_LEAD_PATTERN = "(?i:" + words_alternation(RANGE_LEADS | SEPARATE_LEADS) + ")"
 
 
 def _digits_to_decimal(num: str) -> Decimal:
@@ -232,10 +264,10 @@ def _parse_digits(match: re.Match[str]) -> Number | None:
         value += Decimal(numerator) / Decimal(denominator)
     scale = match.group("scale")
     if scale:
-        factor = SCALES.get(scale.lower())
-        if factor is None or scale == "t":  # "278,000 t" is tonnes; only "T" is trillion
-            return None
-        value *= factor
+        entry = SCALE_TABLE.get(scale.lower())
+        if entry is None or (entry.upper_case_only and not scale.isupper()):
+            return None  # "278,000 t" is tonnes; only "T" is trillion
+        value *= entry.factor
     if match.group("sign") in ("-", "\u2212"):
         value = -value
     return _exact(normalize_decimal(value))
@@ -307,11 +339,11 @@ def _words_value(words: list[str]) -> Decimal | None:
             current += UNITS[word]
         elif word in TENS:
             current += TENS[word]
-        elif word == "dozen":
-            current = (current or Decimal(1)) * 12
-        elif word == "hundred":
-            current = (current or Decimal(1)) * 100
-        elif word in SCALES and len(word) > 1:
+        elif word in MULTIPLIERS:
+            current = (current or Decimal(1)) * MULTIPLIERS[word]
+        elif word in SCALES and SCALES[word] < 1000:  # "hundred" multiplies within a group
+            current = (current or Decimal(1)) * SCALES[word]
+        elif word in SCALES and not SCALE_TABLE[word].glued:
             total += (current or Decimal(1)) * SCALES[word]
             current = Decimal(0)
         else:

@@ -193,6 +193,41 @@ _FACTS_LISTS = (
     "attribute_date_heads",
     "non_place_nouns",
 )
+_MONEY_LISTS = (
+    "per_unit_words",
+    "per_unit_stop_words",
+    "table_labels",
+    "elided_after",
+    "financial_words",
+    "article_amount_units",
+    "words_after_elided",
+    "elided_change_words",
+    "elided_directions",
+    "elided_determiners",
+    "elided_modifiers",
+    "percent_words",
+    "point_words",
+    "per_unit_measure_words",
+    "per_unit_leads",
+    "table_label_suffixes",
+    "table_value_labels",
+    "financial_links",
+    "financial_scales",
+    "price_base_words",
+    "weight_cues",
+)
+_NUMBERS_MAPS_INT = ("units", "standalone_units", "tens", "multipliers")
+_NUMBERS_LISTS = (
+    "vague_starters",
+    "leading_words",
+    "articles",
+    "fraction_leads",
+    "and_joins_after",
+    "range_connectors",
+    "range_leads",
+    "separate_leads",
+    "digit_group_spaces",
+)
 _FACT_RULE = MapOf(MapOf(ANY))  # rule name -> {"confidence", "description"}: facts.py checks
 
 # size: declarative table
@@ -252,8 +287,10 @@ RULE_FILES: dict[str, RuleFileShape] = {
                 "idioms",
                 "uninflected_plurals",
                 "identifier_markers",
-                "vague_number_words",
-                "scale_words",
+                "extra_range_connectors",
+                "ratio_links",
+                "rank_words",
+                "only_one_determiners",
             )
         },
         optional=DOC,
@@ -304,15 +341,16 @@ RULE_FILES: dict[str, RuleFileShape] = {
         required={"macrolanguages": MapOf(TEXT), "no_language": TEXT_LIST}, optional=DOC
     ),
     "money.json": JsonObject(
+        required={key: TEXT_LIST for key in _MONEY_LISTS},
+        optional=DOC,
+    ),
+    "numbers.json": JsonObject(
         required={
-            key: TEXT_LIST
-            for key in (
-                "per_unit_words",
-                "per_unit_stop_words",
-                "table_labels",
-                "elided_after",
-                "financial_words",
-            )
+            **{key: MapOf(INT, lower_keys=True) for key in _NUMBERS_MAPS_INT},
+            "scales": MapOf(MapOf(ANY)),  # word -> {"factor", flags}: numbers.py checks
+            "fractions": MapOf(TEXT, lower_keys=True),
+            "vague": MapOf(ListOf(INT), lower_keys=True),
+            **{key: TEXT_LIST for key in _NUMBERS_LISTS},
         },
         optional=DOC,
     ),
