@@ -21,7 +21,7 @@ MODEL ?= sm
 
 run: $(STAMP)
 	@if [ "$(MODEL)" = md ]; then $(BIN)/python -m pip install --quiet -e ".[md]"; fi
-	$(BIN)/extract run corpora/samples --out $(OUT) --format $(FORMAT) --overwrite --model $(MODEL)
+	$(BIN)/extract run corpora/samples --out $(OUT) --format $(FORMAT) --overwrite --model $(MODEL) --keep-duplicates
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q -n 2

@@ -17,6 +17,7 @@ from typing import IO, Any
 import pyarrow as pa
 
 from extract.errors import Errors
+from extract.ingest.duplicates import mark_duplicates
 from extract.ingest.fields import FieldMap, article_from_record
 from extract.ingest.readers import reject_repeated_ids
 from extract.run import DEFAULT_SHARD_SIZE
@@ -114,6 +115,7 @@ def plan_run(
     csv_raw: bool = False,
     encoding: str | None = None,
     languages: str | Sequence[str] | None = "en",
+    skip_duplicates: bool | None = None,
 ) -> RunRequest:
     """Check the options of a run as ``extract run`` takes them; raises SettingsError (or its
     subclasses InputError, ModelError) with a coded message. ``workers=None``: all cores."""
@@ -130,6 +132,7 @@ def plan_run(
         texts=texts,
         encoding=encoding,
         languages=parse_languages(languages),
+        skip_duplicates=skip_duplicates,
     )
     check_inputs(inputs)
     check_output(out)
@@ -190,8 +193,8 @@ PYTHON_ORIGIN = "<python>"  # origin of records given in Python: "<python>[3]" i
 def articles_from(texts: Any, fields: FieldMap | None = None) -> Iterator[Article]:
     """Articles from strings (id = position), mappings or DataFrame rows (mapped by ``fields``
     as JSONL/CSV records are), or ``Article``s (as given); duplicate ids become E006 error
-    records, as in a run."""
-    return reject_repeated_ids(_articles_in_order(texts, fields or FieldMap()))
+    records and repeated bodies name their first (``duplicate_of``), as in a run."""
+    return mark_duplicates(reject_repeated_ids(_articles_in_order(texts, fields or FieldMap())))
 
 
 def _articles_in_order(texts: Any, fields: FieldMap) -> Iterator[Article]:

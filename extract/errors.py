@@ -136,6 +136,10 @@ class Warnings:
     )
     W005 = "W005: unknown language '{value}' in metadata; language detected from the text"
     W006 = "W006: skipped: language '{language}' is not in --languages ({allowed})"
+    W020 = (
+        "W020: skipped: duplicate of '{first}' (the same text once case, spacing and Unicode"
+        " forms are normalised; --keep-duplicates processes repeats)"
+    )
     W026 = (
         "W026: model {model} was trained with spaCy {trained}; running it on spaCy {running} "
         "(measured on this version: docs/models.md)"

@@ -96,6 +96,9 @@ def screen(article: Article, settings: RunSettings) -> ArticleResult | ArticleLa
         reason = Warnings.W006.format(language=language.code, allowed=",".join(allowed))
         reasons = "; ".join(r for r in (reason, language.warning) if r)
         return _documents_only(article, "skipped", reasons, language)
+    if article.duplicate_of is not None and settings.skip_duplicates:
+        reason = Warnings.W020.format(first=article.duplicate_of)
+        return _documents_only(article, "skipped", reason, language)
     return language
 
 

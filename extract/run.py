@@ -11,6 +11,7 @@ See docs/scaling.md.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import json
@@ -28,7 +29,8 @@ from spacy.language import Language
 
 from extract.engines import Engine, EngineError, Shard
 from extract.errors import UNREADABLE_FILE_CODES, Errors, plural
-from extract.ingest import FieldMap, read_articles
+from extract.ingest import FieldMap, Format, detect_format, read_articles
+from extract.ingest.duplicates import mark_duplicates
 from extract.ingest.walk import STDIN, InputListing, list_inputs
 from extract.output_folder import OutputExistsError, RunError, _remove, prepare_output
 from extract.process import Problem, ShardOutput
@@ -68,6 +70,7 @@ RESUME_OPTIONS = (
     "csv_raw",
     "encoding",
     "languages",
+    "skip_duplicates",
 )
 
 
@@ -166,6 +169,19 @@ def _checked_inputs(
     return listings, describe_inputs(listings)
 
 
+def _resolve_duplicates(settings: RunSettings, listings: list[InputListing]) -> RunSettings:
+    """``settings`` with skip_duplicates decided: when not given, on if an input is a web
+    archive (re-crawls repeat pages), off otherwise."""
+    if settings.skip_duplicates is not None:
+        return settings
+    archives = any(
+        not isinstance(source.path, str) and detect_format(source.path) is Format.WARC
+        for listing in listings
+        for source in listing.files
+    )
+    return dataclasses.replace(settings, skip_duplicates=archives)
+
+
 def _skipped_files(listings: list[InputListing]) -> dict[str, Any]:
     """The manifest's list of files that folder walks did not read, with their count."""
     skipped = [entry for listing in listings for entry in listing.skipped]
@@ -250,6 +266,7 @@ def _options(
         "texts": settings.texts,
         "encoding": settings.encoding,
         "languages": list(settings.languages) if settings.languages is not None else "all",
+        "skip_duplicates": settings.skip_duplicates,
         "fields": {
             "id": list(fields.id),
             "text": list(fields.text),
@@ -346,10 +363,10 @@ def run(
     if shard_size < 1:
         raise RunError("shard size must be at least 1")
     inputs, out = _locate(inputs, out_dir)
-    fields = fields or FieldMap()
+    listings, described = _checked_inputs(inputs)
+    settings, fields = _resolve_duplicates(settings, listings), fields or FieldMap()
     spec = _pipeline_spec(nlp, settings)
     options = _options(settings, fmt, fields, shard_size, spec.components, csv_raw)
-    listings, described = _checked_inputs(inputs)
     previous, done = _open_output(out, options, described, overwrite=overwrite, resume=resume)
     manifest = {**_start_manifest(fmt, options, described, previous), **_skipped_files(listings)}
     write_json(out / MANIFEST, manifest)
@@ -395,11 +412,12 @@ def _read_inputs(
     settings: RunSettings,
     skipped: dict[str, Counter[str]],
 ) -> Iterator[Article]:
-    """The articles of ``inputs``; web-archive records that are not articles go to
-    ``skipped`` (per input, for the manifest)."""
-    return read_articles(
+    """The articles of ``inputs``, repeats marked (``duplicate_of``); web-archive records that
+    are not articles go to ``skipped`` (per input, for the manifest)."""
+    articles = read_articles(
         inputs, fields=fields, stdin=stdin, encoding=settings.encoding, skipped_records=skipped
     )
+    return mark_duplicates(articles)
 
 
 @dataclass

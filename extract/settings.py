@@ -51,6 +51,9 @@ class RunSettings:
     encoding: str | None = None  # declared encoding of .txt/.csv inputs; None: detected
     # ISO 639-1 codes of the articles to process (others are skipped); None accepts every one.
     languages: tuple[str, ...] | None = ("en",)
+    # Skip articles whose body repeats an earlier one's (documents.duplicate_of names it); None:
+    # on when an input is a web archive, off otherwise (extract.run resolves it).
+    skip_duplicates: bool | None = None
 
     def __post_init__(self) -> None:
         if self.encoding is not None:

@@ -35,3 +35,5 @@ class Article:
     language: str | None = (
         None  # declared by the input record (JSONL/CSV field); wins over detection
     )
+    # The first article with the same normalised body (extract/ingest/duplicates.py), or None.
+    duplicate_of: str | None = None

@@ -129,6 +129,16 @@ LanguagesOption = Annotated[
         metavar="CODES",
     ),
 ]
+DuplicatesOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--skip-duplicates/--keep-duplicates",
+        help="Skip an article whose text repeats an earlier one's (once case, spacing and "
+        "Unicode forms are normalised): only its documents row, naming the first in "
+        "duplicate_of. Default: on when an input is a web archive (.warc, .arc), else off.",
+        show_default=False,
+    ),
+]
 
 # Options of the display, not of the run: not handed to plan_run.
 DISPLAY_OPTIONS = ("progress",)
@@ -163,6 +173,7 @@ def run_cli(
     csv_raw: CsvRawOption = False,
     encoding: EncodingOption = None,
     languages: LanguagesOption = "en",
+    skip_duplicates: DuplicatesOption = None,
 ) -> None:
     """Extract persons, countries, dates, counts and money from articles into tables."""
     options = {name: value for name, value in ctx.params.items() if name not in DISPLAY_OPTIONS}

@@ -49,6 +49,7 @@ def documents_row(
         "home_country_source": (doc._.home_country_source or "none") if doc is not None else None,
         "language": language,
         "language_source": language_source,
+        "duplicate_of": article.duplicate_of,
         "status": status,
         "error": error,
         "n_chars": len(article.text),

@@ -128,10 +128,18 @@ DOCUMENTS = TableSchema(
             "Where language came from: metadata (a language/lang field), detected or none.",
         ),
         _col(
+            "duplicate_of",
+            STRING,
+            "Id of the first article of the run with the same text once case, spacing and"
+            " Unicode forms are normalised (a syndicated or re-crawled copy), or null. With"
+            " --skip-duplicates (the default for web archives) such a repeat is skipped.",
+        ),
+        _col(
             "status",
             STRING,
             "ok; warning (processed, see error); skipped (read, not processed: its language is "
-            "not in --languages; the reason in error); error (not processed, see error).",
+            "not in --languages, or it repeats an earlier article (duplicate_of) and"
+            " --skip-duplicates is on; the reason in error); error (not processed, see error).",
         ),
         _col("error", STRING, "Coded message (E… errors, W… warnings), or null."),
         _col("n_chars", INT, "Length of the article text in characters."),

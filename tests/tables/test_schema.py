@@ -42,6 +42,7 @@ def test_schema_mention_tables_start_with_provenance(table: str) -> None:
                 "home_country_source",
                 "language",
                 "language_source",
+                "duplicate_of",
                 "status",
                 "error",
                 "n_chars",
