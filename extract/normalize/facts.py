@@ -28,6 +28,8 @@ _WORD_LISTS = (
     "temporal_conjunctions",
     "attribute_date_heads",
     "non_place_nouns",
+    "period_grains",
+    "context_breakers",
 )
 _RULE_TABLES = ("link_rules", "date_links")
 _ALLOWED_KEYS = frozenset({"_comment", "lemma_fixes", *_WORD_LISTS, *_RULE_TABLES})
@@ -57,7 +59,22 @@ DATE_LINKS = (
     "same_sentence",
     "single_date",
     "previous_sentence",
+    "previous_period",
 )
+# What ``date_link`` says of each date rule (``date_rule``): the fact's own clause, a phrase
+# or clause of its sentence, or the context of an earlier sentence; "none" without a date.
+DATE_LINK_SCOPES = {
+    "same_clause": "clause",
+    "argument_phrase": "phrase",
+    "relative_clause": "phrase",
+    "temporal_clause": "phrase",
+    "anchor_participle": "phrase",
+    "same_sentence": "phrase",
+    "single_date": "phrase",
+    "previous_sentence": "context",
+    "previous_period": "context",
+}
+NO_DATE_LINK = "none"
 # How places beyond the verb's and the anchor's own location phrases are found (each can be
 # turned off to measure it; see docs/facts.md).
 PLACE_RULES = (
@@ -82,6 +99,10 @@ _SCOPE_LINKS = (
 )
 
 
+# Candidate scopes from an earlier sentence, not from the fact's own.
+_CONTEXT_SCOPES = frozenset({"previous_dangling", "previous_period"})
+
+
 class FactRulesError(RulesError):
     """The facts rules file is malformed (a ``RulesError``)."""
 
@@ -99,6 +120,8 @@ class FactRules:
     temporal_conjunctions: frozenset[str]
     attribute_date_heads: frozenset[str]
     non_place_nouns: frozenset[str]
+    period_grains: frozenset[str]
+    context_breakers: frozenset[str]
     link_confidence: Mapping[str, float]
     date_link_confidence: Mapping[str, float]
     lemma_fixes: Mapping[str, str]
@@ -221,7 +244,8 @@ class DateCandidate(NamedTuple):
     # 'participle' (in a participle on the anchor), 'governing' (on a verb above the clause),
     # 'reported' (on or above a reporting verb), 'noun_clause' (in another noun's relative or
     # participial clause), 'other_quantity' (on another amount), 'other_time' (on a conjoined
-    # verb of other modality), 'sentence' (elsewhere in the sentence), 'previous_dangling'.
+    # verb of other modality), 'sentence' (elsewhere in the sentence), 'previous_dangling',
+    # 'previous_period' (the period the previous sentence set, which this one continues).
     scope: str
     same_segment: bool  # no ';' between the date and the fact's verb
     kind: str  # the date row's kind
@@ -259,7 +283,7 @@ def choose_date(
         found = [c for c in usable if c.scope == scope and c.same_segment]
         if found:
             return DateChoice(found[0].date_index, link)
-    in_sentence = [c for c in usable if c.scope != "previous_dangling"]
+    in_sentence = [c for c in usable if c.scope not in _CONTEXT_SCOPES]
     if "same_sentence" in allowed:
         governing = [c for c in in_sentence if c.scope == "governing" and c.same_segment]
         if len(governing) == 1:
@@ -271,20 +295,28 @@ def choose_date(
         only = in_sentence[0]
         if only.scope == "sentence" and all(c.scope == "sentence" for c in in_sentence):
             return DateChoice(only.date_index, "single_date")
-    any_in_sentence = any(c.scope != "previous_dangling" for c in candidates)
+    any_in_sentence = any(c.scope not in _CONTEXT_SCOPES for c in candidates)
     previous = [c for c in usable if c.scope == "previous_dangling"]
     if "previous_sentence" in allowed and not any_in_sentence and len(previous) == 1:
         return DateChoice(previous[0].date_index, "previous_sentence")
+    periods = [c for c in usable if c.scope == "previous_period"]
+    if "previous_period" in allowed and not any_in_sentence and len(periods) == 1:
+        return DateChoice(periods[0].date_index, "previous_period")
     return None
 
 
+def date_link_scope(date_rule: str | None) -> str:
+    """The ``date_link`` of a fact from the rule that dated it: clause, phrase, context, none."""
+    return NO_DATE_LINK if date_rule is None else DATE_LINK_SCOPES[date_rule]
+
+
 def fact_confidence(
-    rules: FactRules, link_rule: str, date_link: str | None, *, has_predicate: bool = True
+    rules: FactRules, link_rule: str, date_rule: str | None, *, has_predicate: bool = True
 ) -> float:
-    """Confidence of a row: the weakest of its predicate link and its date link."""
+    """Confidence of a row: the weakest of its predicate link and its date rule's."""
     confidence = rules.link_confidence[link_rule]
-    if date_link is not None:
-        confidence = min(confidence, rules.date_link_confidence[date_link])
+    if date_rule is not None:
+        confidence = min(confidence, rules.date_link_confidence[date_rule])
     if not has_predicate:
         confidence = min(confidence, rules.link_confidence["no_predicate"])
     return round(confidence, 3)

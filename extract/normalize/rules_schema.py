@@ -192,6 +192,8 @@ _FACTS_LISTS = (
     "temporal_conjunctions",
     "attribute_date_heads",
     "non_place_nouns",
+    "period_grains",
+    "context_breakers",
 )
 _MONEY_LISTS = (
     "per_unit_words",

@@ -295,7 +295,18 @@ FACTS = TableSchema(
         _col("date_mention_id", STRING, "Id of the date that scopes the fact, or null."),
         _col("date_start", DATE, "First day of that date."),
         _col("date_end", DATE, "Last day of that date."),
-        _col("date_link", STRING, "same_clause, same_sentence or previous_sentence."),
+        _col(
+            "date_link",
+            STRING,
+            "Where the date comes from: clause (the fact's own clause), phrase (a phrase or "
+            "clause of its sentence), context (the period an earlier sentence set), or none.",
+        ),
+        _col(
+            "date_rule",
+            STRING,
+            "The rule that linked the date (same_clause, argument_phrase, ... previous_sentence;"
+            " see docs/facts.md), or null.",
+        ),
         _col("country_iso3", STRINGS, "Countries where the event takes place or comes from."),
         _col("country_prepositions", STRINGS, "Preposition that linked each country (in, from…)."),
         _col("country_mention_ids", STRINGS, "Mention id of each linked country, in order."),

@@ -70,7 +70,7 @@ SEED_COLUMNS = (
     "object",
     "object_person_key",
     "date_mention_id",
-    "date_link",
+    "date_rule",
     "country_iso3",
     "country_prepositions",
     "places",
@@ -327,7 +327,7 @@ def test_facts_person_events(nlp, text, mentions, expected):
             "subject",
             "object",
             "negated",
-            "date_link",
+            "date_rule",
             "country_iso3",
             "link_rule",
         )
@@ -375,7 +375,7 @@ def test_facts_person_events(nlp, text, mentions, expected):
 )
 def test_facts_quantity_links(nlp, text, mentions, expected):
     facts = _facts(nlp, text, **mentions)
-    assert _pick(facts, "predicate", "role", "subject", "object", "date_link", "country_iso3") == (
+    assert _pick(facts, "predicate", "role", "subject", "object", "date_rule", "country_iso3") == (
         expected
     )
 
@@ -497,7 +497,7 @@ def _year(year: int) -> dict:
 )
 def test_facts_date_rules(nlp, text, mentions, expected):
     facts = _facts(nlp, text, **mentions)
-    assert _pick(facts, "predicate", "date_link", "date_start") == expected
+    assert _pick(facts, "predicate", "date_rule", "date_start") == expected
 
 
 @pytest.mark.parametrize(
@@ -647,7 +647,7 @@ def test_facts_factory_config_turns_rules_off(nlp, config, expected):
     for table in ("persons", "countries", "dates", "counts", "money"):
         setattr(doc._, table, _rows("t", text, table, mentions.get(table, [])))
     linker(doc)
-    assert [fact["date_link"] for fact in doc._.facts] == [expected]
+    assert [fact["date_rule"] for fact in doc._.facts] == [expected]
 
 
 def test_facts_factory_rejects_unknown_rules(nlp):

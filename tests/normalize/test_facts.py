@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 
 from extract.normalize.facts import (
+    DATE_LINK_SCOPES,
     DATE_LINKS,
     DEFAULT_DISABLED_DATE_LINKS,
     DateCandidate,
     DateChoice,
     choose_date,
+    date_link_scope,
     fact_confidence,
     fact_id,
     load_fact_rules,
@@ -209,3 +211,25 @@ def test_facts_fact_confidence_date_rules(date_link, expected):
 def test_facts_default_disabled_date_links_are_known():
     assert set(DEFAULT_DISABLED_DATE_LINKS) <= set(DATE_LINKS)
     assert DATE_LINKS[0] == "same_clause"
+
+
+@pytest.mark.parametrize(
+    "date_rule,expected",
+    [
+        ("same_clause", "clause"),
+        ("argument_phrase", "phrase"),
+        ("relative_clause", "phrase"),
+        ("temporal_clause", "phrase"),
+        ("anchor_participle", "phrase"),
+        ("same_sentence", "phrase"),
+        ("single_date", "phrase"),
+        ("previous_sentence", "context"),
+        (None, "none"),
+    ],
+)
+def test_facts_date_link_scope(date_rule, expected):
+    assert date_link_scope(date_rule) == expected
+
+
+def test_facts_every_date_rule_has_a_scope():
+    assert set(DATE_LINK_SCOPES) == set(DATE_LINKS)

@@ -145,7 +145,7 @@ class FactBuilder:
         fact.update(fact_places(self, span, link))
         fact["link_rule"] = link.rule
         fact["confidence"] = fact_confidence(
-            self.rules, link.rule, fact["date_link"], has_predicate=verb is not None
+            self.rules, link.rule, fact["date_rule"], has_predicate=verb is not None
         )
         fact["_order"] = verb.i if verb is not None else -1
         return fact

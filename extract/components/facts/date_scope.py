@@ -19,7 +19,7 @@ from extract.components.facts.clauses import (
     reported_clause,
 )
 from extract.components.facts.climb import Link
-from extract.normalize.facts import DateCandidate, FactRules, choose_date
+from extract.normalize.facts import DateCandidate, FactRules, choose_date, date_link_scope
 
 if TYPE_CHECKING:
     from extract.components.facts.component import FactBuilder
@@ -109,6 +109,8 @@ def fact_date(builder: FactBuilder, span: Span, link: Link, *, quantity: bool) -
     in_scope = [c for c in candidates if c[1].kind in rules.scope_date_kinds]
     if not in_scope and piece > 0:
         candidates.extend(_previous_dangling(index, piece))
+        if not candidates and "previous_period" in builder.date_links:
+            candidates.extend(previous_period(builder, piece, link))
     candidates.sort(key=lambda item: (item[0], item[1].date_index))
     choice = choose_date(
         [c for _, c in candidates],
@@ -120,14 +122,16 @@ def fact_date(builder: FactBuilder, span: Span, link: Link, *, quantity: bool) -
             "date_mention_id": None,
             "date_start": None,
             "date_end": None,
-            "date_link": None,
+            "date_link": date_link_scope(None),
+            "date_rule": None,
         }
     date_row = index.rows["dates"][choice.date_index]
     return {
         "date_mention_id": date_row["mention_id"],
         "date_start": date_row.get("start"),
         "date_end": date_row.get("end"),
-        "date_link": choice.link,
+        "date_link": date_link_scope(choice.link),
+        "date_rule": choice.link,
     }
 
 
@@ -142,6 +146,51 @@ def _previous_dangling(index: DocIndex, piece: int) -> list[tuple[int, DateCandi
         return []
     kind = index.rows["dates"][dangling].get("kind") or "date"
     return [(200, DateCandidate(dangling, "previous_dangling", False, kind))]
+
+
+def is_past(verb: Token) -> bool:
+    """A past-tense clause: a past verb ('rose') or a past auxiliary ('was recovered')."""
+    if verb.tag_ == "VBD":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def previous_period(
+    builder: FactBuilder, piece: int, link: Link
+) -> list[tuple[int, DateCandidate]]:
+    """The period the previous sentence set, when this sentence continues it ('In 1986 the
+    group earned X. Sales rose to Y.': Y is 1986 too). The sentence has no date mention at all
+    and does not open with a time shift ('Meanwhile', 'Now'); both clauses are past with no
+    modal; the previous sentence has one dated mention, a period (``period_grains``) that is
+    fronted or on its main verb, and not on a reporting verb."""
+    index, rules, verb = builder.index, builder.rules, link.verb
+    if verb is None or modals(verb) or not is_past(verb):
+        return []
+    start = index.piece_starts[piece]
+    end = index.piece_starts[piece + 1] if piece + 1 < len(index.piece_starts) else len(index.doc)
+    if any(index.owner["dates"][i] >= 0 for i in range(start, end)):
+        return []
+    if index.doc[start].lower_ in rules.context_breakers:
+        return []
+    dates = index.dates_in_piece.get(piece - 1, [])
+    if len(dates) != 1:
+        return []
+    [date_index] = dates
+    row = index.rows["dates"][date_index]
+    date_span = index.spans["dates"][date_index]
+    attach, date_verb = index.date_attach[date_index], index.date_verb[date_index]
+    if date_span is None or row.get("kind") not in rules.scope_date_kinds:
+        return []
+    if row.get("grain") not in rules.period_grains or date_verb is None:
+        return []
+    fronted = date_span.start - index.piece_starts[piece - 1] <= 2
+    on_main_verb = attach is not None and attach.dep_ == "ROOT"
+    if not (fronted or on_main_verb) or modals(date_verb) or not is_past(date_verb):
+        return []
+    if lemma_of(date_verb).lower() in rules.reporting_verbs:
+        return []
+    kind = row.get("kind") or "date"
+    return [(210, DateCandidate(date_index, "previous_period", False, kind))]
 
 
 def date_scope(

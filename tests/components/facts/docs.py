@@ -13,10 +13,20 @@ def parsed(
     rows: Sequence[tuple[str, str, str, int, str]],
     *,
     spaces: Sequence[bool] | None = None,
+    tags: Sequence[str] | None = None,
 ) -> Doc:
     """A Doc from (word, pos, dep, head index, lemma) rows; sentence starts follow the parse."""
     words, pos, deps, heads, lemmas = (list(column) for column in zip(*rows, strict=True))
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, pos=pos, deps=deps, heads=heads, lemmas=lemmas)
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=spaces,
+        pos=pos,
+        deps=deps,
+        heads=heads,
+        lemmas=lemmas,
+        tags=list(tags) if tags is not None else None,
+    )
     doc._.doc_id = "d"
     for table in ("persons", "countries", "dates", "counts", "money"):
         setattr(doc._, table, [])

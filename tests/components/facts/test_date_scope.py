@@ -44,10 +44,11 @@ def test_date_scope_same_clause_date_and_place(blank_nlp: Language) -> None:
     [fact] = link_facts(_doc(blank_nlp))
     assert fact["predicate"] == "recover"
     assert fact["role"] == "object"
-    assert (fact["date_mention_id"], fact["date_start"], fact["date_link"]) == (
+    assert (fact["date_mention_id"], fact["date_start"], fact["date_rule"], fact["date_link"]) == (
         "d:dates:0",
         "2020-04-28",
         "same_clause",
+        "clause",
     )
     assert fact["country_iso3"] == ["CHN"]
     assert fact["country_prepositions"] == ["in"]
@@ -56,7 +57,7 @@ def test_date_scope_same_clause_date_and_place(blank_nlp: Language) -> None:
 
 def test_date_scope_date_links_can_be_disabled(blank_nlp: Language) -> None:
     [fact] = link_facts(_doc(blank_nlp), date_links=())
-    assert (fact["date_mention_id"], fact["date_link"]) == (None, None)
+    assert (fact["date_mention_id"], fact["date_rule"], fact["date_link"]) == (None, None, "none")
 
 
 def test_places_rules_can_be_disabled(blank_nlp: Language) -> None:
