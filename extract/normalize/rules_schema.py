@@ -232,6 +232,17 @@ _NUMBERS_LISTS = (
 )
 _FACT_RULE = MapOf(MapOf(ANY))  # rule name -> {"confidence", "description"}: facts.py checks
 
+_COUNTRY_FORM = JsonlRows(
+    required={
+        "form": TEXT,
+        "former": BOOL,
+        "iso2": TEXT,
+        "iso3": TEXT,
+        "mention_type": TEXT,
+        "name": TEXT,
+    }
+)
+
 # size: declarative table
 # The lists of ``persons_words.json`` (their meaning: ``normalize/persons_words.py``).
 PERSONS_WORD_LISTS = (
@@ -258,18 +269,13 @@ PERSONS_WORD_LISTS = (
     "scorecard_signs",
 )
 RULE_FILES: dict[str, RuleFileShape] = {
-    "countries.jsonl": JsonlRows(
-        required={
-            "form": TEXT,
-            "former": BOOL,
-            "iso2": TEXT,
-            "iso3": TEXT,
-            "mention_type": TEXT,
-            "name": TEXT,
-        }
-    ),
+    "countries.jsonl": _COUNTRY_FORM,
+    "countries_central_banks.txt": WordList(),
+    "countries_cities.jsonl": _COUNTRY_FORM,
     "countries_context.jsonl": JsonlRows(required={"form": TEXT, "unless_sentence_has": TEXT_LIST}),
+    "countries_dateline_agencies.txt": WordList(),
     "countries_exclusions.jsonl": JsonlRows(required={"phrase": TEXT, "kind": TEXT}),
+    "countries_government_words.txt": WordList(),
     "countries_news.jsonl": JsonlRows(
         required={"iso3": TEXT},
         optional={"aliases": TEXT_LIST, "demonyms": TEXT_LIST, "former": BOOL, "name": TEXT},
@@ -279,6 +285,9 @@ RULE_FILES: dict[str, RuleFileShape] = {
     "countries_self_references.txt": WordList(),
     "countries_successions.jsonl": JsonlRows(
         required={"iso3": TEXT, "until": TEXT, "former_iso3": TEXT}, optional={"note": TEXT}
+    ),
+    "countries_us_states.jsonl": JsonlRows(
+        required={"form": TEXT, "state": TEXT, "abbreviation": BOOL}
     ),
     "counts.json": JsonObject(
         required={

@@ -166,7 +166,12 @@ COUNTRIES = TableSchema(
         _col("iso2", STRING, "ISO 3166-1 alpha-2 (ISO 3166-3 letters for former countries)."),
         _col("iso3", STRING, "ISO 3166-1 alpha-3 (ISO 3166-3 alpha-3 for former countries)."),
         _col("country", STRING, "ISO short name."),
-        _col("mention_type", STRING, "name, demonym, self_reference or place."),
+        _col(
+            "mention_type",
+            STRING,
+            "name, demonym, self_reference, place, city, state (a US state), dateline or "
+            "organisation (inside a government, court, military or central-bank name).",
+        ),
         _col("former", BOOL, "True for a country that no longer exists (ISO 3166-3)."),
     ),
 )

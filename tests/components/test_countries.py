@@ -74,7 +74,7 @@ def _doc(nlp: Language, text: str, doc_id: str = "t", home: str | None = None): 
         ),
         (
             "The company moved its headquarters to Atlanta, Georgia, last year.",
-            [],
+            [("Atlanta", "USA", "city", False)],  # Georgia: the US state, not a country
         ),
         (
             "Georgia and Armenia signed a border treaty in Tbilisi.",
@@ -100,7 +100,7 @@ def _doc(nlp: Language, text: str, doc_id: str = "t", home: str | None = None): 
         ),
         (
             "BEIJING - Officials met on Monday to discuss trade.",
-            [("BEIJING", "CHN", "place", False)],
+            [("BEIJING", "CHN", "dateline", False)],
         ),
         ("He is a founding member of the Writers' Guild of Great Britain.", []),
         ("He won two US Opens and one Wimbledon title.", []),
@@ -115,6 +115,28 @@ def _doc(nlp: Language, text: str, doc_id: str = "t", home: str | None = None): 
         (
             "Our country will never accept this, said the foreign ministry of Vietnam.",
             [("Our country", "VNM", "self_reference", False), ("Vietnam", "VNM", "name", False)],
+        ),
+        # issue 15: datelines, US states, smaller cities, government names, plain modifiers
+        (
+            "DENVER, March 3 - The company said it would expand in Florida and Tampa, Fla.",
+            [
+                ("DENVER", "USA", "dateline", False),
+                ("Florida", "USA", "state", False),
+                ("Tampa", "USA", "city", False),
+                ("Fla.", "USA", "state", False),
+            ],
+        ),
+        (
+            "VIENNA, Va., April 13 - Entre Computer Centers Inc said it would close its units.",
+            [("VIENNA, Va.", "USA", "dateline", False)],
+        ),
+        (
+            "The Bank of Japan said the yen was stable, unlike the Bank of China.",
+            [("Japan", "JPN", "organisation", False)],
+        ),
+        (
+            "The group sold its UK retail arm to a rival.",
+            [("UK", "GBR", "name", False)],
         ),
     ],
 )

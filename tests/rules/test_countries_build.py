@@ -1,0 +1,27 @@
+"""The generated country rule files are what scripts/build_countries.py makes of their sources."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_countries.py"
+
+
+@pytest.fixture(scope="module")
+def build():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("build_countries", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_rules_countries_files_are_current(build) -> None:  # type: ignore[no-untyped-def]
+    rows = build.build_rows()
+    assert build.OUTPUT.read_text(encoding="utf-8") == build.render(rows)
+    assert build.CITIES_OUTPUT.read_text(encoding="utf-8") == build.render(
+        build.build_city_rows(rows)
+    )
