@@ -33,8 +33,8 @@ SMALL_CITY_DOMINANCE = 10  # "Stamford" (US 129,000; GB 21,000) is no city of ei
 DOMINANCE = 5
 
 
-def read_news_forms() -> list[dict]:
-    return load_rules_rows("countries_news.jsonl")
+def read_news_forms(path: Path = RULES / "countries_news.jsonl") -> list[dict]:
+    return load_rules_rows(path.name)
 
 
 def _ascii(text: str) -> str:

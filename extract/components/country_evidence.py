@@ -43,8 +43,9 @@ def _covering_entity(doc: Doc, span: Span) -> Span | None:
 def is_plain_modifier(ent: Span, span: Span) -> bool:
     """An entity around a country word whose other words are all lower case ("its UK retail
     arm"): the country is a modifier of a common noun, not part of a name."""
-    rest = [token for token in ent if token.i < span.start or token.i >= span.end]
-    return bool(rest) and all(
+    after = [token for token in ent if token.i >= span.end]
+    rest = [token for token in ent if token.i < span.start] + after
+    return any(token.is_alpha for token in after) and all(
         token.is_lower or token.is_punct or token.is_space or token.like_num for token in rest
     )
 

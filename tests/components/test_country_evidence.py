@@ -68,6 +68,7 @@ def test_country_evidence_resolve_state(
     "words,ents,start,end,expected",
     [
         (["its", "UK", "retail", "arm"], ["O", "B-ORG", "I-ORG", "I-ORG"], 1, 2, True),
+        (["the", "ex", "-", "England"], ["O", "B-ORG", "I-ORG", "I-ORG"], 3, 4, False),
         (["the", "UK", "Retail", "Group"], ["O", "B-ORG", "I-ORG", "I-ORG"], 1, 2, False),
     ],
 )
