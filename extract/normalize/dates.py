@@ -1122,6 +1122,48 @@ def _dateparser(reference: dt.date | None, tense: str) -> DateDataParser:
     return DateDataParser(languages=["en"], settings=settings)
 
 
+_SAME_PERIOD = re.compile(
+    rf"^the same (?P<unit>day|week|month|quarter) (?P<shift>{_alternation(LEX.same_period_shifts)})$"
+)
+
+
+def _parse_same_period(text: str, ctx: _Context) -> DateValue | None:
+    """ "the same week last year": the reference's week, a year earlier."""
+    m = _SAME_PERIOD.match(text)
+    if m is None:
+        return None
+    unit, shift = m["unit"], LEX.same_period_shifts[m["shift"]]
+    if ctx.reference is None:
+        timex = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}
+        return _unknown(timex[unit], unit)
+    ref = ctx.reference
+    year = ref.year + shift
+    if unit == "month":
+        return _month(year, ref.month, True)
+    if unit == "quarter":
+        return _quarter(year, (ref.month - 1) // 3 + 1, True)
+    day = cal.safe_date(year, ref.month, min(ref.day, 28 if ref.month == 2 else ref.day))
+    assert day is not None
+    if unit == "day":
+        return _day(day, True)
+    iso_year, iso_week, _ = ref.isocalendar()
+    return _week(dt.date.fromisocalendar(iso_year + shift, min(iso_week, 52), 1), True)
+
+
+_MONTH_SCENE = re.compile(
+    rf"^(?:(?P<article>a|an|one|that) (?:[a-z'-]+ ){{0,2}})?(?P<mon>{MONTH}) "
+    rf"(?:{POD}|day|weekend)(?: (?:in|of) {_YEAR})?$"
+)
+
+
+def _parse_month_scene(text: str, ctx: _Context) -> DateValue | None:
+    """ "a cold March night in 1999": a day of that month, known to the month (1999-03)."""
+    m = _MONTH_SCENE.match(text)
+    if m is None or not (m["article"] or m["year"]) or m["mon"] == "may" and not m["year"]:
+        return None
+    return _month_of(LEX.months[m["mon"]], m["year"], None, ctx)
+
+
 _CORE_PARSERS: tuple[Callable[[str, _Context], DateValue | None], ...] = (
     _parse_deictic_day,
     _parse_calendar,
@@ -1130,6 +1172,8 @@ _CORE_PARSERS: tuple[Callable[[str, _Context], DateValue | None], ...] = (
     _parse_holiday,
     _parse_deictic_unit,
     _parse_week_of,
+    _parse_same_period,
+    _parse_month_scene,
     _parse_set,
     _parse_time,
     _parse_ago,

@@ -111,6 +111,12 @@ class DatesLexicon:
     current_period_words: frozenset[str]  # the period of the report
     duration_leads: frozenset[str]  # "the past three years": words that lead an amount of time
     duration_fillers: frozenset[str]  # "three full years": words that do not count
+    same_period_shifts: dict[str, int]  # "the same week last year": years from this one
+    anaphoric_offsets: dict[str, int]  # "the following day", "that evening": days after the event
+    anaphoric_days: dict[str, int]  # "the day before": the same, the unit first
+    match_words: frozenset[str]  # "scored in the second half": a half of a match
+    anaphoric_then: frozenset[str]  # "by then": the event's own date
+    anaphoric_periods: dict[str, int]  # "the following week": weeks from the event's
     pattern_unit_exclusions: frozenset[str]  # unit words too ambiguous for the patterns
     not_for_dateparser: frozenset[str]  # words that keep a phrase away from dateparser
 

@@ -131,6 +131,10 @@ _DATES_MAPS_INT = (
     "ago_words",
     "decade_words",
     "century_words",
+    "same_period_shifts",
+    "anaphoric_offsets",
+    "anaphoric_days",
+    "anaphoric_periods",
 )
 _DATES_MAPS_TEXT = (
     "seasons",
@@ -177,6 +181,8 @@ _DATES_LISTS = (
     "current_period_words",
     "duration_leads",
     "duration_fillers",
+    "anaphoric_then",
+    "match_words",
     "pattern_unit_exclusions",
     "not_for_dateparser",
 )

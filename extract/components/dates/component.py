@@ -32,6 +32,7 @@ relative dates then keep ``X`` placeholders (``XXXX-04-28``, null start/end).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -58,6 +59,7 @@ from extract.normalize.dates import (
     same_period_in_year,
     year_before,
 )
+from extract.normalize.dates_anaphora import anchored_anaphor, is_anaphor
 from extract.normalize.dates_lexicon import load_dates_lexicon
 from extract.normalize.dates_reference import infer_reference_date
 
@@ -130,29 +132,7 @@ class DateExtractor:
             # to December's figures") is two dates.
             resolved.extend(resolved_parts(self, span, reference))
         rows: list[dict] = []
-        last_period: DateValue | None = None
-        sentence_start = -1
-        sentence_dates: dict[str, DateValue] = {}  # the sentence's latest date of each grain
-        for index, (span, text, value) in enumerate(resolved):
-            value = in_year_of_end_date(span, value, resolved[index + 1 : index + 2])
-            if last_period is not None and is_year_shift(text):
-                value = year_before(last_period) or value
-            elif last_period is not None and (same := same_period_in_year(text, last_period)):
-                value = same  # "the 1988 quarter" after "the third quarter"
-            elif last_period is not None and is_period_anaphor(text):
-                # "the latest period"; "the quarter ended August 30, 1986" keeps its year
-                value = in_year_of_end_date(
-                    span, last_period._replace(relative=True), resolved[index + 1 : index + 2]
-                )
-            elif value.grain in ("quarter", "half") and value.kind == "date" and value.start:
-                last_period = value
-            if span.sent.start != sentence_start:
-                sentence_start, sentence_dates = span.sent.start, {}
-            anchor = sentence_dates.get(value.grain or "")
-            value = (one_before(text, anchor) if anchor else None) or value
-            if value.kind == "date" and value.start is not None and value.grain is not None:
-                sentence_dates[value.grain] = value
-            value = as_set(self, span, value)
+        for span, value in _in_context(self, resolved):
             rows.append(
                 {
                     "mention_id": mention_id(doc, "dates", len(rows)),
@@ -163,6 +143,50 @@ class DateExtractor:
                 }
             )
         return rows
+
+
+def _in_context(
+    extractor: DateExtractor, resolved: list[tuple[Span, str, DateValue]]
+) -> Iterator[tuple[Span, DateValue]]:
+    """Each mention's value read with the dates before it: a period named again ("the 1988
+    quarter", "the latest period"), "the previous year" after a year of its sentence, a day
+    phrase that points back at the sentence's event ("the following day"; at the start of a
+    sentence, the event of the sentence before: "The following month, ...")."""
+    last_period: DateValue | None = None
+    sentence_start = -1
+    sentence_dates: dict[str, DateValue] = {}  # the sentence's latest date of each grain
+    sentence_last: DateValue | None = None  # the sentence's latest dated mention
+    previous_last: DateValue | None = None  # the same in the sentence just before
+    for index, (span, text, value) in enumerate(resolved):
+        value = in_year_of_end_date(span, value, resolved[index + 1 : index + 2])
+        if last_period is not None and is_year_shift(text):
+            value = year_before(last_period) or value
+        elif last_period is not None and (same := same_period_in_year(text, last_period)):
+            value = same  # "the 1988 quarter" after "the third quarter"
+        elif last_period is not None and is_period_anaphor(text):
+            # "the latest period"; "the quarter ended August 30, 1986" keeps its year
+            value = in_year_of_end_date(
+                span, last_period._replace(relative=True), resolved[index + 1 : index + 2]
+            )
+        elif value.grain in ("quarter", "half") and value.kind == "date" and value.start:
+            last_period = value
+        if span.sent.start != sentence_start:
+            adjacent = (
+                sentence_start >= 0 and span.doc[span.sent.start - 1].sent.start == sentence_start
+            )
+            previous_last = sentence_last if adjacent else None
+            sentence_start, sentence_dates, sentence_last = span.sent.start, {}, None
+        anchor = sentence_dates.get(value.grain or "")
+        value = (one_before(text, anchor) if anchor else None) or value
+        if is_anaphor(text):
+            opens = not any(t.is_alpha for t in span.doc[span.sent.start : span.start])
+            value = (
+                anchored_anaphor(text, sentence_last or (previous_last if opens else None)) or value
+            )
+        if value.kind == "date" and value.start is not None and value.grain is not None:
+            sentence_dates[value.grain] = value
+            sentence_last = value
+        yield span, as_set(extractor, span, value)
 
 
 def _iso_date(value: str | None) -> dt.date | None:

@@ -9,13 +9,19 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from extract.components.dates.filters import is_amount, is_non_date, unit_word
+from extract.components.dates.filters import (
+    is_amount,
+    is_half_of_a_match,
+    is_non_date,
+    unit_word,
+)
 from extract.components.dates.ranges import coordinated_amounts, merge_neighbours
 from extract.components.dates.tense import sentence_tense
 from extract.normalize.dates import (
     DateValue,
     normalize_date,
 )
+from extract.normalize.dates_anaphora import is_anaphor
 from extract.normalize.dates_lexicon import load_dates_lexicon
 
 if TYPE_CHECKING:
@@ -119,13 +125,16 @@ def date_mentions(extractor: DateExtractor, doc: Doc) -> Iterator[tuple[Span, st
     for span in spans:
         tense = sentence_tense(span, extractor.lexicon)
         text = _date_text(span)
+        if is_anaphor(text):
+            yield span, text, tense  # "the following day": placed on its sentence's event
+            continue
         if normalize_date(text, reference=None, tense=tense) is None:
             if span[-1].lower_ in extractor.lexicon.not_date_followers:
                 continue  # an age: "a 6-year-old boy"
             found = list(coordinated_amounts(extractor, doc, span, tense))
             yield from found or normalisable_parts(extractor, span)
             continue
-        if is_non_date(extractor, span):
+        if is_non_date(extractor, span) or is_half_of_a_match(extractor, span):
             continue
         coordinated = list(coordinated_amounts(extractor, doc, span, tense, leading_only=True))
         if coordinated and coordinated[-1][0].end == span.end:
@@ -200,7 +209,7 @@ def detected_spans(extractor: DateExtractor, doc: Doc) -> list[Span]:
         else:
             united.append([start, end])
     spans = []
-    for start, end in united:
+    for start, end in (piece for s, e in united for piece in line_pieces(doc, s, e)):
         span = trimmed(extractor, doc, start, end)
         if span is not None:
             span = without_counting_number(
@@ -208,6 +217,21 @@ def detected_spans(extractor: DateExtractor, doc: Doc) -> list[Span]:
             )
             spans.append(with_modifier(extractor, doc, _without_topic_about(span)))
     return spans
+
+
+def line_pieces(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The parts of tokens ``start``..``end`` on one line each: a date never runs over a line
+    break ("1987\n\nMarch" from a headline into the text is two)."""
+    for index in range(start, end):
+        token = doc[index]
+        if "\n" not in token.text and "\n" not in token.whitespace_:
+            continue
+        last = index if token.is_space else index + 1
+        if last > start:
+            yield start, last
+        start = index + 1
+    if start < end:
+        yield start, end
 
 
 def with_trailing_number(extractor: DateExtractor, doc: Doc, span: Span) -> Span:

@@ -94,3 +94,18 @@ def is_non_date(extractor: DateExtractor, span: Span) -> bool:
         if not ordinal and not (plural and counted & _NOT_FRACTION_WORDS):
             return True
     return after in extractor.lexicon.not_date_followers
+
+
+def is_half_of_a_match(extractor: DateExtractor, span: Span) -> bool:
+    """ "scored early in the second half": a half of a match, not of a year. A half without a
+    year in a sentence with match words (goal, penalty, minute, ...) is not a date."""
+    words = [t.lower_ for t in span if not t.is_punct and t.lower_ != "the"]
+    if len(words) != 2 or words[1] != "half" or words[0] not in extractor.lexicon.halves:
+        return False
+    after = span.doc[span.end : span.end + 2]
+    if len(after) == 2 and after[0].lower_ == "of" and after[1].like_num:
+        return False  # "the first half of 2008"
+    sentence = span.sent
+    lowered = {t.lower_ for t in sentence}
+    bigrams = {f"{a.lower_} {b.lower_}" for a, b in zip(sentence, sentence[1:], strict=False)}
+    return bool((lowered | bigrams) & extractor.lexicon.match_words)

@@ -80,6 +80,14 @@ def _word_lists(lexicon: DatesLexicon) -> dict[str, list[str]]:
         "$holidays": sorted(lexicon.holidays),
         "$day_words": sorted(w for w in lexicon.day_words if " " not in w),
         "$every_phrases": every,
+        "$anaphoric_phrases": sorted(
+            {*lexicon.anaphoric_days, *lexicon.anaphoric_periods}
+            | {
+                f"{o} {u}"
+                for o in lexicon.anaphoric_offsets
+                for u in ("day", *lexicon.parts_of_day)
+            }
+        ),
     }
 
 

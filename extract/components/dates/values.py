@@ -18,6 +18,7 @@ from extract.normalize.dates import (
     normalize_date,
     same_period_in_year,
 )
+from extract.normalize.dates_anaphora import anaphor_value
 from extract.normalize.dates_lexicon import DatesLexicon
 
 if TYPE_CHECKING:
@@ -103,6 +104,9 @@ def date_value(
         hoped = verb is not None and verb.tag_ == "VB"  # "the hope he one day follow"
         ref = "PAST_REF" if tense == "past" and not hoped else "FUTURE_REF"
         return DateValue("date", ref, None, None, None, None, False)
+    unanchored = anaphor_value(text)
+    if unanchored is not None:
+        return unanchored  # "the following day": placed later against its sentence's event
     value = normalize_date(text, reference=reference, tense=tense)
     if (
         value is not None

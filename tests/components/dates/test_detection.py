@@ -7,7 +7,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.components.dates import DateExtractor
-from extract.components.dates.detection import detected_spans, trimmed, with_modifier
+from extract.components.dates.detection import (
+    detected_spans,
+    line_pieces,
+    trimmed,
+    with_modifier,
+)
 from extract.components.dates.ranges import coordinated_amounts, merge_neighbours
 
 
@@ -68,3 +73,29 @@ def test_ranges_coordinated_amounts(blank_nlp: Language, extractor: DateExtracto
     assert [(span.text, text) for span, text, _ in found] == [
         ("five , ten , or twenty years", "five , ten , or twenty years")
     ]
+
+
+@pytest.mark.parametrize(
+    "words,expected",
+    [
+        (["PROFIT", "1987", "\n\n", "March", "3", "was"], [(0, 2), (3, 6)]),
+        (["in", "1987", "\n", "March"], [(0, 2), (3, 4)]),
+        (["\n", "May", "5", "\n"], [(1, 3)]),
+        (["on", "May", "5"], [(0, 3)]),
+    ],
+)
+def test_detection_line_pieces(blank_nlp: Language, words: list[str], expected) -> None:
+    doc = Doc(blank_nlp.vocab, words=words, spaces=[True] * len(words))
+    assert list(line_pieces(doc, 0, len(doc))) == expected
+
+
+def test_detection_date_entity_does_not_run_over_a_line_break(
+    blank_nlp: Language, extractor
+) -> None:
+    doc = Doc(
+        blank_nlp.vocab,
+        words=["RESULTS", "1987", "\n\n", "March", "3", "was", "good"],
+        spaces=[True, False, False, True, True, True, False],
+        ents=["O", "B-DATE", "I-DATE", "I-DATE", "I-DATE", "O", "O"],
+    )
+    assert [span.text for span in detected_spans(extractor, doc)] == ["1987", "March 3"]

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.components.dates import DateExtractor
-from extract.components.dates.filters import is_amount, is_non_date
+from extract.components.dates.filters import is_amount, is_half_of_a_match, is_non_date
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +45,20 @@ def test_filters_clock_time_without_a_day(blank_nlp: Language, extractor) -> Non
 def test_filters_amount_tokens(blank_nlp: Language, extractor) -> None:
     doc = Doc(blank_nlp.vocab, words=["5", "million", "twice", "June"])
     assert [is_amount(extractor, token) for token in doc] == [True, True, True, False]
+
+
+@pytest.mark.parametrize(
+    "words,span,expected",
+    [
+        (["He", "scored", "in", "the", "second", "half", "."], (3, 6), True),
+        (["a", "penalty", "in", "the", "first", "half"], (3, 6), True),
+        (["Profit", "rose", "in", "the", "second", "half", "."], (3, 6), False),
+        (["goals", "in", "the", "first", "half", "of", "2008"], (2, 5), False),
+        (["in", "the", "74th", "minute", "of", "the", "second", "half"], (5, 8), True),
+    ],
+)
+def test_filters_half_of_a_match(
+    blank_nlp: Language, extractor, words: list[str], span: tuple[int, int], expected: bool
+) -> None:
+    doc = Doc(blank_nlp.vocab, words=words, sent_starts=[True] + [False] * (len(words) - 1))
+    assert is_half_of_a_match(extractor, doc[span[0] : span[1]]) is expected
