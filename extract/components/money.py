@@ -6,7 +6,8 @@ which the small model's MONEY entities often cut short ("19.654 billion" without
 model's MONEY entities add what the grammar cannot see: an amount whose currency was given
 earlier in the sentence ("11.9 billion dlrs, down from a record 14 billion in 1985"). A bare "$"
 or "dollars" is resolved with the article's own explicit currencies, then
-``doc._.home_country``.
+``doc._.home_country``; a currency named by a word or symbol gets the ISO code valid on
+``doc._.reference_date`` ("Turkish lira" is TRL in 1987).
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ class MoneyExtractor:
 
     def _rows(self, doc: Doc) -> list[dict]:
         text = doc_text(doc)
-        mentions = find_money(text, home_country=doc._.home_country)
+        mentions = find_money(
+            text, home_country=doc._.home_country, reference_date=_known_date(doc)
+        )
         found = list(mentions)
         for ent in doc.ents:
             if ent.label_ != "MONEY":
@@ -57,10 +60,26 @@ class MoneyExtractor:
         ]
 
 
+def _known_date(doc: Doc) -> str | None:
+    """The article's date when metadata or an option gives it; an inferred year is a guess,
+    and a wrong year would give a wrong historical code."""
+    return doc._.reference_date if doc._.reference_date_source in _KNOWN_SOURCES else None
+
+
+_KNOWN_SOURCES = ("metadata", "page", "option")
+
+
 @Language.factory(
     "news_money",
     assigns=["doc._.money"],
-    requires=["doc.ents", "doc.sents", "doc._.home_country"],
+    # the home country resolves "$"; the reference date picks the code valid then (TRL, TRY)
+    requires=[
+        "doc.ents",
+        "doc.sents",
+        "doc._.home_country",
+        "doc._.reference_date",
+        "doc._.reference_date_source",
+    ],
 )
 def make_money_extractor(nlp: Language, name: str) -> MoneyExtractor:
     return MoneyExtractor(nlp, name)

@@ -13,12 +13,14 @@ Pure functions: no spaCy import.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+from extract.normalize.currency_validity import as_day, code_on, still_in_use
 from extract.normalize.numbers import (
     ARTICLES,
     DIGITS_PATTERN,
@@ -28,6 +30,7 @@ from extract.normalize.numbers import (
     RANGE_LEAD_PATTERN,
     RANGE_LEADS,
     SCALE_PATTERN,
+    SCALE_WORDS_PATTERN,
     SCALES,
     SEPARATE_LEADS,
     VAGUE,
@@ -70,6 +73,12 @@ class CurrencyExpression(NamedTuple):
     position: str  # prefix, suffix or both
     case_sensitive: bool
     divisor: int  # units per main unit: 100 for "cents", 10 for "dimes", 20 for "nickels"
+    multiplier: int = 1  # a scale-prefixed code: "MEUR" is a million euros
+
+    @property
+    def is_code(self) -> bool:
+        """The ISO code itself is written ("EUR", "eur", "MEUR"), not a name or symbol."""
+        return self.currency is not None and self.text.upper().endswith(self.currency)
 
 
 _CURRENCY_KEYS = {"text", "currency", "family", "position", "case_sensitive", "divisor"}
@@ -85,11 +94,13 @@ def _load_currencies() -> tuple[list[CurrencyExpression], dict[str, tuple[str, d
             10,
             20,
             100,
+            1000,
         ):
             raise RulesError(f"currencies.jsonl: bad position or divisor: {row}")
         if row["currency"] is None and row["family"] is None:
             raise RulesError(f"currencies.jsonl: needs a currency or a family: {row}")
         expressions.append(CurrencyExpression(**row))
+    expressions += _code_variants(expressions)
     data = load_rules_object("currency_families.json")
     families: dict[str, tuple[str, dict[str, str]]] = {}
     for name, family in data["families"].items():
@@ -102,17 +113,35 @@ def _load_currencies() -> tuple[list[CurrencyExpression], dict[str, tuple[str, d
     return expressions, families
 
 
-def _load_money_rules() -> dict[str, list[str]]:
+def _code_variants(expressions: list[CurrencyExpression]) -> list[CurrencyExpression]:
+    """Codes in lower case ("eur", unless the word is English: "try") and with a scale letter
+    ("MEUR", "kUSD"), in the positions where the code itself is written."""
+    variants = []
+    excluded = set(MONEY_RULES["lowercase_code_exclusions"])
+    scaled = set(MONEY_RULES["scale_prefixed_codes"])
+    for expression in expressions:
+        if expression.text != expression.currency or not expression.case_sensitive:
+            continue
+        code = expression.text
+        if code.lower() not in excluded:
+            variants.append(expression._replace(text=code.lower()))
+        if code in scaled:
+            for letter, factor in MONEY_RULES["code_scale_prefixes"].items():
+                variants.append(expression._replace(text=letter + code, multiplier=factor))
+    return variants
+
+
+def _load_money_rules() -> dict[str, Any]:
     """The word lists of money.json (their keys and types: ``rules_schema``)."""
     data = load_rules_object("money.json")
-    rules = {key: list(words) for key, words in data.items() if key != "_doc"}
+    rules = {key: value for key, value in data.items() if key != "_doc"}
     if not set(rules["financial_scales"]) <= set(SCALES):
         raise RulesError("financial_scales must be scale words of numbers.json", file="money.json")
     return rules
 
 
-CURRENCY_EXPRESSIONS, FAMILIES = _load_currencies()
 MONEY_RULES = _load_money_rules()
+CURRENCY_EXPRESSIONS, FAMILIES = _load_currencies()
 PER_UNIT_WORDS = MONEY_RULES["per_unit_words"]
 PER_UNIT_STOP_WORDS = MONEY_RULES["per_unit_stop_words"]
 # Family of every ISO code we know, so an explicit "HK$" can resolve a later bare "$".
@@ -187,13 +216,16 @@ _SUFFIX_START = _first_chars(
     [e.text for e in CURRENCY_EXPRESSIONS if e.position in ("suffix", "both")], fold=True
 )
 MONEY_PATTERN = re.compile(
-    rf"(?={_PREFIX_START})(?<![A-Za-z0-9$])(?P<pcur>{_PREFIX})\s?(?P<psign>{_SIGN})"
+    # A prefix that starts with a letter never follows an apostrophe: "it's $5" is not "s $5".
+    rf"(?={_PREFIX_START})(?<![A-Za-z0-9$])(?!(?<=['\u2019])[A-Za-z])(?P<pcur>{_PREFIX})\s?(?P<psign>{_SIGN})"
     rf"(?P<pnum>{_NUMBER})(?P<pscale>{_SCALE})?(?![\d])"
     rf"|(?={_WORD_START})(?P<vnum>(?i:(?<![a-z])(?:{_VAGUE_WORDS})))\s+(?i:of)\s+(?={_SUFFIX_START})(?P<vcur>{_SUFFIX})"
     rf"(?![A-Za-z])"
     rf"|(?=[\d.\-\u2212]|{_WORD_START})(?<![\w.,/])(?P<ssign>{_SIGN})(?P<snum>{_NUMBER})"
     rf"(?P<sscale>{_SCALE})?(?:\s|-\s?)?(?={_SUFFIX_START})(?P<scur>{_SUFFIX})(?![A-Za-z])"
 )
+# A code's scale written after it: "40 EUR million".
+_SCALE_AFTER_CODE = re.compile(rf"\s{SCALE_WORDS_PATTERN}(?![a-z])")
 _CONNECTOR = RANGE_CONNECTOR_PATTERN
 _LEFT_NUMBER = re.compile(
     rf"(?:(?P<lead>{RANGE_LEAD_PATTERN})\s+)?(?P<num>{_DIGITS})(?P<scale>{_SCALE})?"
@@ -207,6 +239,12 @@ def _words(key: str) -> str:
 
 
 _PERCENT = "(?:" + _words("percent_words") + ")"
+# A change verb just before an amount: "rose 5 cents to 31 dlrs" is a change and a level.
+_CHANGE_BEFORE = re.compile(
+    r"(?i:(?<![a-z])(?:"
+    + _words("change_words")
+    + r"))\s+(?:(?i:by)\s+)?(?:(?i:an?|some|about)\s+)?$"
+)
 _RIGHT_NUMBER = re.compile(
     rf"^(?P<conn>{_CONNECTOR})(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?![\d$%\w])(?!\s*{_PERCENT})"
 )
@@ -358,14 +396,87 @@ def _raw_matches(text: str) -> Iterable[_Raw]:
                 continue
         if number is None or expression is None:
             continue
+        end = match.end()
+        after = _SCALE_AFTER_CODE.match(text, end) if match.group("scur") else None
+        if after and expression.is_code and not match.group("sscale"):
+            scale = _scale_factor(after.group(0))
+            number = Number(*(None if v is None else v * scale for v in number))
+            end = after.end()
+        if expression.multiplier > 1:
+            number = Number(*(None if v is None else v * expression.multiplier for v in number))
+            scale = max(scale, expression.multiplier)
         yield _Raw(
-            match.start(),
-            match.end(),
-            _minor(number, expression.divisor),
-            scale,
-            currency_text,
-            expression,
+            match.start(), end, _minor(number, expression.divisor), scale, currency_text, expression
         )
+
+
+_COMPOUND_GAP = re.compile(r"\s+(?i:" + _words("compound_joiners") + r")\s+")
+# "8 EUR 40": two digits after a written code are its cents (not a count, a percent or a year).
+_CODE_MINOR = re.compile(
+    r"\s(?P<minor>\d{2})(?![\d.,/%\-\u2013]|\s*(?:[A-Za-z%$\u00a3\u20ac\u00a5]|\d))"
+)
+_STERLING = MONEY_RULES["pre_decimal_sterling"]
+# "£3 10s", "£3 10s 6d": shillings and pence after whole pounds.
+_PRE_DECIMAL = re.compile(
+    r"\s(?P<s>\d{1,2})s(?![A-Za-z\d])(?:\s(?P<d>\d{1,2})d(?![A-Za-z\d]))?"
+    if "s" in _STERLING and "d" in _STERLING
+    else r"(?!)"
+)
+
+
+def _whole(raw: _Raw) -> bool:
+    value = raw.number.value
+    return value is not None and value == value.to_integral_value() and raw.scale == 1
+
+
+def _compounds(text: str, raws: list[_Raw]) -> list[_Raw]:
+    """One amount for a main unit and its minor units: "seven euros and twenty cents", "8 EUR 40",
+    "£3 10s"."""
+    joined: list[_Raw] = []
+    for raw in raws:
+        previous = joined[-1] if joined else None
+        if previous is not None and _minor_of(text, previous, raw):
+            total = previous.number.value + raw.number.value  # type: ignore[operator]
+            joined[-1] = previous._replace(end=raw.end, number=Number(total, total, total))
+            continue
+        joined.append(_written_minor(text, raw))
+    return joined
+
+
+def _minor_of(text: str, main: _Raw, minor: _Raw) -> bool:
+    """``minor`` ("twenty cents") completes ``main`` ("seven euros")."""
+    if main.expression.divisor != 1 or minor.expression.divisor == 1 or not _whole(main):
+        return False
+    if minor.number.value is None or not 0 < minor.number.value < 1:
+        return False
+    gap = _COMPOUND_GAP.fullmatch(text, main.end, minor.start)
+    same = minor.expression.currency in (None, main.expression.currency) and (
+        minor.expression.family in (None, main.expression.family)
+        or minor.expression.currency is None
+    )
+    return gap is not None and same
+
+
+def _written_minor(text: str, raw: _Raw) -> _Raw:
+    """``raw`` with the bare minor units written after it: "8 EUR 40", "£3 10s 6d"."""
+    if not _whole(raw) or raw.expression.divisor != 1:
+        return raw
+    value = raw.number.value
+    assert value is not None
+    if raw.expression.is_code and raw.expression.multiplier == 1:
+        minor = _CODE_MINOR.match(text, raw.end)
+        if minor and raw.expression.position in ("suffix", "both") and text[raw.end - 1].isalpha():
+            total = value + Decimal(minor.group("minor")) / 100
+            return raw._replace(end=minor.end(), number=Number(total, total, total))
+    if raw.expression.currency == "GBP" and not raw.expression.is_code:
+        old = _PRE_DECIMAL.match(text, raw.end)
+        if old:
+            total = value + Decimal(old.group("s")) / _STERLING["s"]
+            if old.group("d"):
+                total += Decimal(old.group("d")) / _STERLING["d"]
+            total = normalize_decimal(total)
+            return raw._replace(end=old.end(), number=Number(total, total, total))
+    return raw
 
 
 def _scale_factor(scale: str | None) -> int:
@@ -408,7 +519,7 @@ def _resolve(
     currency: str | None,
     start: int,
     explicit: list[tuple[int, str, str]],
-    home_country: str | None,
+    home: _Home,
 ) -> tuple[str | None, bool]:
     """(ISO code, guessed?) of a mention whose expression gives ``currency``/``family``."""
     if currency is not None:
@@ -425,19 +536,34 @@ def _resolve(
     if context:
         return context[0], True
     default, countries = FAMILIES[family]
-    if home_country and home_country.upper() in countries:
-        return countries[home_country.upper()], True
+    country = (home.country or "").upper()
+    if country in countries and still_in_use(code_on(countries[country], home.day), home.day):
+        return countries[country], True  # not the Irish pound for "pounds" in Ireland in 2005
     return default, True
 
 
+class _Home(NamedTuple):
+    """The article's home country (ISO alpha-3) and reference day."""
+
+    country: str | None
+    day: dt.date | None
+
+
 def find_money(
-    text: str, *, home_country: str | None = None, context_currencies: Iterable[str] = ()
+    text: str,
+    *,
+    home_country: str | None = None,
+    context_currencies: Iterable[str] = (),
+    reference_date: str | dt.date | None = None,
 ) -> list[MoneyMention]:
     """Every money mention in ``text``, in order. A bare "$"/"dollars"/"¥" takes the nearest
     explicit currency of its family in ``text`` (before, then after), else one of
     ``context_currencies`` (ISO codes known from elsewhere), else the currency of
-    ``home_country`` (ISO alpha-3), else the family default; it is then flagged ambiguous."""
-    raws = list(_raw_matches(text))
+    ``home_country`` (ISO alpha-3), else the family default; it is then flagged ambiguous. With
+    ``reference_date`` (the article's date) a currency named by a word or symbol gets the code
+    valid on that day ("Turkish lira" in 1987 → TRL; rules/currency_validity.jsonl)."""
+    home = _Home(home_country, as_day(reference_date))
+    raws = _compounds(text, list(_raw_matches(text)))
     explicit = [(-1, CURRENCY_FAMILY[c], c) for c in context_currencies if c in CURRENCY_FAMILY]
     explicit += [
         (raw.start, raw.expression.family or "", raw.expression.currency or "")
@@ -454,11 +580,11 @@ def find_money(
             _take_left_number(text, raw, mentions, reading)
             if reading.low is None and reading.separate_first is None:
                 _take_right_number(text, raws, i, reading)
-        _append_reading(text, raw, reading, explicit, home_country, mentions)
+        _append_reading(text, raw, reading, explicit, home, mentions)
         i += reading.consumed
-    mentions += _elided(text, mentions, raws, explicit, home_country)
-    mentions += _table_lines(text, mentions, explicit, home_country)
-    mentions += _financial_amounts(text, mentions, explicit, home_country)
+    mentions += _elided(text, mentions, raws, explicit, home)
+    mentions += _table_lines(text, mentions, explicit, home)
+    mentions += _financial_amounts(text, mentions, explicit, home)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -491,6 +617,8 @@ def _join_next_amount(text: str, raws: list[_Raw], i: int, reading: _Reading) ->
     if not (_JOIN.match(gap_rest) and compatible):
         return
     start = reading.start
+    if _CHANGE_BEFORE.search(text, max(0, start - 30), start):
+        return  # "rose 5 cents to 31 dlrs": the change, then the level
     lead_match = _LEAD_BEFORE.search(text, max(0, start - 12), start)
     is_and = gap_rest.strip().lower() == "and"
     if lead_match and lead_match.group(1).lower() in SEPARATE_LEADS:
@@ -542,6 +670,8 @@ def _take_right_number(text: str, raws: list[_Raw], i: int, reading: _Reading) -
     is_and = right.group("conn").strip().lower() == "and"
     lead_match = _LEAD_BEFORE.search(text, max(0, start - 12), start)
     lead = lead_match.group(1).lower() if lead_match else ""
+    if _CHANGE_BEFORE.search(text, max(0, start - 30), start):
+        return
     if (
         second is None
         or second.value is None
@@ -564,7 +694,7 @@ def _append_reading(
     raw: _Raw,
     reading: _Reading,
     explicit: list[tuple[int, str, str]],
-    home_country: str | None,
+    home: _Home,
     mentions: list[MoneyMention],
 ) -> None:
     """Appends the mentions of one reading: a separate first amount, then the range or the
@@ -577,9 +707,7 @@ def _append_reading(
     if reading.separate_first is not None:
         s0, e0, number = reading.separate_first
         mentions.append(
-            _mention(
-                text, s0, e0, number, "exact", raw, explicit, home_country, per_unit, written=False
-            )
+            _mention(text, s0, e0, number, "exact", raw, explicit, home, per_unit, written=False)
         )
     if reading.low is not None and reading.high is not None:
         mentions.append(
@@ -591,14 +719,14 @@ def _append_reading(
                 reading.high,
                 raw,
                 explicit,
-                home_country,
+                home,
                 per_unit,
             )
         )
     else:
-        qualifier = _qualifier(text, start, end, per_unit_match, mentions)
+        qualifier = _qualifier(text, start, end, per_unit_match)
         mentions.append(
-            _mention(text, start, end, raw.number, qualifier, raw, explicit, home_country, per_unit)
+            _mention(text, start, end, raw.number, qualifier, raw, explicit, home, per_unit)
         )
 
 
@@ -650,7 +778,7 @@ def _elided(
     mentions: list[MoneyMention],
     raws: list[_Raw],
     explicit: list[tuple[int, str, str]],
-    home_country: str | None,
+    home: _Home,
 ) -> list[MoneyMention]:
     """ "64.06 ringgit per tonne from 40.96", "1.19 dlrs vs 1.05": the second amount's currency
     is the first's."""
@@ -682,7 +810,7 @@ def _elided(
                 "exact",
                 raw,
                 explicit,
-                home_country,
+                home,
                 mention.money.per_unit,
                 written=False,
             )
@@ -701,7 +829,7 @@ def _table_lines(
     text: str,
     mentions: list[MoneyMention],
     explicit: list[tuple[int, str, str]],
-    home_country: str | None,
+    home: _Home,
 ) -> list[MoneyMention]:
     """Earnings-table lines ("Net 102,508 vs 264,910", "Revs 18.8 mln vs 15.8 mln"): amounts in
     the article's currency (its money mentions, else its home country's dollar)."""
@@ -722,7 +850,7 @@ def _table_lines(
                 taken,
                 mentions,
                 explicit,
-                home_country,
+                home,
             )
             if mention is not None:
                 found.append(mention)
@@ -733,7 +861,7 @@ def _financial_amounts(
     text: str,
     mentions: list[MoneyMention],
     explicit: list[tuple[int, str, str]],
-    home_country: str | None,
+    home: _Home,
 ) -> list[MoneyMention]:
     """ "excludes loss 12.9 mln for discontinued operations", "a gain of 98.7 mln": a scaled
     number right after a financial word, in an article that states its currency elsewhere."""
@@ -751,7 +879,7 @@ def _financial_amounts(
             taken,
             mentions,
             explicit,
-            home_country,
+            home,
         )
         if mention is not None:
             found.append(mention)
@@ -767,7 +895,7 @@ def _contextual_mention(
     taken: list[tuple[int, int]],
     mentions: list[MoneyMention],
     explicit: list[tuple[int, str, str]],
-    home_country: str | None,
+    home: _Home,
 ) -> MoneyMention | None:
     """An exact amount whose currency comes from the article's context, so it is flagged
     ambiguous; None where another mention holds the span or the number does not parse."""
@@ -776,7 +904,7 @@ def _contextual_mention(
     number = _number(digits, scale, None)
     if number is None:
         return None
-    currency = _table_currency(start, mentions, explicit, home_country)
+    currency = _table_currency(start, mentions, explicit, home)
     value, low, high = apply_qualifier(number, "exact")
     money = Money(
         decimal_text(value),
@@ -795,7 +923,7 @@ def _table_currency(
     start: int,
     mentions: list[MoneyMention],
     explicit: list[tuple[int, str, str]],
-    home_country: str | None,
+    home: _Home,
 ) -> str | None:
     before = [m for m in mentions if m.start < start and m.money.currency]
     if before:
@@ -803,7 +931,8 @@ def _table_currency(
     after = [m for m in mentions if m.start > start and m.money.currency]
     if after:
         return after[0].money.currency
-    return _resolve("dollar", None, start, explicit, home_country)[0]
+    currency = _resolve("dollar", None, start, explicit, home)[0]
+    return None if currency is None else code_on(currency, home.day)
 
 
 def _left_is_free(left: re.Match[str], mentions: list[MoneyMention]) -> bool:
@@ -817,31 +946,15 @@ def _borrow_scale(first: Number, second: _Raw) -> Number:
     return Number(*(None if v is None else v * second.scale for v in first))
 
 
-_OPEN_BRACKET = re.compile(r"\s*\(\s*")
-
-
-def _qualifier(
-    text: str,
-    start: int,
-    end: int,
-    per_unit: re.Match[str] | None,
-    mentions: list[MoneyMention],
-) -> str:
+def _qualifier(text: str, start: int, end: int, per_unit: re.Match[str] | None) -> str:
+    """The qualifier written around the amount; a bracketed conversion ("about $45m (£24m)")
+    has its own (issue 15: it does not take the bound of the amount it converts)."""
     before = qualifier_before(text, start)
     if before:
         return before
     after = qualifier_after(text, per_unit.end() if per_unit else end)
     if after:
         return after
-    previous = mentions[-1] if mentions else None
-    if (
-        previous is not None
-        and previous.money.qualifier not in ("exact", "range")
-        and previous.money.amount is not None
-        and _OPEN_BRACKET.fullmatch(text, previous.end, start)
-    ):
-        # A bracketed conversion keeps the bound of the amount it converts: "about $45m (£24m)".
-        return previous.money.qualifier
     return "exact"
 
 
@@ -853,7 +966,7 @@ def _mention(
     qualifier: str,
     raw: _Raw,
     explicit: list[tuple[int, str, str]],
-    home_country: str | None,
+    home: _Home,
     per_unit: str | None,
     *,
     written: bool = True,
@@ -861,8 +974,10 @@ def _mention(
     """``written`` is False when the currency is carried over from another amount ("from 5 to
     10 mln dlrs"): the mention then has no ``currency_text`` of its own."""
     currency, guessed = _resolve(
-        raw.expression.family, raw.expression.currency, raw.start, explicit, home_country
+        raw.expression.family, raw.expression.currency, raw.start, explicit, home
     )
+    if currency is not None and not raw.expression.is_code:
+        currency = code_on(currency, home.day)
     if number.value is None:
         qualifier = "approx"
     value, low, high = apply_qualifier(number, qualifier)
@@ -887,12 +1002,14 @@ def _range_mention(
     high: Number,
     raw: _Raw,
     explicit: list[tuple[int, str, str]],
-    home_country: str | None,
+    home: _Home,
     per_unit: str | None,
 ) -> MoneyMention:
     currency, guessed = _resolve(
-        raw.expression.family, raw.expression.currency, raw.start, explicit, home_country
+        raw.expression.family, raw.expression.currency, raw.start, explicit, home
     )
+    if currency is not None and not raw.expression.is_code:
+        currency = code_on(currency, home.day)
     money = Money(
         None,
         decimal_text(low.low if low.value is None else low.value),
@@ -908,13 +1025,19 @@ def _range_mention(
 
 @lru_cache(maxsize=4096)
 def parse_money(
-    text: str, *, home_country: str | None = None, context_currency: str | None = None
+    text: str,
+    *,
+    home_country: str | None = None,
+    context_currency: str | None = None,
+    reference_date: str | None = None,
 ) -> Money | None:
     """The money in one expression ("more than 19.654 billion yuan", "$1.13bn", "between $1 and
     $2 million"), or None. ``context_currency`` (ISO code seen nearby, e.g. "HKD") resolves a bare
     "$" of the same family before ``home_country`` does."""
     context = (context_currency,) if context_currency else ()
-    mentions = find_money(text, home_country=home_country, context_currencies=context)
+    mentions = find_money(
+        text, home_country=home_country, context_currencies=context, reference_date=reference_date
+    )
     if not mentions:
         return None
     return mentions[0].money

@@ -152,6 +152,7 @@ _SPACE = "[" + "".join(_word_list(_NUMBER_DATA, "digit_group_spaces")) + "]"
 _DIGITS = re.compile(
     rf"""^(?P<sign>[-\u2212+])?
     (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?           # 1,234,567.89
+      |\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?           # 1,23,456 (Indian grouping)
       |\d{{1,3}}(?:\.\d{{3}}){{2,}}(?:,\d+)?           # 1.234.567 or 1.234.567,89
       |\d{{1,3}}\.\d{{3}},\d+                          # 1.234,5
       |\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:[.,]\d+)?        # 1 234 567
@@ -177,7 +178,8 @@ def words_alternation(words: Iterable[str]) -> str:
 
 # Digits with their grouping: "1,234,567.89", "1.234.567,89", "1.234,5", "1 234 567", "2 1/2".
 DIGITS_PATTERN = (
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
+    r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,]\d)"  # 1,23,456 (Indian grouping)
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
     r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.]\d)"
     r"|\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,.]\d)"
     rf"|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d.,]\d)"
@@ -278,6 +280,8 @@ def _parse_words(lowered: str) -> Number | None:
     if not words:
         return None
     # Vague scale: "tens of thousands of" handled above; "several hundred", "a few thousand".
+    if " ".join(words[:2]) in FRACTIONS:  # "three quarters of a million"
+        words = [" ".join(words[:2]), *words[2:]]
     if words[0] in ("a", "an", "one") and len(words) > 1 and words[1] in FRACTIONS:
         # "a half", "a quarter of a billion"
         words = words[1:]

@@ -223,6 +223,10 @@ _MONEY_LISTS = (
     "financial_scales",
     "price_base_words",
     "weight_cues",
+    "lowercase_code_exclusions",
+    "scale_prefixed_codes",
+    "change_words",
+    "compound_joiners",
 )
 _NUMBERS_MAPS_INT = ("units", "standalone_units", "tens", "multipliers")
 _NUMBERS_LISTS = (
@@ -325,6 +329,16 @@ RULE_FILES: dict[str, RuleFileShape] = {
             "divisor": INT,
         }
     ),
+    "currency_validity.jsonl": JsonlRows(
+        required={
+            "code": TEXT,
+            "name": TEXT,
+            "valid_from": Nullable(TEXT),
+            "valid_until": Nullable(TEXT),
+            "successor": Nullable(TEXT),
+            "same_name": BOOL,
+        }
+    ),
     "currency_families.json": JsonObject(required={"families": MapOf(MapOf(ANY))}, optional=DOC),
     "currency_units.json": JsonObject(
         required={"currencies": MapOf(TEXT), "subunits": MapOf(MapOf(ANY))},
@@ -358,7 +372,11 @@ RULE_FILES: dict[str, RuleFileShape] = {
         required={"macrolanguages": MapOf(TEXT), "no_language": TEXT_LIST}, optional=DOC
     ),
     "money.json": JsonObject(
-        required={key: TEXT_LIST for key in _MONEY_LISTS},
+        required={
+            **{key: TEXT_LIST for key in _MONEY_LISTS},
+            "code_scale_prefixes": MapOf(INT),
+            "pre_decimal_sterling": MapOf(INT, lower_keys=True),
+        },
         optional=DOC,
     ),
     "numbers.json": JsonObject(

@@ -112,3 +112,25 @@ def test_money_component_counts_skip_money(nlp: Language) -> None:
         doc = component(doc)
     assert [r["text"] for r in doc._.money] == ["5 mln dlrs"]
     assert [r["text"] for r in doc._.counts] == ["20 trucks"]
+
+
+@pytest.mark.parametrize(
+    ("source", "currency"),
+    [("metadata", "TRL"), ("option", "TRL"), ("inferred", "TRY"), ("none", "TRY")],
+)
+def test_money_component_code_on_known_reference_date(source: str, currency: str) -> None:
+    """The historical code needs a date the article gives; an inferred year is a guess."""
+    import spacy
+    from spacy.tokens import Doc
+
+    import extract.components  # noqa: F401  (registers the factories)
+    from extract.extensions import register_extensions
+
+    register_extensions()
+    nlp = spacy.blank("en")
+    money = nlp.add_pipe("news_money")
+    doc = Doc(nlp.vocab, words=["It", "cost", "5,000", "Turkish", "lira", "."])
+    doc._.doc_id = "t"
+    doc._.reference_date = "1987-05-01"
+    doc._.reference_date_source = source
+    assert [row["currency"] for row in money(doc)._.money] == [currency]

@@ -1432,12 +1432,13 @@ def test_money_financial_lookahead_only_for_plain_words(words: list[str], expect
     ("text", "expected"),
     [
         (
+            # A bracketed conversion has its own qualifier (issue 15), not the converted one's.
             "grossed about $45m (£24m) each",
-            [("$45m", "approx", None, None), ("£24m", "approx", None, None)],
+            [("$45m", "approx", None, None), ("£24m", "exact", "24000000", "24000000")],
         ),
         (
             "took more than $90m (£48m) in the US",
-            [("$90m", "more_than", "90000000", None), ("£48m", "more_than", "48000000", None)],
+            [("$90m", "more_than", "90000000", None), ("£48m", "exact", "48000000", "48000000")],
         ),
         (
             "took $90m (£48m) in the US",
