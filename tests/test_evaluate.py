@@ -816,6 +816,38 @@ def test_evaluate_partial_tables_and_prediction_filters(tmp_path: Path) -> None:
     assert (overall.n_predicted, overall.relaxed.tp, overall.relaxed.fp) == (1, 1, 0)
 
 
+def test_evaluate_gold_text_template_and_annotated_values(tmp_path: Path) -> None:
+    source = tmp_path / "wire.jsonl"
+    record = {"doc_id": "w1", "dateline": "TOKYO, April 24", "text": "Japan said.", "x": 1}
+    source.write_text(json.dumps(record) + "\n" + json.dumps({**record, "doc_id": "w2"}) + "\n")
+    meta = {
+        "articles": [str(source)],
+        "doc_ids": ["w1"],
+        "text_template": "{dateline} - {text}",
+        "annotated_values": {"countries": {"mention_type": ["name", "demonym"]}},
+    }
+    gold = load_gold(write_gold(tmp_path / "wire", meta, {"countries": []}))
+    assert list(gold.articles()) == [{"id": "w1", "text": "TOKYO, April 24 - Japan said."}]
+    assert gold.prediction_filters == {
+        "countries": {"mention_type": frozenset({"name", "demonym"})}
+    }
+
+
+@pytest.mark.parametrize(
+    "annotated,message",
+    [
+        ({"countries": ["name"]}, "'annotated_values' maps tables to columns to value lists"),
+        ({"nowhere": {"mention_type": ["name"]}}, "'annotated_values' maps tables"),
+    ],
+)
+def test_evaluate_gold_annotated_values_rejected(
+    tmp_path: Path, annotated: object, message: str
+) -> None:
+    folder = write_gold(tmp_path / "bad", {"articles": [], "annotated_values": annotated}, {})
+    with pytest.raises(GoldError, match=message):
+        load_gold(folder)
+
+
 def test_evaluate_offset_warnings(tmp_path: Path) -> None:
     article = tmp_path / "hu.txt"
     article.write_text(ARTICLE)
@@ -943,6 +975,8 @@ DOCS = Path(__file__).resolve().parents[1] / "docs" / "evaluation.md"
         "--adapter",
         "--config",
         "partial_tables",
+        "text_template",
+        "annotated_values",
         "extract eval ../shared/data/dev/tempeval3_train_tbaq.jsonl --run --json",
         "extract eval ../shared/data/dev/conll2003_testa.jsonl --run --json",
         "extract eval ../shared/data/dev/quantulum3_quantities.jsonl --run --json",
