@@ -1,7 +1,7 @@
 """Language detection and duplicate detection: accuracy, speed and share of run time.
 
     .venv/bin/python benchmarks/ingest_extras.py detectors   # compare language detectors
-    .venv/bin/python benchmarks/ingest_extras.py share       # detection + hashing vs the pipeline
+    .venv/bin/python benchmarks/ingest_extras.py share       # detection, duplicates vs the pipeline
     .venv/bin/python benchmarks/ingest_extras.py minhash     # near-duplicate cost (datasketch)
 
 English texts come from ../shared/data/dev (BBC, Reuters; skipped when absent); the short
@@ -137,8 +137,13 @@ def run_time_share(n_articles: int) -> None:
     if not texts:
         print("no English corpus at hand: nothing measured")
         return
+    from extract.ingest.duplicates import mark_duplicates
+    from extract.types import Article
+
     nlp = load_pipeline()
-    timings: dict[str, list[float]] = {"pipeline": [], "language": []}
+    articles = [Article(str(number), text) for number, text in enumerate(texts)]
+    near = _near_duplicates()
+    timings: dict[str, list[float]] = {"pipeline": [], "language": [], "duplicates": []}
     for _ in range(3):
         started = time.perf_counter()
         for _doc in nlp.pipe(texts, batch_size=64):
@@ -148,6 +153,14 @@ def run_time_share(n_articles: int) -> None:
         for text in texts:
             detect_language(text)
         timings["language"].append(time.perf_counter() - started)
+        started = time.perf_counter()
+        for _article in mark_duplicates(articles):
+            pass
+        timings["duplicates"].append(time.perf_counter() - started)
+        if near is not None:
+            started = time.perf_counter()
+            near(texts)
+            timings.setdefault("minhash", []).append(time.perf_counter() - started)
     best = {name: min(values) for name, values in timings.items()}
     chars = statistics.mean(len(text) for text in texts)
     print(f"{len(texts)} articles, {chars:.0f} characters on average; best of 3 runs")
@@ -158,26 +171,42 @@ def run_time_share(n_articles: int) -> None:
         )
 
 
-def minhash_cost(n_articles: int) -> None:
-    """What MinHash near-duplicate detection (datasketch) would add per article."""
+def _near_duplicates() -> Callable[[list[str]], int] | None:
+    """MinHash (128 permutations, 5-word shingles) + LSH at Jaccard 0.8 over a list of texts,
+    as a near-duplicate option would run it (datasketch); None when it is not installed."""
     try:
         from datasketch import MinHash, MinHashLSH
     except ImportError:
-        print("datasketch is not installed: pip install datasketch to measure")
+        print("datasketch is not installed: pip install datasketch==2.0.0 to measure MinHash")
+        return None
+
+    def index_all(texts: list[str]) -> int:
+        index = MinHashLSH(threshold=0.8, num_perm=128)
+        found = 0
+        for number, text in enumerate(texts):
+            words = text.casefold().split()
+            shingles = {" ".join(words[i : i + 5]).encode() for i in range(max(len(words) - 4, 1))}
+            signature = MinHash(num_perm=128, seed=1)
+            signature.update_batch(list(shingles))
+            found += bool(index.query(signature))
+            index.insert(str(number), signature)
+        return found
+
+    return index_all
+
+
+def minhash_cost(n_articles: int) -> None:
+    """What MinHash near-duplicate detection (datasketch) would add per article."""
+    near = _near_duplicates()
+    if near is None:
         return
     texts = english_texts(n_articles)[:n_articles]
     started = time.perf_counter()
-    index = MinHashLSH(threshold=0.8, num_perm=128)
-    for number, text in enumerate(texts):
-        words = text.lower().split()
-        shingles = {" ".join(words[i : i + 5]).encode() for i in range(max(len(words) - 4, 1))}
-        signature = MinHash(num_perm=128)
-        signature.update_batch(list(shingles))
-        index.query(signature)
-        index.insert(str(number), signature)
+    found = near(texts)
     seconds = time.perf_counter() - started
     print(
-        f"MinHash (128 permutations, 5-word shingles) + LSH: {1000 * seconds / len(texts):.3f} ms/article"
+        f"MinHash (128 permutations, 5-word shingles) + LSH: {1000 * seconds / len(texts):.3f}"
+        f" ms/article ({found} of {len(texts)} had a near-duplicate before them)"
     )
 
 
