@@ -538,10 +538,24 @@ def canonical_name(name: str) -> str:
     return reorder_last_first(bare)
 
 
+def without_suffix(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Name tokens without a trailing generational suffix ("Jr", "Sr", "III"): the surname
+    comes before it (``("james", "welch", "jr")`` → ``("james", "welch")``)."""
+    suffixes = word_lists().name_suffixes
+    end = len(tokens)
+    while end > 1 and tokens[end - 1] in suffixes:
+        end -= 1
+    return tokens[:end]
+
+
 def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
     """True when ``part`` names the same person as the longer ``full``: a single word that is
-    its first or last word, or a subsequence sharing its first or last word."""
-    if len(part) >= len(full) or not part:
+    its first or last word (a suffix such as "Jr" aside), or a subsequence sharing its first or
+    last word."""
+    core = without_suffix(full)
+    if core != full and len(core) > len(part) and _contains(core, part):
+        return True  # "Welch" of "James Welch Jr"
+    if len(part) >= len(full) or not part or part[0] in word_lists().name_suffixes:
         return False
     if len(part) == 1:
         return part[0] in (full[0], full[-1])

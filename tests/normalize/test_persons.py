@@ -35,6 +35,7 @@ from extract.normalize.persons import (
     title_before,
     title_before_comma,
     title_lexicon,
+    without_suffix,
 )
 
 
@@ -499,3 +500,30 @@ def test_persons_british_subdivision_names(name: str, expected: bool) -> None:
 )
 def test_persons_seat_before_for(word: str, expected: bool) -> None:
     assert seat_before_for(word) is expected
+
+
+@pytest.mark.parametrize(
+    "tokens,expected",
+    [
+        (("james", "welch", "jr"), ("james", "welch")),
+        (("al", "unser", "sr"), ("al", "unser")),
+        (("john", "paul", "ii"), ("john", "paul")),
+        (("jr",), ("jr",)),
+        (("henry", "viii"), ("henry", "viii")),
+    ],
+)
+def test_persons_without_suffix(tokens: tuple[str, ...], expected: tuple[str, ...]) -> None:
+    assert without_suffix(tokens) == expected
+
+
+@pytest.mark.parametrize(
+    "names,expected",
+    [
+        (["James Welch Jr", "Welch"], ["James Welch Jr", "James Welch Jr"]),
+        (["Al Unser Jr", "Al Unser"], ["Al Unser Jr", "Al Unser Jr"]),
+        (["Al Unser Jr", "Jr"], ["Al Unser Jr", "Jr"]),
+        (["Lloyd U. Noland III", "Noland III"], ["Lloyd U. Noland III", "Lloyd U. Noland III"]),
+    ],
+)
+def test_persons_cluster_names_past_a_suffix(names: list[str], expected: list[str]) -> None:
+    assert cluster_names(names) == expected

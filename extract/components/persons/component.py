@@ -22,18 +22,20 @@ from spacy.tokens import Doc, Span
 from extract.components._guard import run_guarded
 from extract.components._lemma import register_lemmatizer
 from extract.components.persons.boundaries import name_span, person_entities
+from extract.components.persons.evidence import without_unevidenced
 from extract.components.persons.filters import (
     is_filtered,
     mostly_other_label,
     name_edge_words,
 )
+from extract.components.persons.layouts import team_names
 from extract.components.persons.organisations import (
     organisation_texts,
     plain_name_words,
     without_organisations,
     words_of_persons,
 )
-from extract.components.persons.propagation import propagated
+from extract.components.persons.propagation import name_core, propagated
 from extract.components.persons.recovery.affiliations import affiliated_names
 from extract.components.persons.recovery.after_titles import names_after_titles
 from extract.components.persons.recovery.lists import listed_attribute, listed_names
@@ -96,13 +98,16 @@ class PersonNormalizer:
         protected_surnames = plain_name_words(ents)
         organisations = self._organisations(doc, ents, candidates, person_words, protected_surnames)
         mentions = self._model_mentions(doc, ents, text, candidates, organisations)
+        found_by_model = len(mentions)
         self._recover(doc, text, mentions, organisations)
+        recovered = frozenset(fold(strip_possessive(s.text)) for s, _ in mentions[found_by_model:])
         if self.propagate:
             self._propagate(doc, mentions, organisations)
         if self.org_cues:
             mentions = without_organisations(
                 doc, mentions, organisations, person_words, protected_surnames
             )
+            mentions = without_unevidenced(doc, ents, mentions, recovered)  # "Ericsson said it"
         return self._to_rows(doc, mentions)
 
     def _candidates(self, doc: Doc, ents: tuple[Span, ...]) -> list[tuple[Span, Span]]:
@@ -126,7 +131,8 @@ class PersonNormalizer:
         person_words: frozenset[str],
         protected_surnames: frozenset[str],
     ) -> frozenset[str]:
-        """Folded texts of the candidates that organisation cues show are not people."""
+        """Folded texts of the candidates that organisation cues show are not people, and of
+        the teams in the article's standings rows and result lines."""
         if not self.org_cues:
             return frozenset()
         organisations = organisation_texts(
@@ -139,7 +145,8 @@ class PersonNormalizer:
             for _, span in candidates
             if listed_attribute(doc, span.start, span.end, candidate_ends)
         }
-        return organisations | attributes
+        teams = {fold(team.text) for team in team_names(doc)} - protected_surnames
+        return organisations | attributes | teams
 
     def _model_mentions(
         self,
@@ -201,8 +208,9 @@ class PersonNormalizer:
     def _propagate(self, doc: Doc, mentions: list[Mention], organisations: frozenset[str]) -> None:
         """Appends the other mentions of the names found so far."""
         seeds = [span for span, _ in mentions]
-        surnames = {span[-1].lower_ for span in seeds if len(span) > 1}
-        for span in propagated(doc, seeds):
+        cores = [name_core(span) for span in seeds]
+        surnames = {core[-1].lower_ for core in cores if len(core) > 1}
+        for span in propagated(doc, seeds, covered=_taken(mentions)):
             # a surname alone after the full name is the person ("MaliVai Washington" ...
             # "Washington"); a first name alone may be a place ("Paris")
             surname = len(span) == 1 and span[0].lower_ in surnames

@@ -76,7 +76,7 @@ def is_filtered(
     """A model PERSON that is no person: a known false positive, a text the article mostly
     tags as something else, a place (unless a one-word mention is a word of a longer name in
     the article: "Washington" after "MaliVai Washington"), or a common word capitalised at a
-    sentence start."""
+    sentence start (unless a word of a longer name: "May" after "Brian May")."""
     return (
         is_false_positive(surface)
         or surface.lower() in mostly_other
@@ -90,5 +90,5 @@ def is_filtered(
             )
             and not (len(span) == 1 and span[0].lower_ in longer_name_words)
         )
-        or common_word_at_start(span, text)
+        or (common_word_at_start(span, text) and span[0].lower_ not in longer_name_words)
     )

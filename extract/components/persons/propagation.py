@@ -16,15 +16,34 @@ from extract.normalize.persons import (
 from extract.normalize.persons_words import word_lists
 
 
-def propagated(doc: Doc, found: list[Span]) -> list[Span]:
-    """Other mentions of the people already found that the model missed or mislabelled: the
-    full name again, or its first or last word alone ("Lebed" after "Alexander Lebed"), when
-    capitalised, outside longer non-person entities and not part of a longer capitalised name."""
-    covered = {token.i for span in found for token in span}
-    full_names = {tuple(token.lower_ for token in span) for span in found if len(span) > 1}
+def name_core(span: Span) -> Span:
+    """The name without a trailing generational suffix, the surname last: "Al Unser Jr" →
+    "Al Unser", "James Welch , Jr." → "James Welch"."""
+    suffixes = word_lists().name_suffixes
+    doc, end = span.doc, span.end
+    while end - span.start > 1 and doc[end - 1].lower_.rstrip(".") in suffixes:
+        end -= 1
+        if end - span.start > 1 and doc[end - 1].text == ",":
+            end -= 1
+    return doc[span.start : end]
+
+
+def spreads(span: Span) -> bool:
+    """A seed of two or more words spreads; one word, hyphenated or not ("Kilroy-Silk",
+    "Mercedes-Benz"), is no evidence of a person on its own."""
+    return len(span.text.split()) > 1
+
+
+def seed_names(found: list[Span]) -> tuple[dict[str, list[tuple[str, ...]]], set[str]]:
+    """What the seeds that spread let propagation look for: lower-case full names by first
+    word, longest first (the full name, its first and last word together, a hyphenated
+    surname alone), and the single words (first and last, suffix aside)."""
+    seeds = [span for span in found if spreads(span)]
+    cores = [name_core(span) for span in seeds]
+    full_names = {tuple(token.lower_ for token in span) for span in seeds}
     # first and last word alone: "Roberto Duran" after "Roberto " Hands of Stone " Duran"
-    full_names.update((span[0].lower_, span[-1].lower_) for span in found if len(span) > 2)
-    for span in found:  # a hyphenated surname on its own ("Kilroy-Silk")
+    full_names.update((core[0].lower_, core[-1].lower_) for core in cores if len(core) > 2)
+    for span in cores:  # a hyphenated surname on its own ("Kilroy-Silk")
         start = span.end - 1
         while start - 2 >= span.start and in_compound(span[start - span.start]):
             start -= 2
@@ -32,7 +51,7 @@ def propagated(doc: Doc, found: list[Span]) -> list[Span]:
             full_names.add(tuple(token.lower_ for token in span.doc[start : span.end]))
     parts = {
         word.lower_
-        for span in found
+        for span in cores
         if len(span) > 1
         for word in (span[0], span[-1])
         if len(word) > 1 and not in_compound(word)
@@ -40,6 +59,17 @@ def propagated(doc: Doc, found: list[Span]) -> list[Span]:
     by_first_word: dict[str, list[tuple[str, ...]]] = {}
     for name in sorted(full_names, key=len, reverse=True):
         by_first_word.setdefault(name[0], []).append(name)
+    return by_first_word, parts
+
+
+def propagated(doc: Doc, found: list[Span], *, covered: set[int] | None = None) -> list[Span]:
+    """Other mentions of the people already found (``found``: the seeds; ``covered``: the
+    tokens of every mention so far, the seeds' by default) that the model missed or
+    mislabelled: the full name again, or its first or last word alone ("Lebed" after
+    "Alexander Lebed"; "Unser" after "Al Unser Jr"), when capitalised, outside longer
+    non-person entities and not part of a longer capitalised name."""
+    covered = set(covered) if covered is not None else {t.i for span in found for t in span}
+    by_first_word, parts = seed_names(found)
     spans: list[Span] = []
     surname_particles = word_lists().surname_particles
     index = 0
@@ -54,7 +84,7 @@ def propagated(doc: Doc, found: list[Span]) -> list[Span]:
             if stop <= len(doc) and tuple(t.lower_ for t in doc[index:stop]) == name:
                 end = stop
                 break
-        if end is None and token.lower_ in parts and not token.is_stop:
+        if end is None and token.lower_ in parts and (not token.is_stop or _name_not_word(token)):
             end = index + 1
         if end is None or any(i in covered for i in range(index, end)):
             index += 1
@@ -74,6 +104,27 @@ def propagated(doc: Doc, found: list[Span]) -> list[Span]:
         covered.update(range(start, end))
         index = end
     return spans
+
+
+def _name_not_word(token: Token) -> bool:
+    """A name word that is also a common word ("May" of "Brian May", "Will"), capitalised
+    where only a name is: inside a sentence, not a date, and the subject or owner of what
+    follows ("Later , May sang", "May 's"; not "May I", "in May", "Apr 3.2 , May nil")."""
+    doc = token.doc
+    if not token.is_title or token.i == 0 or token.is_sent_start or token.ent_type_ in _DATES:
+        return False
+    before = doc[token.i - 1]
+    if before.text in _SENTENCE_OPENERS or before.is_space or "\n" in before.whitespace_:
+        return False
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return after is None or after.pos_ in ("VERB", "AUX") or after.tag_ == "POS" or after.is_punct
+
+
+_DATES = frozenset({"DATE", "TIME"})
+# What may come right before a sentence's first word: there any word is capitalised.
+_SENTENCE_OPENERS = frozenset(
+    {".", "!", "?", ":", ";", '"', "\u201c", "\u201d", "'", "(", "-", "--"}
+)
 
 
 def _extends_name(doc: Doc, start: int, end: int) -> bool:

@@ -127,6 +127,21 @@ def recoverable_name_word(token: Token) -> bool:
     )
 
 
+def dated_name_word(token: Token) -> bool:
+    """A capitalised word the model read as a date that may be a surname after an honorific
+    ("Mr May", "Mrs Winter", "Dr August"): one word, no number after it ("Mr May 5" is
+    not a name)."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        token.is_alpha
+        and token.is_title
+        and token.ent_type_ in ("DATE", "TIME")
+        and not is_title_word(token.text)
+        and (after is None or not (after.like_num or after.ent_type_ in ("DATE", "TIME")))
+    )
+
+
 def _after_list_number(token: Token) -> bool:
     """Right after a list number or a line break ("62 Nolan Henke", "1. Alex Zanardi"): a
     sentence start there is only the parser's guess (but not a function word: "In Oakland")."""

@@ -37,3 +37,11 @@ def test_filters_place_unless_a_word_of_a_longer_name(blank_nlp: Language) -> No
     span = doc[3:4]
     assert is_filtered(span, "Washington", doc.text, frozenset(), frozenset()) is True
     assert is_filtered(span, "Washington", doc.text, frozenset(), edge_words) is False
+
+
+def test_filters_common_word_kept_when_a_word_of_a_longer_name(blank_nlp: Language) -> None:
+    words = ["Winter", "said", "the", "winter", "was", "hard", ".", "Anna", "Winter", "left"]
+    doc = Doc(blank_nlp.vocab, words=words)
+    span = doc[0:1]
+    assert is_filtered(span, "Winter", doc.text, frozenset(), frozenset()) is True
+    assert is_filtered(span, "Winter", doc.text, frozenset(), frozenset({"winter"})) is False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -64,3 +65,19 @@ def test_recovery_scorecard_dismissal(blank_nlp: Language) -> None:
 def test_recovery_scorecard_needs_scorecard_signs(blank_nlp: Language) -> None:
     doc = _doc(blank_nlp, "Tillekeratne met Dharmasena 13 times")
     assert scorecard_names(doc, doc.text, set()) == []
+
+
+@pytest.mark.parametrize(
+    "words,ents,expected",
+    [
+        (["said", "Mr", "May", "on", "Monday"], ["O", "O", "B-DATE", "O", "B-DATE"], ["May"]),
+        (["said", "Mrs", "Winter", "."], ["O", "O", "B-DATE", "O"], ["Winter"]),
+        (["since", "Mr", "May", "5", "."], ["O", "O", "B-DATE", "I-DATE", "O"], []),
+        (["the", "President", "May", "said"], ["O", "O", "B-DATE", "O"], []),  # no honorific
+    ],
+)
+def test_recovery_month_surname_after_an_honorific(
+    blank_nlp: Language, words: list[str], ents: list[str], expected: list[str]
+) -> None:
+    doc = Doc(blank_nlp.vocab, words=words, ents=ents)
+    assert [span.text for span, _ in names_after_titles(doc, set())] == expected

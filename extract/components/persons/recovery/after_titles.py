@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extract.components.persons.words import (
+    dated_name_word,
     glued_hyphen,
     inner_particle,
     is_demonym,
@@ -43,6 +44,8 @@ def names_after_titles(doc: Doc, taken: set[int]) -> list[tuple[Span, int]]:
                 end += 2  # "Kilroy-Silk", "Song-ho"
             elif recoverable_name_word(word) or inner_particle(doc, start, end):
                 end += 1
+            elif end == start and is_honorific(token.text) and dated_name_word(word):
+                end += 1  # "Mr May": a surname that is also a month
             else:
                 break
         end = min(end, len(doc))
