@@ -1008,3 +1008,32 @@ def test_evaluate_score_facts_anchors_by_type_and_event_link() -> None:
     }
     event = result.links["event"]
     assert (event.tp, event.fp, event.fn) == (0, 2, 1)  # KILL wrong; the unpaired REPORT
+
+
+def test_evaluate_score_facts_country_roles() -> None:
+    gold = [
+        fact("a", 0, 5, country_iso3=["FRA", "USA"], country_roles=["place", "owner"]),
+        fact("a", 10, 15, country_iso3=["DEU"]),  # an older row: places only
+    ]
+    predicted = [
+        fact(
+            "a",
+            0,
+            5,
+            country_iso3=["FRA", "USA", "GBR"],
+            country_roles=["place", "modifier", "title"],
+        ),
+        fact("a", 10, 15, country_iso3=["DEU", "ITA"], country_roles=["place", "modifier"]),
+    ]
+    result = score_facts(gold, predicted)
+    counts = {name: (p.tp, p.fp, p.fn) for name, p in result.links.items()}
+    # country: FRA, USA right, GBR extra; DEU right and the modifier ITA not compared with a
+    # places-only row. country_role: FRA:place right, USA:modifier wrong role, GBR:title extra.
+    assert counts == {"country": (3, 1, 0), "country_role": (1, 2, 1)}
+    by_role = {name: (p.tp, p.fp, p.fn) for name, p in result.country_by_role.items()}
+    assert by_role == {
+        "modifier": (0, 1, 0),
+        "owner": (0, 0, 1),
+        "place": (1, 0, 0),
+        "title": (0, 1, 0),
+    }

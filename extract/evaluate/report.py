@@ -224,6 +224,9 @@ def print_report(evaluation: Evaluation, console: Console, *, errors: int = 0) -
             links.add_row(f"  anchor {group}", *_prf_cells(prf))
         for name, prf in evaluation.facts.links.items():
             links.add_row(name, *_prf_cells(prf))
+            if name == "country_role":
+                for role, by_role in evaluation.facts.country_by_role.items():
+                    links.add_row(f"  country {role}", *_prf_cells(by_role))
         console.print(links)
     for note in evaluation.notes:
         console.print(f"[yellow]note:[/] {note}", highlight=False)

@@ -28,8 +28,12 @@ LINK_COLUMNS: dict[str, tuple[str, ...]] = {
     "date": ("date_start", "date_end"),
     "country": ("country_iso3",),
     "event": ("event_category",),
+    "country_role": ("country_roles",),
 }
-_SET_LINKS = frozenset({"country"})  # multi-valued: scored per element
+_SET_LINKS = frozenset({"country", "country_role"})  # multi-valued: scored per element
+# A gold row without ``country_roles`` annotates places only (the older guideline): only the
+# predicted countries of these roles are compared with it.
+_PLACE_ROLES = frozenset({"place", "city"})
 # Columns that show a link exists without being compared (a date link to an unresolved date).
 _PRESENCE_ONLY: dict[str, tuple[str, ...]] = {"date": ("date_mention_id",)}
 
@@ -239,6 +243,7 @@ class FactsResult:
     anchors: PRF
     links: dict[str, PRF]
     anchors_by_type: dict[str, PRF] = field(default_factory=dict)
+    country_by_role: dict[str, PRF] = field(default_factory=dict)
     false_negatives: list[Row] = field(default_factory=list)
     false_positives: list[Row] = field(default_factory=list)
     wrong_links: list[tuple[Row, Row, tuple[str, ...]]] = field(default_factory=list)
@@ -247,6 +252,7 @@ class FactsResult:
         return {
             "anchors": self.anchors.to_dict(),
             "anchors_by_type": {name: prf.to_dict() for name, prf in self.anchors_by_type.items()},
+            "country_by_role": {name: prf.to_dict() for name, prf in self.country_by_role.items()},
             "links": {name: prf.to_dict() for name, prf in self.links.items()},
         }
 
@@ -288,10 +294,52 @@ def _present(row: Row, link: str) -> bool:
     )
 
 
-def _link_values(row: Row, link: str) -> set[Any]:
-    """The elements of a multi-valued link (country iso3 codes)."""
+def _link_values(row: Row, link: str, *, places_only: bool = False) -> set[Any]:
+    """The elements of a multi-valued link: country iso3 codes (only those of a place role
+    when ``places_only``), or 'ISO3:role' pairs for ``country_role``."""
     values = normalize_value(LINK_COLUMNS[link][0], row.get(LINK_COLUMNS[link][0]))
-    return set(values or ())
+    if link not in ("country", "country_role"):
+        return set(values or ())
+    codes = list(row.get("country_iso3") or ())
+    roles = row.get("country_roles")
+    if roles is None:
+        return set(codes) if link == "country" else set()
+    pairs = list(zip(codes, list(roles), strict=False))
+    if link == "country_role":
+        return {f"{code}:{role}" for code, role in pairs}
+    return {code for code, role in pairs if not places_only or role in _PLACE_ROLES}
+
+
+def _country_by_role(
+    gold: Sequence[Row], predicted: Sequence[Row], pairs: Sequence[tuple[int, int]]
+) -> dict[str, PRF]:
+    """Country links per role ('ISO3:role' pairs), on the gold rows that give
+    ``country_roles``; predictions of unpaired facts count when the gold set gives roles."""
+    if not any("country_roles" in row for row in gold):
+        return {}
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, predicted, gold
+
+    def add(values: set[str], slot: int) -> None:
+        for value in values:
+            tally[value.split(":", 1)[1]][slot] += 1
+
+    paired_gold = {gi for gi, _ in pairs}
+    paired_predicted = {pi for _, pi in pairs}
+    for gi, pi in pairs:
+        if "country_roles" not in gold[gi]:
+            continue
+        expected = _link_values(gold[gi], "country_role")
+        found = _link_values(predicted[pi], "country_role")
+        add(expected & found, 0)
+        add(found, 1)
+        add(expected, 2)
+    for pi, row in enumerate(predicted):
+        if pi not in paired_predicted:
+            add(_link_values(row, "country_role"), 1)
+    for gi, row in enumerate(gold):
+        if gi not in paired_gold:
+            add(_link_values(row, "country_role"), 2)
+    return {role: PRF(tp, n - tp, m - tp) for role, (tp, n, m) in sorted(tally.items())}
 
 
 def _tally_pair(g: Row, p: Row, counts: dict[str, list[int]]) -> list[str]:
@@ -303,7 +351,8 @@ def _tally_pair(g: Row, p: Row, counts: dict[str, list[int]]) -> list[str]:
             continue
         tally = counts[link]
         if link in _SET_LINKS:
-            expected, found = _link_values(g, link), _link_values(p, link)
+            expected = _link_values(g, link)
+            found = _link_values(p, link, places_only="country_roles" not in g)
             tally[0] += len(expected & found)
             tally[1] += len(found)
             tally[2] += len(expected)
@@ -346,6 +395,7 @@ def score_facts(gold: Sequence[Row], predicted: Sequence[Row]) -> FactsResult:
         PRF(len(pairs), len(predicted) - len(pairs), len(gold) - len(pairs)),
         {},
         _anchors_by_type(gold, predicted, pairs),
+        _country_by_role(gold, predicted, pairs),
     )
     for gi, pi in pairs:
         g, p = gold[gi], predicted[pi]
@@ -361,7 +411,9 @@ def score_facts(gold: Sequence[Row], predicted: Sequence[Row]) -> FactsResult:
         for link in LINK_COLUMNS:
             if annotated[link]:
                 counts[link][1] += (
-                    len(_link_values(p, link)) if link in _SET_LINKS else _present(p, link)
+                    len(_link_values(p, link, places_only=not annotated["country_role"]))
+                    if link in _SET_LINKS
+                    else _present(p, link)
                 )
     for gi, g in enumerate(gold):
         if gi in paired_gold:

@@ -30,6 +30,7 @@ _WORD_LISTS = (
     "non_place_nouns",
     "period_grains",
     "context_breakers",
+    "government_nouns",
 )
 _RULE_TABLES = ("link_rules", "date_links")
 _ALLOWED_KEYS = frozenset({"_comment", "lemma_fixes", *_WORD_LISTS, *_RULE_TABLES})
@@ -86,7 +87,18 @@ PLACE_RULES = (
     "object_phrase",
     "raised_clause",
     "parenthetical",
+    "argument_country",
+    "owner_modifier",
+    "title_country",
 )
+# The place rule that makes each country role other than place and city (docs/facts.md).
+ROLE_RULES = {
+    "subject": "argument_country",
+    "object": "argument_country",
+    "owner": "owner_modifier",
+    "modifier": "owner_modifier",
+    "title": "title_country",
+}
 # Off unless asked for: on the facts gold, single_date linked no right date and two wrong ones.
 DEFAULT_DISABLED_DATE_LINKS = ("single_date",)
 # Date links made from one candidate scope: the first candidate of the scope wins.
@@ -122,6 +134,7 @@ class FactRules:
     non_place_nouns: frozenset[str]
     period_grains: frozenset[str]
     context_breakers: frozenset[str]
+    government_nouns: frozenset[str]
     link_confidence: Mapping[str, float]
     date_link_confidence: Mapping[str, float]
     lemma_fixes: Mapping[str, str]

@@ -200,6 +200,7 @@ _FACTS_LISTS = (
     "non_place_nouns",
     "period_grains",
     "context_breakers",
+    "government_nouns",
 )
 _MONEY_LISTS = (
     "per_unit_words",

@@ -312,9 +312,24 @@ FACTS = TableSchema(
             "The rule that linked the date (same_clause, argument_phrase, ... previous_sentence;"
             " see docs/facts.md), or null.",
         ),
-        _col("country_iso3", STRINGS, "Countries where the event takes place or comes from."),
-        _col("country_prepositions", STRINGS, "Preposition that linked each country (in, from…)."),
+        _col(
+            "country_iso3",
+            STRINGS,
+            "Countries the fact concerns, each with its role (country_roles).",
+        ),
+        _col(
+            "country_prepositions",
+            STRINGS,
+            "Word that linked each country (in, from…, of, 's), or null (modifier, argument).",
+        ),
         _col("country_mention_ids", STRINGS, "Mention id of each linked country, in order."),
+        _col(
+            "country_roles",
+            STRINGS,
+            "Role of each linked country: place (in/at/from/to phrases), city (a city or "
+            "capital there), subject/object (the country or its government acts or undergoes),"
+            " owner (\"France's deputies\"), modifier ('US wheat'), title (in a person's title).",
+        ),
         _col(
             "places",
             STRINGS,

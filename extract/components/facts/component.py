@@ -142,7 +142,7 @@ class FactBuilder:
                     fact[prefix], fact[f"{prefix}_person_key"], fact[f"{prefix}_iso3"] = value
         date = fact_date(self, span, link, quantity=table != "persons")
         fact.update(date)
-        fact.update(fact_places(self, span, link))
+        fact.update(fact_places(self, span, link, person=table == "persons"))
         fact["link_rule"] = link.rule
         fact["confidence"] = fact_confidence(
             self.rules, link.rule, fact["date_rule"], has_predicate=verb is not None

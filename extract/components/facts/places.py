@@ -17,7 +17,8 @@ from extract.components.facts.clauses import (
     verb_particles,
 )
 from extract.components.facts.climb import Link
-from extract.normalize.facts import FactRules
+from extract.components.facts.country_roles import role_links
+from extract.normalize.facts import ROLE_RULES, FactRules
 from extract.syntax import is_verb
 
 if TYPE_CHECKING:
@@ -39,13 +40,16 @@ def _of_phrases(token: Token) -> list[Token]:
     return found
 
 
-def fact_places(builder: FactBuilder, span: Span, link: Link) -> dict[str, list]:
+def fact_places(
+    builder: FactBuilder, span: Span, link: Link, *, person: bool = False
+) -> dict[str, list]:
     """The place columns of a fact: the countries and places linked to its verb, arguments
-    and anchor (to conjoined and raised verbs when those have none)."""
+    and anchor (to conjoined and raised verbs when those have none), then the countries it
+    concerns in another role (``country_roles``)."""
     rules = builder.rules
     enabled = builder.place_rules
     verb = link.verb
-    countries: list[tuple[str, str, str]] = []
+    countries: list[tuple[str, str | None, str, str]] = []
     places: list[tuple[str, str]] = []
     seen: set[int] = set()
     collect_places(builder, _place_heads(builder, span, link), span, countries, places, seen)
@@ -67,10 +71,16 @@ def fact_places(builder: FactBuilder, span: Span, link: Link) -> dict[str, list]
         nearest = next((owner[t.i] for t in link.path[1:] if owner[t.i] >= 0), -1)
         if nearest >= 0:
             countries = [c for c in countries if c[2] == rows[nearest]["mention_id"]]
+    linked = {c[2] for c in countries}
+    for other in role_links(builder, span, link, person=person):
+        if other.mention_id not in linked and ROLE_RULES[other.role] in enabled:
+            countries.append(other)
+            linked.add(other.mention_id)
     return {
-        "country_iso3": [iso3 for iso3, _, _ in countries],
-        "country_prepositions": [prep for _, prep, _ in countries],
-        "country_mention_ids": [mid for _, _, mid in countries],
+        "country_iso3": [c[0] for c in countries],
+        "country_prepositions": [c[1] for c in countries],
+        "country_mention_ids": [c[2] for c in countries],
+        "country_roles": [c[3] for c in countries],
         "places": [text for text, _ in places],
         "place_prepositions": [prep for _, prep in places],
     }
@@ -121,7 +131,7 @@ def collect_places(
     builder: FactBuilder,
     heads: list[Token],
     span: Span,
-    countries: list[tuple[str, str, str]],
+    countries: list[tuple[str, str | None, str, str]],
     places: list[tuple[str, str]],
     seen: set[int],
     nested: bool = False,
@@ -157,7 +167,7 @@ def add_place(
     builder: FactBuilder,
     token: Token,
     preposition: str,
-    countries: list[tuple[str, str, str]],
+    countries: list[tuple[str, str | None, str, str]],
     places: list[tuple[str, str]],
     seen: set[int],
 ) -> None:
@@ -168,7 +178,9 @@ def add_place(
         country_span = index.spans["countries"][country]
         if country_span is not None:
             seen.update(range(country_span.start, country_span.end))
-        countries.append((row["iso3"], preposition, row["mention_id"]))
+        # A city or capital stands for its country ('in Frankfurt'): role 'city'.
+        role = "city" if row.get("mention_type") == "place" else "place"
+        countries.append((row["iso3"], preposition, row["mention_id"], role))
         places.append((row["text"], preposition))
         return
     if token.ent_type_ in builder.rules.place_entity_labels:
