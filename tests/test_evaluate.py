@@ -1037,3 +1037,41 @@ def test_evaluate_score_facts_country_roles() -> None:
         "place": (1, 0, 0),
         "title": (0, 1, 0),
     }
+
+
+def test_evaluate_scored_regions(tmp_path: Path) -> None:
+    gold = load_gold(
+        write_gold(
+            tmp_path / "regions",
+            {"articles": [], "doc_ids": ["hu"], "scored_regions": {"hu": [[0, 50]]}},
+            {"countries": [{"doc_id": "hu", "start_char": 37, "end_char": 44, "iso3": "VNM"}]},
+        )
+    )
+    assert gold.scored_regions == {"hu": [(0, 50)]}
+    base = {"doc_id": "hu", "sentence": 0, "iso2": None, "country": None, "former": False}
+    rows = [
+        {
+            **base,
+            "mention_id": str(n),
+            "start_char": s,
+            "end_char": e,
+            "text": t,
+            "iso3": i,
+            "mention_type": "name",
+        }
+        for n, (s, e, t, i) in enumerate(
+            [(37, 44, "Vietnam", "VNM"), (0, 2, "On", "USA"), (60, 65, "China", "CHN")]
+        )
+    ]  # 'On' is inside the region: a false positive; 'China' is outside: ignored
+    evaluation = evaluate_run(gold, write_run(tmp_path / "run", {"countries": rows}), texts={})
+    overall = evaluation.tables["countries"].overall
+    assert (overall.n_predicted, overall.relaxed.tp, overall.relaxed.fp) == (2, 1, 1)
+
+
+@pytest.mark.parametrize("regions", [{"hu": [[5, 5]]}, {"hu": [5, 9]}, []])
+def test_evaluate_scored_regions_rejects_bad_ranges(tmp_path: Path, regions: Any) -> None:
+    folder = write_gold(
+        tmp_path / "bad", {"articles": [], "doc_ids": ["hu"], "scored_regions": regions}, {}
+    )
+    with pytest.raises(GoldError, match="scored_regions"):
+        load_gold(folder)

@@ -75,6 +75,9 @@ def _keep_prediction(gold: GoldSet, table: str, row: Row, gold_rows: Sequence[Ro
     for column, allowed in gold.prediction_filters.get(table, {}).items():
         if row.get(column) not in allowed:
             return False
+    regions = gold.scored_regions.get(row["doc_id"])
+    if regions is not None:
+        return any(start < row["end_char"] and row["start_char"] < end for start, end in regions)
     if table in gold.partial_tables:
         return any(g["doc_id"] == row["doc_id"] and overlap(g, row) > 0 for g in gold_rows)
     return True

@@ -22,6 +22,7 @@ _GOLD_KEYS = {
     "partial_tables",
     "text_template",
     "annotated_values",
+    "scored_regions",
 }
 _SPAN_KEYS = ("doc_id", "start_char", "end_char")
 # Article record fields, as `extract run` reads them from JSONL (see ingest/fields.py).
@@ -50,6 +51,9 @@ class GoldSet:
     inputs: list[Path] = field(default_factory=list)
     # Tables annotated only where a gold row is: predictions overlapping no gold row are ignored.
     partial_tables: frozenset[str] = frozenset()
+    # Per document, the character ranges [start, end) that were annotated: predictions of any
+    # table outside them are ignored, those inside count (false positives included).
+    scored_regions: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     # Predictions kept per table: column → allowed values (e.g. countries' mention types that a
     # set annotates); other predicted rows are ignored.
     prediction_filters: dict[str, dict[str, frozenset[Any]]] = field(default_factory=dict)
@@ -105,6 +109,24 @@ def _templated_records(inputs: list[Path], wanted: set[str], template: str) -> l
 
 def _dated(record: dict[str, Any]) -> dict[str, Any]:
     return {"published": record["published"]} if record.get("published") else {}
+
+
+def _scored_regions(meta_path: Path, raw: Any) -> dict[str, list[tuple[int, int]]]:
+    """``{"doc_id": [[start, end], ...]}`` checked: character ranges with start < end."""
+    if not isinstance(raw, dict):
+        raise GoldError(f"{meta_path}: 'scored_regions' must map doc ids to [start, end] lists")
+    regions: dict[str, list[tuple[int, int]]] = {}
+    for doc_id, ranges in raw.items():
+        if not isinstance(ranges, list) or not all(
+            isinstance(r, list)
+            and len(r) == 2
+            and all(isinstance(x, int) and not isinstance(x, bool) for x in r)
+            and 0 <= r[0] < r[1]
+            for r in ranges
+        ):
+            raise GoldError(f"{meta_path}: 'scored_regions' of {doc_id}: expected [[start, end]]")
+        regions[str(doc_id)] = [(r[0], r[1]) for r in ranges]
+    return regions
 
 
 def load_gold(path: Path, *, adapter: str | None = None) -> GoldSet:
@@ -210,6 +232,7 @@ def load_gold_folder(folder: Path) -> GoldSet:
     partial = meta.get("partial_tables") or []
     if set(partial) - set(SCORED_TABLES):
         raise GoldError(f"{meta_path}: 'partial_tables' names unknown tables {partial}")
+    regions = _scored_regions(meta_path, meta.get("scored_regions", {}))
     root = _repo_root(folder)
     inputs = [path if path.is_absolute() else root / path for path in map(Path, articles)]
     tables = {
@@ -227,6 +250,7 @@ def load_gold_folder(folder: Path) -> GoldSet:
         partial_tables=frozenset(partial),
         text_template=meta.get("text_template"),
         prediction_filters=_annotated_values(meta, meta_path),
+        scored_regions=regions,
     )
     doc_ids = meta.get("doc_ids")
     if doc_ids is not None:
