@@ -12,7 +12,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import pyarrow as pa
 
@@ -35,10 +35,12 @@ from extract.settings import (
     parse_languages,
     parse_reference_date,
 )
-from extract.tables.frames import Tables
 from extract.tables.schema import TABLES
 from extract.tables.writers import OutputFormat, read_table_parts
 from extract.types import Article, StrPath
+
+if TYPE_CHECKING:
+    from extract.tables.frames import Tables  # pandas loads only when frames are asked for
 
 
 @dataclass(frozen=True)
@@ -312,6 +314,8 @@ def extract_frames(texts: Any, **options: Any) -> Tables:
     >>> tables.dates["start"].tolist()
     [datetime.date(2020, 4, 28)]
     """
+    from extract.tables.frames import Tables
+
     return Tables.from_arrow(extract_tables(texts, **options))
 
 
@@ -394,4 +398,6 @@ def _read_duckdb(path: Any) -> dict[str, pa.Table]:
 
 def read_tables(path_or_url: StrPath) -> Tables:
     """The tables of any run (``extract run --out``) as ``Tables`` of DataFrames."""
+    from extract.tables.frames import Tables
+
     return Tables.from_arrow(read_arrow_tables(path_or_url))

@@ -53,6 +53,11 @@ def doc_text(doc: Doc) -> str:
     return cached
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Give ``doc_text`` the text ``doc`` was tokenised from (spaCy keeps it exactly)."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 def add_issue(doc: Doc, message: str) -> None:
     doc._.issues = [*(doc._.issues or []), message]
 

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.errors import Errors, Warnings
+from extract.extensions import remember_text
 from extract.ingest.language import ArticleLanguage, article_language
 from extract.normalize.countries import lookup_country
 from extract.normalize.published import parse_published
@@ -40,6 +41,7 @@ def prepare_doc(
     """A tokenised Doc with the article's metadata set, its normalised published value and a
     warning when the published value could not be used."""
     doc = nlp.make_doc(article.text)
+    remember_text(doc, article.text)
     doc._.doc_id = article.doc_id
     warning = None
     published_iso = None
@@ -176,7 +178,7 @@ def _process_batch(
             continue
         status = "warning" if issues else "ok"
         if settings.texts:
-            tables["texts"] = [{"doc_id": article.doc_id, "text": doc.text}]
+            tables["texts"] = [{"doc_id": article.doc_id, "text": article.text}]
         tables["documents"] = [
             documents_row(article, status=status, error="; ".join(issues) or None, **columns)
         ]

@@ -280,3 +280,29 @@ def test_engines_spawned_workers_match_one(single: Path, source: Path, tmp_path:
     assert [index for index, _ in outputs] == list(range(len(shards)))
     persons = pa.concat_tables([output.tables["persons"] for _, output in outputs])
     pd.testing.assert_frame_equal(persons.to_pandas(), pd.read_parquet(single / "persons"))
+
+
+def test_engines_run_gc_freezes_the_pipeline_for_a_run_and_restores_the_collector() -> None:
+    import gc
+
+    from extract.engines.local import RUN_GC_THRESHOLD, run_gc
+
+    before = gc.get_threshold()
+    with run_gc():
+        assert gc.get_threshold() == RUN_GC_THRESHOLD
+        assert gc.get_freeze_count() > 0
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
+def test_engines_warm_up_loads_the_first_use_tables_before_any_fork(nlp: Language) -> None:
+    from extract.engines.local import warm_up
+    from extract.ingest.language import _identifier
+    from extract.normalize.countries import _city_names
+    from extract.normalize.persons import british_subdivision_names
+
+    for cached in (_identifier, _city_names, british_subdivision_names):
+        cached.cache_clear()
+    warm_up(nlp)
+    assert [f.cache_info().currsize for f in (_city_names, british_subdivision_names)] == [1, 1]
+    assert _identifier.cache_info().currsize == 1

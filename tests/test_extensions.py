@@ -32,3 +32,13 @@ def test_extensions_mention_id(blank_nlp, doc_id, table, index, expected) -> Non
     doc = blank_nlp("text")
     doc._.doc_id = doc_id
     assert mention_id(doc, table, index) == expected
+
+
+@pytest.mark.parametrize("text", ["A headline\n\nThe story  starts here.", ""])
+def test_extensions_remember_text_gives_doc_text_the_source_text(blank_nlp, text: str) -> None:
+    from extract.extensions import remember_text
+
+    doc = blank_nlp.make_doc(text)
+    remember_text(doc, text)
+    assert doc_text(doc) is text
+    assert doc_text(doc) == doc.text
