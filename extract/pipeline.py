@@ -36,6 +36,9 @@ NEWS_COMPONENTS = (
 # mention type. The lemmatizer is disabled and called only on the few tokens whose lemma a rule
 # reads (extract/components/_lemma.py): lemmatising every token cost about 7% of the run.
 LAZY_COMPONENTS = ("lemmatizer",)
+# Before the parser: a headline, paragraph, list item or HTML block ends a sentence whatever the
+# parser thinks (extract/components/blocks.py); the parser keeps the starts it marks.
+BLOCK_COMPONENT = "news_blocks"
 # The model's attribute ruler is swapped for one with the same rules and results that looks its
 # one-token rules up instead of matching them (extract/components/attribute_ruler.py): spaCy's
 # took about 10% of the run.
@@ -53,6 +56,8 @@ def load_pipeline(
     nlp = load_model(model)
     index_attribute_ruler(nlp)
     config = config or {}
+    if "parser" in nlp.pipe_names and BLOCK_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(BLOCK_COMPONENT, before="parser", config=dict(config.get(BLOCK_COMPONENT, {})))
     for name in components:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, config=dict(config.get(name, {})))
