@@ -105,8 +105,9 @@ def stages(corpus: Path, n_articles: int) -> dict[str, Any]:
     """Where the time of a full run goes: each runner stage and each pipeline component, run
     stage by stage over the same articles (seconds and share of the total)."""
     from extract.ingest import read_articles
+    from extract.ingest.language import article_language
     from extract.pipeline import DEFAULT_MODEL, load_pipeline
-    from extract.process import prepare_doc
+    from extract.process import prepare_doc, screen
     from extract.settings import RunSettings
     from extract.tables.build import documents_row, rows_from_doc, to_arrow
     from extract.tables.schema import PER_DOCUMENT_TABLES
@@ -125,6 +126,8 @@ def stages(corpus: Path, n_articles: int) -> dict[str, Any]:
     articles = timed("runner: read input", lambda: list(read_articles([corpus]))[:n_articles])
     for _ in nlp.pipe(a.text for a in articles[:30]):  # warm-up
         pass
+    article_language(articles[0].text, None)  # loads the identifier's model (not timed)
+    timed("runner: language", lambda: [screen(a, settings) for a in articles])
     timed("tokenizer (make_doc)", lambda: [nlp.make_doc(a.text) for a in articles])
     prepared = timed(
         "runner: metadata + make_doc", lambda: [prepare_doc(nlp, a, settings) for a in articles]
@@ -518,6 +521,16 @@ def report(results: dict[str, Any]) -> str:
         from aims import report_aims
 
         lines += ["", *report_aims({int(size): value for size, value in a.items()})]
+    f = results.get("first_rows")
+    if f:
+        lines += [
+            "",
+            f"first results, extract run on {f['stories']} stories, {f['workers']} forked workers"
+            f" (seconds from the call, pipeline loaded):",
+            f"  first batch done {f['first_batch_s']} s, second {f['second_batch_s']} s;"
+            f" first documents part {f['first_part_s']} s"
+            f" ({f['first_part_after_first_batch_s']} s after the first batch); all {f['total_s']} s",
+        ]
     k = results.get("kill_resume")
     if k:
         lines += ["", f"kill -9 / --resume at full size: {json.dumps(k)}"]
@@ -551,7 +564,7 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         nargs="*",
         default=None,
-        help="aims throughput stages workers memory comparison",
+        help="aims throughput stages first_rows workers memory comparison",
     )
     parser.add_argument(
         "--aims-stories",
@@ -572,7 +585,9 @@ def main(argv: list[str] | None = None) -> int:
     corpus = WORK / "corpus.jsonl"
     texts, note = write_corpus(corpus, args.stories)
     results: dict[str, Any] = {"corpus": note, "repeat": args.repeat, "code": str(snapshot)}
-    default = ["aims", "stages"] if args.quick else ["aims", "stages", "comparison"]
+    default = ["aims", "stages", "first_rows"]
+    if not args.quick:
+        default.append("comparison")
     if args.quick:
         args.aims_stories = [1000]
     wanted = set(args.only or default)
@@ -590,6 +605,11 @@ def main(argv: list[str] | None = None) -> int:
     if "stages" in wanted:
         results["stages"] = stages(corpus, args.stage_stories)
         print(" stages done", flush=True)
+    if "first_rows" in wanted:
+        from first_rows import first_rows
+
+        results["first_rows"] = first_rows(1000)
+        print(" first rows done", flush=True)
     if "workers" in wanted:
         results["workers"] = workers(corpus, count_words(texts))
         print(" workers done", flush=True)
