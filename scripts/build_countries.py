@@ -144,8 +144,9 @@ def place_rows(
             continue
         codes = (record.alpha_2, record.alpha_3, record.name)
         rows.append(_row(name, codes, mention_type, False))
-        if _ascii(name) != name:
-            rows.append(_row(_ascii(name), codes, mention_type, False))
+        plain = _ascii(name)
+        if plain != name and plain not in excluded and plain.lower() not in taken:
+            rows.append(_row(plain, codes, mention_type, False))
     return rows
 
 
