@@ -45,6 +45,7 @@ bench: $(STAMP)
 	-$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/html_extraction.py --run-share
+	$(BIN)/python benchmarks/ingest_extras.py share -n 100
 
 # Body extraction from web pages (P/R/F1 against gold bodies, pages/s), new reader and old.
 bench-html: $(STAMP)

@@ -109,7 +109,7 @@ def plan_run(
     max_chars: int = DEFAULT_MAX_CHARS,
     overwrite: bool = False,
     resume: bool = False,
-    workers: int | None = None,
+    workers: int | None = None,  # None: all cores
     engine: str = "local",
     scheduler: str | None = None,
     shard_size: int = DEFAULT_SHARD_SIZE,
@@ -117,14 +117,13 @@ def plan_run(
     csv_raw: bool = False,
     encoding: str | None = None,
     languages: str | Sequence[str] | None = "en",
-    skip_duplicates: bool | None = None,
+    skip_duplicates: bool | None = None,  # None: on for web archives (extract.run)
+    near_duplicates: float | None = None,
 ) -> RunRequest:
-    """Check the options of a run as ``extract run`` takes them; raises SettingsError (or its
-    subclasses InputError, ModelError) with a coded message. ``workers=None``: all cores."""
+    """The options of ``extract run``, checked: a coded SettingsError, InputError or ModelError."""
     check_engine(engine, scheduler=scheduler, workers=workers, shard_size=shard_size)
     if overwrite and resume:
         raise SettingsError(Errors.E030)
-    fmt = parse_output_format(output_format)
     settings = RunSettings(
         model=model or _default_model(),
         reference_date=parse_reference_date(reference_date),
@@ -135,6 +134,7 @@ def plan_run(
         encoding=encoding,
         languages=parse_languages(languages),
         skip_duplicates=skip_duplicates,
+        near_duplicates=near_duplicates,
     )
     check_inputs(inputs)
     check_output(out)
@@ -145,7 +145,7 @@ def plan_run(
         fields=FieldMap.with_overrides(
             id_field=id_field, text_field=text_field, date_field=date_field
         ),
-        output_format=fmt,
+        output_format=parse_output_format(output_format),
         overwrite=overwrite,
         resume=resume,
         workers=workers or os.cpu_count() or 1,

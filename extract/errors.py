@@ -115,6 +115,10 @@ class Errors:
     E051 = "E051: archive record payload cannot be decoded ({detail})"
 
     # ingestion details (extract/ingest/)
+    E086 = (
+        "E086: --near-duplicates {value} is not a Jaccard similarity from 0.5 to below 1 (0.8:"
+        " most 5-word shingles shared; exact repeats are always found)"
+    )
     E085 = (
         "E085: {path} is a compressed Parquet file ({suffix}), which is not read: Parquet"
         " compresses its columns itself and is read by row group, which needs the plain file;"
@@ -139,6 +143,10 @@ class Warnings:
     W020 = (
         "W020: skipped: duplicate of '{first}' (the same text once case, spacing and Unicode"
         " forms are normalised; --keep-duplicates processes repeats)"
+    )
+    W021 = (
+        "W021: skipped: near-duplicate of '{first}' (at least {threshold} of its 5-word shingles"
+        " shared, MinHash estimate; --keep-duplicates processes repeats)"
     )
     W026 = (
         "W026: model {model} was trained with spaCy {trained}; running it on spaCy {running} "

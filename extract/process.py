@@ -99,7 +99,11 @@ def screen(article: Article, settings: RunSettings) -> ArticleResult | ArticleLa
         reasons = "; ".join(r for r in (reason, language.warning) if r)
         return _documents_only(article, "skipped", reasons, language)
     if article.duplicate_of is not None and settings.skip_duplicates:
-        reason = Warnings.W020.format(first=article.duplicate_of)
+        if article.duplicate_kind == "near":
+            threshold = settings.near_duplicates
+            reason = Warnings.W021.format(first=article.duplicate_of, threshold=threshold)
+        else:
+            reason = Warnings.W020.format(first=article.duplicate_of)
         return _documents_only(article, "skipped", reason, language)
     return language
 

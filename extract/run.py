@@ -71,6 +71,7 @@ RESUME_OPTIONS = (
     "encoding",
     "languages",
     "skip_duplicates",
+    "near_duplicates",
 )
 
 
@@ -267,6 +268,7 @@ def _options(
         "encoding": settings.encoding,
         "languages": list(settings.languages) if settings.languages is not None else "all",
         "skip_duplicates": settings.skip_duplicates,
+        "near_duplicates": settings.near_duplicates,
         "fields": {
             "id": list(fields.id),
             "text": list(fields.text),
@@ -417,7 +419,7 @@ def _read_inputs(
     articles = read_articles(
         inputs, fields=fields, stdin=stdin, encoding=settings.encoding, skipped_records=skipped
     )
-    return mark_duplicates(articles)
+    return mark_duplicates(articles, near_threshold=settings.near_duplicates)
 
 
 @dataclass

@@ -54,6 +54,8 @@ class RunSettings:
     # Skip articles whose body repeats an earlier one's (documents.duplicate_of names it); None:
     # on when an input is a web archive, off otherwise (extract.run resolves it).
     skip_duplicates: bool | None = None
+    # Jaccard threshold of near-duplicates (MinHash of 5-word shingles); None: exact ones only.
+    near_duplicates: float | None = None
 
     def __post_init__(self) -> None:
         if self.encoding is not None:
@@ -62,6 +64,8 @@ class RunSettings:
             raise SettingsError(Errors.E027.format(option="batch-size", value=self.batch_size))
         if self.max_chars < 1:
             raise SettingsError(Errors.E027.format(option="max-chars", value=self.max_chars))
+        if self.near_duplicates is not None and not 0.5 <= self.near_duplicates < 1:
+            raise SettingsError(Errors.E086.format(value=self.near_duplicates))
 
 
 def parse_encoding(value: str) -> str:

@@ -37,3 +37,4 @@ class Article:
     )
     # The first article with the same normalised body (extract/ingest/duplicates.py), or None.
     duplicate_of: str | None = None
+    duplicate_kind: str | None = None  # exact or near (extract.ingest.duplicates.DuplicateKind)

@@ -139,6 +139,16 @@ DuplicatesOption = Annotated[
         show_default=False,
     ),
 ]
+NearDuplicatesOption = Annotated[
+    float | None,
+    typer.Option(
+        help="Also find near-duplicates: articles sharing at least this share (0.5 to below 1) of "
+        "their 5-word shingles with an earlier one, by MinHash (duplicate_kind near). Off by "
+        "default; exact repeats are always found.",
+        metavar="JACCARD",
+        show_default=False,
+    ),
+]
 
 # Options of the display, not of the run: not handed to plan_run.
 DISPLAY_OPTIONS = ("progress",)
@@ -174,6 +184,7 @@ def run_cli(
     encoding: EncodingOption = None,
     languages: LanguagesOption = "en",
     skip_duplicates: DuplicatesOption = None,
+    near_duplicates: NearDuplicatesOption = None,
 ) -> None:
     """Extract persons, countries, dates, counts and money from articles into tables."""
     options = {name: value for name, value in ctx.params.items() if name not in DISPLAY_OPTIONS}

@@ -50,6 +50,7 @@ def documents_row(
         "language": language,
         "language_source": language_source,
         "duplicate_of": article.duplicate_of,
+        "duplicate_kind": article.duplicate_kind,
         "status": status,
         "error": error,
         "n_chars": len(article.text),

@@ -131,8 +131,15 @@ DOCUMENTS = TableSchema(
             "duplicate_of",
             STRING,
             "Id of the first article of the run with the same text once case, spacing and"
-            " Unicode forms are normalised (a syndicated or re-crawled copy), or null. With"
+            " Unicode forms are normalised (a syndicated or re-crawled copy; with"
+            " --near-duplicates, or nearly the same: duplicate_kind), or null. With"
             " --skip-duplicates (the default for web archives) such a repeat is skipped.",
+        ),
+        _col(
+            "duplicate_kind",
+            STRING,
+            "exact (the same normalised text) or near (with --near-duplicates: at least that"
+            " share of 5-word shingles in common, MinHash estimate); null when not a duplicate.",
         ),
         _col(
             "status",

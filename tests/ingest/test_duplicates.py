@@ -56,14 +56,15 @@ def test_duplicates_mark_the_first_article_with_the_same_body() -> None:
         Article("g", f"{OTHER} "),
         Article("h", f"{STORY} More."),
     ]
-    assert [(a.doc_id, a.duplicate_of) for a in mark_duplicates(articles)] == [
-        ("a", None),
-        ("b", None),
-        ("c", "a"),
-        ("e", None),
-        ("f", None),
-        ("g", "b"),
-        ("h", None),
+    marked = mark_duplicates(articles)
+    assert [(a.doc_id, a.duplicate_of, a.duplicate_kind) for a in marked] == [
+        ("a", None, None),
+        ("b", None, None),
+        ("c", "a", "exact"),
+        ("e", None, None),
+        ("f", None, None),
+        ("g", "b", "exact"),
+        ("h", None, None),
     ]
 
 
@@ -199,3 +200,72 @@ def test_duplicates_cli_flags_reach_the_settings(
     source = write_jsonl(tmp_path / "in.jsonl", _records())
     result = CliRunner().invoke(app, ["run", str(source), "--out", str(tmp_path / "out"), *flags])
     assert (result.exit_code, seen) == (2, [expected])
+
+
+SEED_WORDS = (
+    (Path(__file__).resolve().parents[2] / "corpora/samples/seed_article.txt")
+    .read_text(encoding="utf-8")
+    .split()
+)
+LONG = " ".join(SEED_WORDS[:250])
+
+
+def _near_texts() -> list[tuple[str, str]]:
+    one_word_changed = SEED_WORDS[:250]
+    one_word_changed[120] = "zebra"
+    return [
+        ("long", LONG),
+        ("other", " ".join(SEED_WORDS[250:500])),
+        ("one-word", " ".join(one_word_changed)),  # Jaccard 0.960, estimate 0.953
+        ("half", " ".join(SEED_WORDS[:125] + SEED_WORDS[300:425])),  # Jaccard about 0.33
+        ("copy", LONG.upper()),
+        ("longer", LONG + " " + " ".join(SEED_WORDS[500:520])),  # Jaccard 0.925, estimate 0.867
+    ]
+
+
+def test_duplicates_near_ones_name_the_earliest_similar_article() -> None:
+    articles = [Article(doc_id, text) for doc_id, text in _near_texts()]
+    marked = mark_duplicates(articles, near_threshold=0.8)
+    assert [(a.doc_id, a.duplicate_of, a.duplicate_kind) for a in marked] == [
+        ("long", None, None),
+        ("other", None, None),
+        ("one-word", "long", "near"),
+        ("half", None, None),
+        ("copy", "long", "exact"),
+        ("longer", "long", "near"),
+    ]
+
+
+def test_duplicates_near_ones_skipped_in_a_run(tiny: Language, tmp_path: Path) -> None:
+    records = [{"id": doc_id, "text": text} for doc_id, text in _near_texts()]
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    out = tmp_path / "out"
+    settings = RunSettings(model="tiny", skip_duplicates=True, near_duplicates=0.8)
+    run([source], out, tiny, settings, shard_size=2, workers=2)
+    w021 = (
+        "W021: skipped: near-duplicate of 'long' (at least 0.8 of its 5-word shingles shared,"
+        " MinHash estimate; --keep-duplicates processes repeats)"
+    )
+    frame = pd.read_parquet(out / "documents")[[*COLUMNS, "duplicate_kind"]]
+    assert [
+        tuple(None if pd.isna(v) else v for v in row) for row in frame.itertuples(index=False)
+    ] == [
+        ("long", None, "ok", None, None),
+        ("other", None, "ok", None, None),
+        ("one-word", "long", "skipped", w021, "near"),
+        ("half", None, "ok", None, None),
+        ("copy", "long", "skipped", W020.format(first="long"), "exact"),
+        ("longer", "long", "skipped", w021, "near"),
+    ]
+
+
+@pytest.mark.parametrize("value", [0.3, 1.0, 1.5])
+def test_duplicates_near_threshold_is_checked(value: float) -> None:
+    from extract.settings import SettingsError
+
+    with pytest.raises(SettingsError) as raised:
+        RunSettings(model="tiny", near_duplicates=value)
+    assert str(raised.value) == (
+        f"E086: --near-duplicates {value} is not a Jaccard similarity from 0.5 to below 1 (0.8:"
+        " most 5-word shingles shared; exact repeats are always found)"
+    )

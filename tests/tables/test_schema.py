@@ -43,6 +43,7 @@ def test_schema_mention_tables_start_with_provenance(table: str) -> None:
                 "language",
                 "language_source",
                 "duplicate_of",
+                "duplicate_kind",
                 "status",
                 "error",
                 "n_chars",
