@@ -147,3 +147,33 @@ def test_readers_long_html_page_is_an_error_row(tmp_path: Path, low_limits: None
         "",
         f"E032: web page over {LOW} bytes, not read (limit: extract.ingest.html.MAX_PAGE_BYTES)",
     )
+
+
+@pytest.mark.parametrize(
+    "members,cut,expected",
+    [
+        ([b"first record\n", b"second\n"], 0, (b"first record\nsecond\n", None)),
+        ([b""], 0, (b"", None)),
+        ([], 0, (b"", None)),
+        ([b"abc" * 1000], 10, (None, "gzip stream ends before the end of its member")),
+    ],
+)
+def test_readers_gzip_stream_reads_members_and_reports_truncation(
+    members: list[bytes], cut: int, expected: tuple[bytes | None, str | None]
+) -> None:
+    import io
+
+    from extract.ingest.compressed import GzipStream, TruncatedGzip
+
+    data = b"".join(gzip.compress(member) for member in members)
+    stream = GzipStream(io.BytesIO(data[: len(data) - cut]))
+    read = b""
+    try:
+        while chunk := stream.read(7):  # small reads: a member's output spans many of them
+            read += chunk
+    except TruncatedGzip as error:
+        # what was decompressed before the end came first: a prefix of the member, not nothing
+        assert ((b"abc" * 1000).startswith(read), read != b"") == (True, True)
+        assert (None, str(error)) == expected
+        return
+    assert (read, None) == expected
