@@ -35,6 +35,7 @@ class PersonWordLists:
     list_separators: frozenset[str]  # tokens that end a listed name
     fixture_words: frozenset[str]  # "Luton v Hinckley": two teams, no name
     leading_articles: frozenset[str]  # an article the model put at a name's start
+    apostrophe_prefixes: frozenset[str]  # as written, before an apostrophe ("O'Brien")
     regnal_numbers: frozenset[str]  # as written ("Henry VIII")
     surname_particles: frozenset[str]  # begin a surname written alone ("de Silva")
     initial_glued_particles: frozenset[str]  # glued to an initial ("A.de Silva")

@@ -268,6 +268,7 @@ PERSONS_WORD_LISTS = (
     "list_separators",
     "fixture_words",
     "leading_articles",
+    "apostrophe_prefixes",
     "regnal_numbers",
     "surname_particles",
     "initial_glued_particles",

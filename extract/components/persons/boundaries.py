@@ -143,6 +143,7 @@ def _extend_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end < len(doc) and _loose_name_word(doc[end]) and doc[end - 1].whitespace_ == " ":
         end += 1
     end = _particle_surname_end(doc, end)
+    start, end = _apostrophe_name(doc, start, end)
     if end < len(doc) and doc[end - 1].whitespace_ and _is_regnal_number(doc, start, end):
         end += 1  # "Henry VIII", "Pedro I"
     while start > 0:
@@ -226,6 +227,31 @@ def _particle_surname_end(doc: Doc, end: int) -> int:
     if after is not None and after.is_alpha and after.text[:1].isupper():
         return end
     return index + 1
+
+
+def _apostrophe_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A name with an apostrophe prefix kept whole when the model cut it: "Sean O" + "' Brien",
+    "Sean O'" + "Brien" (tokenised text writes "O' Brien"), "O'" + "Neill"."""
+    prefixes = word_lists().apostrophe_prefixes
+    apostrophes = ("'", "\u2019")
+    if end + 1 < len(doc) and doc[end - 1].text in prefixes and doc[end].text in apostrophes:
+        if doc[end + 1].is_title and doc[end + 1].is_alpha:
+            end += 2
+    elif (
+        end < len(doc)
+        and doc[end - 1].text[:-1] in prefixes
+        and doc[end - 1].text[-1:] in apostrophes
+        and doc[end].is_title
+        and doc[end].is_alpha
+    ):
+        end += 1
+    if start > 0 and doc[start].is_title:
+        before = doc[start - 1].text
+        if before[:-1] in prefixes and before[-1:] in apostrophes:
+            start -= 1
+        elif start > 1 and before in apostrophes and doc[start - 2].text in prefixes:
+            start -= 2
+    return start, end
 
 
 def _korean_given_name(doc: Doc, end: int) -> bool:

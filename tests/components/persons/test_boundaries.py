@@ -80,3 +80,51 @@ def test_boundaries_person_entities_merges_touching_entities(blank_nlp: Language
         "Yudhoyono",
     ]
     assert [e.text for e in person_entities(doc, ents, merge=True)] == ["Susilo Bambang Yudhoyono"]
+
+
+@pytest.mark.parametrize(
+    "words,spaces,ents,expected",
+    [
+        # the model cut "O' Brien" (tokenised text) or "O'" + "Brien"
+        (
+            ["striker", "Sean", "O", "'", "Brien", "scored"],
+            [True, True, False, True, True, False],
+            ["O", "B-PERSON", "I-PERSON", "O", "O", "O"],
+            ["Sean O' Brien"],
+        ),
+        (
+            ["striker", "Sean", "O'", "Brien", "scored"],
+            [True, True, True, True, False],
+            ["O", "B-PERSON", "I-PERSON", "O", "O"],
+            ["Sean O' Brien"],
+        ),
+        (
+            ["said", "O", "'", "Neill", "."],
+            [True, False, True, False, False],
+            ["O", "O", "O", "B-PERSON", "O"],
+            ["O' Neill"],
+        ),
+        (
+            ["Tarango", ",", "O'BRIEN", "SPRING"],
+            [True, True, True, False],
+            ["B-PERSON", "O", "B-PERSON", "O"],
+            ["Tarango", "O'BRIEN"],
+        ),
+        (  # a lone "O" that no apostrophe follows stays out
+            ["Sean", "O", "Brien", "scored"],
+            [True, True, True, False],
+            ["O", "O", "B-PERSON", "O"],
+            ["Brien"],
+        ),
+    ],
+)
+def test_boundaries_apostrophe_names_stay_whole(
+    blank_nlp: Language,
+    words: list[str],
+    spaces: list[bool],
+    ents: list[str],
+    expected: list[str],
+) -> None:
+    doc = _person_doc(blank_nlp, words, spaces, ents)
+    names = [name_span(ent) for ent in doc.ents]
+    assert [found[0].text for found in names if found is not None] == expected
