@@ -57,7 +57,7 @@ def seed_names(found: list[Span]) -> tuple[dict[str, list[tuple[str, ...]]], set
         if len(word) > 1 and not in_compound(word)
     }
     by_first_word: dict[str, list[tuple[str, ...]]] = {}
-    for name in sorted(full_names, key=len, reverse=True):
+    for name in sorted(full_names, key=lambda name: (-len(name), name)):  # longest first
         by_first_word.setdefault(name[0], []).append(name)
     return by_first_word, parts
 
