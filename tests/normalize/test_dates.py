@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from extract.normalize.dates import DateValue, clean_date_text, normalize_date, one_before
-from extract.normalize.dates_reference import infer_reference_date
+from extract.normalize.dates_reference import dateline_day, infer_reference_date, latest_year_guess
 
 R = "2020-10-22"  # the seed article's inferred reference: a Thursday
 W = "1989-10-26"  # a Thursday of TimeBank's Wall Street Journal
@@ -856,11 +856,75 @@ def _unresolved(
         ([], None),
     ],
 )
-def test_dates_infer_reference_date(
+def test_dates_latest_year_guess(
     mentions: list[tuple[str, str, bool]], expected: str | None
 ) -> None:
     values = [_unresolved(text, tense, ahead) for text, tense, ahead in mentions]
-    assert infer_reference_date(values) == _date(expected)
+    assert latest_year_guess(values) == _date(expected)
+
+
+_SEED_MENTIONS = [
+    ("October 22", "past", False),
+    ("2016", "past", False),
+    ("From 2014 to June 2020", "past", False),
+    ("April 28 this year", "past", False),
+    ("May 31", "past", False),
+    ("March", "past", False),
+]
+
+
+@pytest.mark.parametrize(
+    "mentions,dateline,expected",
+    [
+        # no dateline: only a year the article's dates support
+        (_SEED_MENTIONS, None, "2020-10-22"),
+        ([("22 October 2020", "past", False), ("Tuesday", "past", False)], None, None),
+        ([("June 2020", "past", False), ("last year", "past", False)], None, None),
+        ([("2019", "past", False), ("March", "past", False)], None, None),
+        (
+            [("June 2020", "past", False), ("2020", "future", False), ("last week", "past", False)],
+            None,
+            "2020-06-30",
+        ),
+        ([("2019", "present", False), ("2030", "present", True)], None, None),
+        ([], None, None),
+        # a dateline: its day, on or after the latest day or month told in the past
+        ([("December 17, 1986", "past", False)], (3, 2), "1987-03-02"),
+        ([("Sept. 1, 1986", "past", False)], (3, 2), "1987-03-02"),
+        ([("March 3, 1987", "past", False)], (3, 3), "1987-03-03"),
+        ([("February", "past", False), ("February 1986", "past", False)], (3, 5), "1987-03-05"),
+        ([("April 1, 1987", "past", False)], (2, 26), None),  # ten months on: not recent
+        ([("1986", "past", False)], (3, 2), None),  # a bare year: 1986 or 1987
+        ([("December 17, 1986", "past", False), ("1988", "present", False)], (3, 2), None),
+        (
+            [("December 17, 1986", "past", False), ("February 1, 1987", "future", False)],
+            (3, 2),
+            None,
+        ),
+        ([("today", "past", False)], (3, 2), None),
+    ],
+)
+def test_dates_infer_reference_date(
+    mentions: list[tuple[str, str, bool]], dateline: tuple[int, int] | None, expected: str | None
+) -> None:
+    values = [_unresolved(text, tense, ahead) for text, tense, ahead in mentions]
+    assert infer_reference_date(values, dateline=dateline) == _date(expected)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("SALVADOR, Feb 26 - Showers continued", (2, 26)),
+        ("MINNEAPOLIS, Minn., June 19 - Dayton Hudson", (6, 19)),
+        ("ST. LOUIS, MARCH 3 - The company", (3, 3)),
+        ("LONDON, Sept. 1 - Shares", (9, 1)),
+        ("ROME - Israeli Foreign Minister", None),
+        ("Sales rose, March 3 - the company said", None),
+        ("WASHINGTON, Feb 30 - x", None),
+    ],
+)
+def test_dates_dateline_day(text: str, expected: tuple[int, int] | None) -> None:
+    assert dateline_day(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,8 @@ Reference date: ``doc._.reference_date`` when set (metadata or option); otherwis
 from the article's own explicit dates in non-future sentences (``normalize.dates_reference``:
 the latest year written in full, the next one when that year is only in past-tense sentences
 of an article that says "last year"; anchored at that year's latest full date or month, else
-its last day; moved later by year-less month-days placed in that year) and flagged
+its last day; moved later by year-less month-days placed in that year; kept only when the
+article's dates support that year, or dated by a wire dateline) and flagged
 ``reference_date_source = "inferred"``; ``"none"`` when the article has no explicit year (or
 names it once and has no relative expression to resolve), and
 relative dates then keep ``X`` placeholders (``XXXX-04-28``, null start/end).
@@ -61,7 +62,7 @@ from extract.normalize.dates import (
 )
 from extract.normalize.dates_anaphora import anchored_anaphor, is_anaphor
 from extract.normalize.dates_lexicon import load_dates_lexicon
-from extract.normalize.dates_reference import infer_reference_date
+from extract.normalize.dates_reference import dateline_day, infer_reference_date
 
 _ENTITY_LABELS = ("DATE", "TIME")
 _SAFE_MODIFIER_MODS = frozenset(
@@ -118,7 +119,9 @@ class DateExtractor:
                 (normalize_date(text, reference=None, tense=t), t, looks_ahead(self, span))
                 for span, text, t in mentions
             ]
-            reference = infer_reference_date((v, t, a) for v, t, a in values if v is not None)
+            reference = infer_reference_date(
+                ((v, t, a) for v, t, a in values if v is not None), dateline=dateline_day(doc.text)
+            )
             if reference is not None:
                 doc._.reference_date = reference.isoformat()
                 doc._.reference_date_source = "inferred"
