@@ -31,6 +31,8 @@ _WORD_LISTS = (
     "period_grains",
     "context_breakers",
     "government_nouns",
+    "rise_verbs",
+    "fall_verbs",
 )
 _RULE_TABLES = ("link_rules", "date_links")
 _ALLOWED_KEYS = frozenset({"_comment", "lemma_fixes", *_WORD_LISTS, *_RULE_TABLES})
@@ -135,6 +137,8 @@ class FactRules:
     period_grains: frozenset[str]
     context_breakers: frozenset[str]
     government_nouns: frozenset[str]
+    rise_verbs: frozenset[str]
+    fall_verbs: frozenset[str]
     link_confidence: Mapping[str, float]
     date_link_confidence: Mapping[str, float]
     lemma_fixes: Mapping[str, str]
@@ -333,6 +337,12 @@ def fact_confidence(
     if not has_predicate:
         confidence = min(confidence, rules.link_confidence["no_predicate"])
     return round(confidence, 3)
+
+
+def signed_change(amount: str, direction: str) -> str:
+    """A change as signed decimal text: '0.45' down is '-0.45', '5' up is '5'."""
+    text = amount.strip().lstrip("+-")
+    return f"-{text}" if direction == "down" else text
 
 
 def fact_id(doc_id: str, index: int) -> str:

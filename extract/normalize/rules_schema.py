@@ -201,6 +201,8 @@ _FACTS_LISTS = (
     "period_grains",
     "context_breakers",
     "government_nouns",
+    "rise_verbs",
+    "fall_verbs",
 )
 _MONEY_LISTS = (
     "per_unit_words",

@@ -268,7 +268,11 @@ FACTS = TableSchema(
     (
         _col("doc_id", STRING, "Id of the article."),
         _col("fact_id", STRING, "Id of the fact, unique in the run."),
-        _col("fact_type", STRING, "count, money or person_event."),
+        _col(
+            "fact_type",
+            STRING,
+            "count, money, person_event, or percent (the percentage change of a level fact).",
+        ),
         _col("sentence", INT, "Index of the sentence the fact is in."),
         _col("start_char", INT, "Start of the fact's anchor (the quantity or person mention)."),
         _col("end_char", INT, "End of the fact's anchor."),
@@ -303,7 +307,18 @@ FACTS = TableSchema(
         _col("low", STRING, "The quantity's lower bound, as text."),
         _col("high", STRING, "The quantity's upper bound, as text."),
         _col("qualifier", STRING, "The quantity's qualifier."),
-        _col("unit", STRING, "The counted object, or the ISO 4217 currency."),
+        _col("unit", STRING, "The counted object, or the ISO 4217 currency ('percent')."),
+        _col(
+            "measure",
+            STRING,
+            "change or level, when a verb of change gives both ('dropped 45 cents to $23.10':"
+            " a change of -0.45 and a level of 23.10), else null.",
+        ),
+        _col(
+            "event_id",
+            STRING,
+            "fact_id of the first fact of the same event (a change and its level), or null.",
+        ),
         _col("date_mention_id", STRING, "Id of the date that scopes the fact, or null."),
         _col("date_start", DATE, "First day of that date."),
         _col("date_end", DATE, "Last day of that date."),

@@ -18,6 +18,12 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.components._guard import run_guarded
 from extract.components._lemma import lemma_of, register_lemmatizer
+from extract.components.facts.change_level import (
+    change_direction,
+    pair_changes,
+    percent_change,
+    split_range,
+)
 from extract.components.facts.clauses import inside, logical_arguments, verb_particles
 from extract.components.facts.climb import Link, link_anchor
 from extract.components.facts.date_scope import fact_date
@@ -62,18 +68,44 @@ class FactBuilder:
                 if span is None:
                     continue
                 link = link_anchor(index, span, persons=False)
-                facts.append(self._row(table, row, span, link))
+                facts.extend(self._quantity_rows(table, row, span, link, len(facts)))
         for position, row in enumerate(index.rows["persons"]):
             span = index.spans["persons"][position]
             if span is None:
                 continue
             for link in person_links(self, span):
                 facts.append(self._row("persons", row, span, link))
+        pair_changes(facts)
+        for fact in facts:
+            fact.pop("_verb", None)
+            fact.pop("_direction", None)
         facts.sort(key=lambda fact: (fact["start_char"], fact.pop("_order")))
         doc_id = index.doc._.doc_id or ""
+        first_of_event: dict[Any, str] = {}
         for number, fact in enumerate(facts):
             fact["fact_id"] = fact_id(doc_id, number)
+            event = fact.pop("_event", None)
+            if event is not None:
+                fact["event_id"] = first_of_event.setdefault(event, fact["fact_id"])
         return facts
+
+    def _quantity_rows(
+        self, table: str, row: dict, span: Span, link: Link, event: int
+    ) -> list[dict[str, Any]]:
+        """A quantity's fact, or the two facts of a change and its level (one event)."""
+        fact = self._row(table, row, span, link)
+        if link.verb is not None:
+            fact["_verb"], fact["_direction"] = link.verb.i, change_direction(self, link.verb)
+        parts = split_range(self, fact, span, link)
+        if len(parts) == 1:
+            change = percent_change(self, fact, link)
+            if change is None:
+                return parts
+            fact["measure"] = "level"
+            parts = [change, fact]
+        for part in parts:
+            part["_event"] = event
+        return parts
 
     def predicate(self, verb: Token) -> str:
         particles = tuple(p.lower_ for p in verb_particles(verb, self.rules))
@@ -111,6 +143,8 @@ class FactBuilder:
             "high": None,
             "qualifier": None,
             "unit": None,
+            "measure": None,
+            "event_id": None,
         }
         if table != "persons":
             fact.update(quantity_values(table, row))
