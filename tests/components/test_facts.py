@@ -467,7 +467,8 @@ def _year(year: int) -> dict:
                 ],
                 "dates": [("a year earlier", None, _year(1986))],
             },
-            [("climb", None, None), ("climb", "same_clause", "1986-01-01")],
+            # the 8 pct change is its own fact (fact_type percent), with its level's links
+            [("climb", None, None), ("climb", None, None), ("climb", "same_clause", "1986-01-01")],
         ),
         (  # ... but a 'when' clause shares the time of the clause it hangs from
             "The worst flood was in 1953 when 1,800 people drowned.",
@@ -533,7 +534,7 @@ def test_facts_date_rules(nlp, text, mentions, expected):
                 "money": [("2.5 billion dlrs", None, _money("2500000000"))],
                 "countries": [("Korea", None, _country("KOR"))],
             },
-            [("rise", ["KOR"])],
+            [("rise", ["KOR"]), ("rise", ["KOR"])],  # the 4 pct change and the level
         ),
         (  # raised_clause
             "About 2,000 people are thought to have died in Haiti.",
