@@ -50,6 +50,8 @@ LINK_RULES = (
     "participle_in_mention",
     "noun_modifier",
     "nominal_event",
+    "list_member",
+    "pronoun",
     "no_predicate",
 )
 # The date links, most specific first: the order in which ``choose_date`` tries them.

@@ -30,6 +30,7 @@ from extract.components.facts.date_scope import fact_date
 from extract.components.facts.events import person_links
 from extract.components.facts.index import DocIndex
 from extract.components.facts.places import fact_places
+from extract.components.facts.references import list_links, pronoun_links
 from extract.extensions import mentions
 from extract.normalize.facts import (
     DATE_LINKS,
@@ -73,7 +74,7 @@ class FactBuilder:
             span = index.spans["persons"][position]
             if span is None:
                 continue
-            for link in person_links(self, span):
+            for link in self._person_event_links(span):
                 facts.append(self._row("persons", row, span, link))
         pair_changes(facts)
         for fact in facts:
@@ -106,6 +107,22 @@ class FactBuilder:
         for part in parts:
             part["_event"] = event
         return parts
+
+    def _person_event_links(self, span: Span) -> list[Link]:
+        """The person's own events, then those reached through "X, along with Y," and through
+        a pronoun of the same sentence (one per verb and role)."""
+        links: list[Link] = []
+        seen: set[tuple[int, str | None]] = set()
+        for link in (
+            *person_links(self, span),
+            *list_links(self, span),
+            *pronoun_links(self, span),
+        ):
+            key = (link.verb.i if link.verb is not None else -1, link.role)
+            if key not in seen:
+                seen.add(key)
+                links.append(link)
+        return links
 
     def predicate(self, verb: Token) -> str:
         particles = tuple(p.lower_ for p in verb_particles(verb, self.rules))
