@@ -124,10 +124,10 @@ def plan_run(
     check_engine(engine, scheduler=scheduler, workers=workers, shard_size=shard_size)
     if overwrite and resume:
         raise SettingsError(Errors.E030)
-    settings = RunSettings(
-        model=model or _default_model(),
-        reference_date=parse_reference_date(reference_date),
-        home_country=parse_home_country(home_country),
+    settings = checked_settings(
+        model,
+        reference_date,
+        home_country,
         batch_size=batch_size,
         max_chars=max_chars,
         texts=texts,
@@ -276,12 +276,8 @@ def extract_tables(
     from extract.tables.build import PeopleSummary, to_arrow
     from extract.tables.schema import PER_DOCUMENT_TABLES
 
-    settings = RunSettings(
-        model=model or _default_model(),
-        reference_date=parse_reference_date(reference_date),
-        home_country=parse_home_country(home_country),
-        batch_size=batch_size,
-        max_chars=max_chars,
+    settings = checked_settings(
+        model, reference_date, home_country, batch_size=batch_size, max_chars=max_chars
     )
     fields = FieldMap.with_overrides(
         id_field=id_field, text_field=text_field, date_field=date_field
@@ -323,6 +319,19 @@ def output_names(settings: RunSettings) -> tuple[str, ...]:
     from extract.tables.schema import run_tables
 
     return run_tables(texts=settings.texts)
+
+
+def checked_settings(
+    model: str | None, reference_date: Any, home_country: str | None, **options: Any
+) -> RunSettings:
+    """RunSettings from the options a user writes: the model or the default, the reference date
+    and home country parsed and checked (coded SettingsError), the rest as given."""
+    return RunSettings(
+        model=model or _default_model(),
+        reference_date=parse_reference_date(reference_date),
+        home_country=parse_home_country(home_country),
+        **options,
+    )
 
 
 def _default_model() -> str:
