@@ -110,6 +110,10 @@ class Errors:
     )
     E052 = "E052: unknown language '{value}' in --languages: use ISO 639-1 codes (en,de) or all"
 
+    # component settings (extract/components/_rules.py)
+    E075 = "E075: {component}: unknown rule(s) {unknown} in disabled_rules; known rules: {known}"
+    E076 = "E076: a {table} row with unknown columns ({unknown}) or missing ones ({missing})"
+
     # web archives (extract/ingest/warc.py)
     E046 = "E046: corrupt or truncated archive record at byte {offset} ({detail})"
     E051 = "E051: archive record payload cannot be decoded ({detail})"

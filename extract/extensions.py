@@ -10,23 +10,33 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-# Set by the runner before the pipeline sees the Doc.
-DOC_METADATA = (
-    "doc_id",  # str
-    "published",  # raw published value from the input, or None
+from extract.types import ArticleMetadata
+
+# Set by the runner before the pipeline sees the Doc: the article's id and its metadata, an
+# ``extract.types.ArticleMetadata`` that no component changes.
+DOC_METADATA = ("doc_id", "metadata")
+# What the pipeline infers about the article, each pair assigned by its own component:
+# news_reference_date and news_home_country.
+DOC_INFERRED = (
     "reference_date",  # ISO date str the relative dates resolve against, or None
     "reference_date_source",  # metadata | page | option | inferred | none
     "home_country",  # ISO 3166 alpha-3 of the article's home country, or None
-    "home_country_source",  # metadata | dominant | none
+    "home_country_source",  # metadata | option | dominant | none
 )
 # Filled by our components: one list of row dicts per mention table.
 MENTION_LISTS = ("persons", "countries", "dates", "counts", "money", "facts")
+NO_METADATA = ArticleMetadata()
 
 
 def register_extensions() -> None:
-    for name in (*DOC_METADATA, *MENTION_LISTS, "issues"):
+    for name in (*DOC_METADATA, *DOC_INFERRED, *MENTION_LISTS, "issues"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+def doc_metadata(doc: Doc) -> ArticleMetadata:
+    """The article's metadata (empty when the runner set none: a Doc of a user's own)."""
+    return doc._.metadata or NO_METADATA
 
 
 def mentions(doc: Doc, table: str) -> list[dict]:

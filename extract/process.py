@@ -13,12 +13,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.errors import Errors, Warnings
-from extract.extensions import remember_text
+from extract.extensions import add_issue, remember_text
 from extract.ingest.language import ArticleLanguage, article_language
-from extract.normalize.countries import lookup_country
-from extract.normalize.published import parse_published
+from extract.metadata import article_metadata
 from extract.settings import RunSettings
-from extract.tables.build import TableRows, documents_row, rows_from_doc, to_arrow
+from extract.tables.build import (
+    RowError,
+    TableRows,
+    documents_row,
+    rows_from_doc,
+    table_row,
+    to_arrow,
+)
 from extract.tables.schema import PER_DOCUMENT_TABLES, run_tables
 from extract.types import Article
 
@@ -38,30 +44,16 @@ class ArticleResult:
 def prepare_doc(
     nlp: Language, article: Article, settings: RunSettings
 ) -> tuple[Doc, str | None, str | None]:
-    """A tokenised Doc with the article's metadata set, its normalised published value and a
-    warning when the published value could not be used."""
+    """A tokenised Doc with the article's metadata set (``doc._.metadata``), its normalised
+    published value and a warning when the published value could not be used."""
     doc = nlp.make_doc(article.text)
     remember_text(doc, article.text)
     doc._.doc_id = article.doc_id
-    warning = None
-    published_iso = None
-    published = parse_published(article.published) if article.published else None
-    if published is not None:
-        published_iso = published.iso
-        doc._.reference_date = published.date.isoformat()
-        doc._.reference_date_source = article.published_source or "metadata"
-    elif settings.reference_date is not None:
-        doc._.reference_date = settings.reference_date.isoformat()
-        doc._.reference_date_source = "option"
-    if article.published and published is None:
-        fallback = "--reference-date" if settings.reference_date else "the text"
-        warning = Warnings.W001.format(value=article.published, fallback=fallback)
-    home = lookup_country(article.country) if article.country else None
-    if home is not None:
-        doc._.home_country, doc._.home_country_source = home.iso3, "metadata"
-    elif settings.home_country:
-        doc._.home_country, doc._.home_country_source = settings.home_country, "option"
-    return doc, published_iso, warning
+    metadata, warning = article_metadata(
+        article, reference_date=settings.reference_date, home_country=settings.home_country
+    )
+    doc._.metadata = metadata
+    return doc, metadata.published, warning
 
 
 def error_result(
@@ -167,7 +159,11 @@ def _process_batch(
             yield failures[index]
             continue
         doc = processed[index]
-        tables = rows_from_doc(doc)  # first: it may add an issue (a number beyond its column)
+        try:  # first: it may add an issue (a number beyond its column)
+            tables = rows_from_doc(doc)
+        except RowError as error:  # a component's bug: this article's error row
+            tables = {}
+            add_issue(doc, Errors.E009.format(where="tables", detail=error))
         _, published_iso, warning = prepared[index]
         language = languages[index]
         issues = [*(doc._.issues or []), *(w for w in (warning, language.warning) if w)]
@@ -182,7 +178,7 @@ def _process_batch(
             continue
         status = "warning" if issues else "ok"
         if settings.texts:
-            tables["texts"] = [{"doc_id": article.doc_id, "text": article.text}]
+from extract.extensions import add_issue, remember_text
         tables["documents"] = [
             documents_row(article, status=status, error="; ".join(issues) or None, **columns)
         ]

@@ -38,3 +38,18 @@ class Article:
     # The first article with the same normalised body (extract/ingest/duplicates.py), or None.
     duplicate_of: str | None = None
     duplicate_kind: str | None = None  # exact or near (extract.ingest.duplicates.DuplicateKind)
+
+
+@dataclass(frozen=True)
+class ArticleMetadata:
+    """What the input and the run's options say about one article, parsed once before the
+    pipeline runs (``extract.metadata.article_metadata``) and stored as ``doc._.metadata``.
+    Components read it and never change it (it is frozen): a value the pipeline infers is the
+    declared output of its own component (``doc._.reference_date``, ``doc._.home_country``).
+    """
+
+    published: str | None = None  # the normalised published value (ISO 8601), or None
+    reference_date: str | None = None  # ISO date relative dates resolve against, or None
+    reference_date_source: str = "none"  # metadata | page | option | none
+    home_country: str | None = None  # ISO 3166 alpha-3, or None
+    home_country_source: str = "none"  # metadata | option | none

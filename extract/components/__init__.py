@@ -7,8 +7,21 @@ from extract.components import (
     counts,
     dates,
     facts,
+    home_country,
     money,
     persons,
+    reference_date,
 )
 
-__all__ = ["attribute_ruler", "blocks", "counts", "countries", "dates", "facts", "money", "persons"]
+__all__ = [
+    "attribute_ruler",
+    "blocks",
+    "counts",
+    "countries",
+    "dates",
+    "facts",
+    "home_country",
+    "money",
+    "persons",
+    "reference_date",
+]

@@ -19,3 +19,11 @@ def run_guarded(doc: Doc, table: str, where: str, build: Callable[[Doc], list[di
         setattr(doc._, table, [])
         add_issue(doc, Errors.E009.format(where=where, detail=f"{type(error).__name__}: {error}"))
     return doc
+
+
+def run_guarded_step(doc: Doc, where: str, step: Callable[[Doc], None]) -> None:
+    """``step(doc)``, a failure of which is recorded as an issue of this Doc only."""
+    try:
+        step(doc)
+    except Exception as error:  # noqa: BLE001 - any bug in one Doc must not stop the run
+        add_issue(doc, Errors.E009.format(where=where, detail=f"{type(error).__name__}: {error}"))

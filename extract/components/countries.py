@@ -3,7 +3,9 @@
 A thin shell over ``extract.normalize.countries``. Candidates come from one PhraseMatcher built
 from the gazetteer (so "Saint Vincent and the Grenadines" is one mention even when the model
 splits it); the model's entities veto what sits inside organisation, person and work names and
-confirm places. Also sets ``doc._.home_country`` (source "dominant") when metadata gave none.
+confirm places. A self-reference ("the country") stands for the article's home country, found
+as news_home_country finds it (metadata, else the dominant country); this component only reads
+the metadata and never sets the home country.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from extract.components.country_evidence import (
     names_government_body,
     resolve_state,
 )
-from extract.extensions import entity_bounds, mention_id
+from extract.components.home_country import home_country
+from extract.extensions import doc_metadata, entity_bounds, mention_id
 from extract.normalize.countries import (
     Country,
     city_forms,
@@ -32,7 +35,6 @@ from extract.normalize.countries import (
     country_by_code,
     country_forms,
     country_on,
-    dominant_country,
     exclusion_phrases,
     is_org_word,
     lookup_city,
@@ -53,6 +55,7 @@ BLOCKING_LABELS = frozenset(
 # A place (city) is kept only where the model also sees a location.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ARTICLES = frozenset({"the", "The"})
+_KNOWN_DATES = ("metadata", "page", "option")
 
 
 class CountryLinker:
@@ -138,11 +141,11 @@ class CountryLinker:
 
     def _known_date(self, doc: Doc) -> dt.date | None:
         """The article's date when metadata or an option gives it (never a guess)."""
-        known = ("metadata", "page", "option")
-        if not self.places_as_of_date or doc._.reference_date_source not in known:
+        metadata = doc_metadata(doc)
+        if not self.places_as_of_date or metadata.reference_date_source not in _KNOWN_DATES:
             return None
         try:
-            return dt.date.fromisoformat(doc._.reference_date)
+            return dt.date.fromisoformat(metadata.reference_date or "")
         except (TypeError, ValueError):
             return None
 
@@ -271,16 +274,10 @@ class CountryLinker:
         return index >= 1 and doc[index].lower_ == "of" and is_org_word(doc[index - 1].text)
 
     def _home_country(self, doc: Doc, mentions: list[tuple[str, int]]) -> Country | None:
-        if doc._.home_country:
-            return country_by_code(doc._.home_country)
-        if not self.infer_home_country:
-            return None
-        iso3 = dominant_country(mentions)
-        if iso3 is None:
-            return None
-        doc._.home_country = iso3
-        doc._.home_country_source = "dominant"
-        return country_by_code(iso3)
+        """The country a self-reference ("the country") stands for: the article's home country
+        as news_home_country finds it (components/home_country.py)."""
+        iso3, _ = home_country(doc_metadata(doc), mentions, dominant=self.infer_home_country)
+        return country_by_code(iso3) if iso3 else None
 
 
 def _person_name_words(doc: Doc) -> frozenset[str]:
@@ -343,8 +340,8 @@ def _entity_of(doc: Doc, index: int) -> Span:
 
 @Language.factory(
     "news_countries",
-    assigns=["doc._.countries", "doc._.home_country", "doc._.home_country_source"],
-    requires=["doc.ents"],
+    assigns=["doc._.countries"],
+    requires=["doc.ents"],  # and doc._.metadata, which the runner sets
     default_config={
         "places": True,
         "demonyms": True,

@@ -12,12 +12,28 @@ from typing import Any
 import pyarrow as pa
 from spacy.tokens import Doc
 
-from extract.errors import Warnings
+from extract.errors import Errors, Warnings
 from extract.extensions import add_issue, mentions
 from extract.tables.schema import MENTION_TABLES, MONEY_PRECISION, MONEY_SCALE, TABLES
 from extract.types import Article, Row
 
 TableRows = dict[str, list[Row]]
+_COLUMNS = {name: frozenset(schema.column_names) for name, schema in TABLES.items()}
+
+
+class RowError(ValueError):
+    """A row whose columns are not its table's: a bug in the code that built it."""
+
+
+def table_row(table: str, row: Row) -> Row:
+    """``row``, checked to hold exactly the declared columns of ``table`` (else E076). Every
+    row of a table is built through here."""
+    columns = _COLUMNS[table]
+    if row.keys() != columns:
+        unknown = ", ".join(sorted(row.keys() - columns)) or "none"
+        missing = ", ".join(sorted(columns - row.keys())) or "none"
+        raise RowError(Errors.E076.format(table=table, unknown=unknown, missing=missing))
+    return row
 
 
 def documents_row(
@@ -30,31 +46,36 @@ def documents_row(
     language: str | None = None,
     language_source: str | None = None,
 ) -> Row:
-    return {
-        "doc_id": article.doc_id,
-        "origin": article.origin,
-        "extractor": article.extractor,
-        "source": article.source,
-        "title": article.title,
-        "author": article.author,
-        "url": article.url,
-        "published": published if published is not None else article.published,
-        "crawled": article.crawled,
-        "encoding": article.encoding,
-        "reference_date": doc._.reference_date if doc is not None else None,
-        "reference_date_source": (doc._.reference_date_source or "none")
-        if doc is not None
-        else None,
-        "home_country": doc._.home_country if doc is not None else None,
-        "home_country_source": (doc._.home_country_source or "none") if doc is not None else None,
-        "language": language,
-        "language_source": language_source,
-        "duplicate_of": article.duplicate_of,
-        "duplicate_kind": article.duplicate_kind,
-        "status": status,
-        "error": error,
-        "n_chars": len(article.text),
-    }
+    return table_row(
+        "documents",
+        {
+            "doc_id": article.doc_id,
+            "origin": article.origin,
+            "extractor": article.extractor,
+            "source": article.source,
+            "title": article.title,
+            "author": article.author,
+            "url": article.url,
+            "published": published if published is not None else article.published,
+            "crawled": article.crawled,
+            "encoding": article.encoding,
+            "reference_date": doc._.reference_date if doc is not None else None,
+            "reference_date_source": (doc._.reference_date_source or "none")
+            if doc is not None
+            else None,
+            "home_country": doc._.home_country if doc is not None else None,
+            "home_country_source": (doc._.home_country_source or "none")
+            if doc is not None
+            else None,
+            "language": language,
+            "language_source": language_source,
+            "duplicate_of": article.duplicate_of,
+            "duplicate_kind": article.duplicate_kind,
+            "status": status,
+            "error": error,
+            "n_chars": len(article.text),
+        },
+    )
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -71,21 +92,31 @@ def rows_from_doc(doc: Doc) -> TableRows:
     doc_id = doc._.doc_id
     starts: list[int] = []  # read when the first mention needs it
     tables: TableRows = {}
-    for table in MENTION_TABLES:
-        rows = mentions(doc, table)
-        if rows and not starts:
-            starts = sentence_starts(doc)
-        tables[table] = [
-            {**row, "doc_id": doc_id, "sentence": sentence_of(starts, row["start_char"])}
-            for row in rows
-        ]
     reference = {
         "reference_date": doc._.reference_date,
         "reference_date_source": doc._.reference_date_source or "none",
     }
-    tables["dates"] = [{**row, **reference} for row in tables["dates"]]
+    for table in MENTION_TABLES:
+        rows = mentions(doc, table)
+        if rows and not starts:
+            starts = sentence_starts(doc)
+        extra = reference if table == "dates" else {}
+        tables[table] = [
+            table_row(
+                table,
+                {
+                    **row,
+                    "doc_id": doc_id,
+                    "sentence": sentence_of(starts, row["start_char"]),
+                    **extra,
+                },
+            )
+            for row in rows
+        ]
     _check_numbers(doc, tables)
-    tables["facts"] = [{**row, "doc_id": doc_id} for row in mentions(doc, "facts")]
+    tables["facts"] = [
+        table_row("facts", {**row, "doc_id": doc_id}) for row in mentions(doc, "facts")
+    ]
     tables["country_mentions"] = country_mentions(doc_id, tables["countries"])
     return tables
 
@@ -135,13 +166,16 @@ def country_mentions(doc_id: str, countries: list[Row]) -> list[Row]:
         counts[row["iso3"]] += 1
         first.setdefault(row["iso3"], row)
     return [
-        {
-            "doc_id": doc_id,
-            "iso3": iso3,
-            "country": first[iso3]["country"],
-            "mentions": counts[iso3],
-            "first_offset": first[iso3]["start_char"],
-        }
+        table_row(
+            "country_mentions",
+            {
+                "doc_id": doc_id,
+                "iso3": iso3,
+                "country": first[iso3]["country"],
+                "mentions": counts[iso3],
+                "first_offset": first[iso3]["start_char"],
+            },
+        )
         for iso3 in sorted(first, key=lambda k: first[k]["start_char"])
     ]
 
@@ -168,14 +202,17 @@ class PeopleSummary:
 
     def rows(self) -> list[Row]:
         return [
-            {
-                "person_key": key,
-                "name": min(self._names[key].items(), key=lambda kv: (-kv[1], kv[0]))[0],
-                "variants": sorted(self._variants[key]),
-                "titles": sorted(self._titles[key]),
-                "documents": len(self._documents[key]),
-                "mentions": self._mentions[key],
-            }
+            table_row(
+                "people",
+                {
+                    "person_key": key,
+                    "name": min(self._names[key].items(), key=lambda kv: (-kv[1], kv[0]))[0],
+                    "variants": sorted(self._variants[key]),
+                    "titles": sorted(self._titles[key]),
+                    "documents": len(self._documents[key]),
+                    "mentions": self._mentions[key],
+                },
+            )
             for key in sorted(self._mentions)
         ]
 

@@ -24,3 +24,28 @@ def test_contracts_what_our_components_read(nlp: Language) -> None:
         "doc._.counts",
         "doc._.money",
     ]
+
+
+def test_contracts_inferred_metadata_has_one_component_each(nlp: Language) -> None:
+    """The reference date and the home country are each assigned by their own component, and
+    no component assigns the runner's metadata."""
+    summary = nlp.analyze_pipes()["summary"]
+    assigners = {
+        attribute: [name for name, pipe in summary.items() if attribute in pipe["assigns"]]
+        for attribute in (
+            "doc._.metadata",
+            "doc._.reference_date",
+            "doc._.reference_date_source",
+            "doc._.home_country",
+            "doc._.home_country_source",
+        )
+    }
+    assert assigners == {
+        "doc._.metadata": [],
+        "doc._.reference_date": ["news_reference_date"],
+        "doc._.reference_date_source": ["news_reference_date"],
+        "doc._.home_country": ["news_home_country"],
+        "doc._.home_country_source": ["news_home_country"],
+    }
+    assert "doc._.reference_date" in summary["news_dates"]["requires"]
+    assert "doc._.countries" in summary["news_home_country"]["requires"]

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from extract.types import ArticleMetadata
+
 GOLD = Path(__file__).resolve().parents[2] / "corpora" / "gold" / "seed" / "countries.jsonl"
 
 
@@ -15,7 +17,7 @@ def _doc(nlp: Language, text: str, doc_id: str = "t", home: str | None = None): 
     doc = nlp.make_doc(text)
     doc._.doc_id = doc_id
     if home:
-        doc._.home_country, doc._.home_country_source = home, "metadata"
+        doc._.metadata = ArticleMetadata(home_country=home, home_country_source="metadata")
     return nlp(doc)
 
 
@@ -155,7 +157,7 @@ def test_countries_component_sentences(
     [
         ("China and my country agreed. China signed first.", None, "CHN", "dominant", "CHN"),
         ("Singapore and my country agreed. China signed first.", "SGP", "SGP", "metadata", "SGP"),
-        ("Our country has no other country to blame.", None, None, None, None),
+        ("Our country has no other country to blame.", None, None, "none", None),
         ("Vietnam, Vietnam and the United States met.", None, "VNM", "dominant", None),
     ],
 )
@@ -205,6 +207,8 @@ def test_countries_place_as_of_article_date(
 ) -> None:
     doc = nlp.make_doc("Talks in Moscow on grain sales to Ukraine ended on Tuesday.")
     doc._.doc_id = "t"
-    doc._.reference_date, doc._.reference_date_source = reference, source
+    doc._.metadata = ArticleMetadata(
+        reference_date=reference, reference_date_source=source or "none"
+    )
     rows = nlp(doc)._.countries
     assert [(row["text"], row["iso3"], row["former"]) for row in rows] == expected

@@ -9,6 +9,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.types import ArticleMetadata
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.slow
@@ -20,8 +21,9 @@ COMPARED = ("start_char", "end_char", "text", "kind", "timex", "start", "end", "
 def _run(nlp: Language, text: str, reference: str | None = None, source: str | None = None) -> Doc:
     doc = nlp.make_doc(text)
     doc._.doc_id = "test"
-    doc._.reference_date = reference
-    doc._.reference_date_source = source
+    doc._.metadata = ArticleMetadata(
+        reference_date=reference, reference_date_source=source or "none"
+    )
     return nlp(doc)
 
 

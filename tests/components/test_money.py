@@ -5,11 +5,15 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from extract.types import ArticleMetadata
+
 
 def _money(nlp: Language, text: str, home_country: str | None = None) -> list[dict]:
     doc = nlp.make_doc(text)
     doc._.doc_id = "t"
-    doc._.home_country = home_country
+    doc._.metadata = ArticleMetadata(
+        home_country=home_country, home_country_source="metadata" if home_country else "none"
+    )
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc._.money

@@ -19,8 +19,9 @@ present passives, Tense=Pres and verbless listings → present (the nearest one)
 perfect → past. A sentence-initial "Today," in a present-tense sentence is generic
 ("nowadays") → PRESENT_REF.
 
-Reference date: ``doc._.reference_date`` when set (metadata or option); otherwise inferred
-from the article's own explicit dates in non-future sentences (``normalize.dates_reference``:
+Reference date: ``doc._.reference_date``, assigned by news_reference_date
+(components/reference_date.py), which runs just before: the metadata's or the option's; otherwise
+inferred from the article's own explicit dates in non-future sentences (``normalize.dates_reference``:
 the latest year written in full, the next one when that year is only in past-tense sentences
 of an article that says "last year"; anchored at that year's latest full date or month, else
 its last day; moved later by year-less month-days placed in that year; kept only when the
@@ -41,13 +42,12 @@ from spacy.tokens import Doc, Span
 
 from extract.components._guard import run_guarded
 from extract.components._lemma import register_lemmatizer
-from extract.components.dates.detection import date_mentions
 from extract.components.dates.patterns import load_date_patterns
+from extract.components.dates.shared import date_mentions_once
 from extract.components.dates.values import (
     as_set,
     date_value,
     in_year_of_end_date,
-    looks_ahead,
     resolved_parts,
 )
 from extract.extensions import mention_id
@@ -55,16 +55,14 @@ from extract.normalize.dates import (
     DateValue,
     is_period_anaphor,
     is_year_shift,
-    normalize_date,
     one_before,
     same_period_in_year,
     year_before,
 )
 from extract.normalize.dates_anaphora import anchored_anaphor, is_anaphor
 from extract.normalize.dates_lexicon import load_dates_lexicon
-from extract.normalize.dates_reference import dateline_day, infer_reference_date
 
-_ENTITY_LABELS = ("DATE", "TIME")
+DEFAULT_ENTITY_LABELS = ("DATE", "TIME")
 _SAFE_MODIFIER_MODS = frozenset(
     {
         "START",
@@ -87,6 +85,8 @@ class DateExtractor:
         self.name = name
         self.entity_labels = frozenset(entity_labels)
         self.lexicon = load_dates_lexicon()
+        # Two extractors with equal keys detect the same mentions (dates/shared.py).
+        self.detection_key = (tuple(sorted(self.entity_labels)), id(self.lexicon))
         patterns = load_date_patterns(self.lexicon)
         self.matcher = Matcher(nlp.vocab)
         for rule_id, pattern in patterns.tokens:
@@ -104,27 +104,13 @@ class DateExtractor:
                 self.modifier_phrases.setdefault(words[-1], []).append(words)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc = run_guarded(doc, "dates", self.name, self._rows)
-        if doc._.reference_date_source is None:
-            doc._.reference_date_source = "none"
-        return doc
+        return run_guarded(doc, "dates", self.name, self._rows)
 
     # ------------------------------------------------------------------ rows
 
     def _rows(self, doc: Doc) -> list[dict]:
-        mentions = list(date_mentions(self, doc))
-        reference = _iso_date(doc._.reference_date)
-        if reference is None:
-            values = [
-                (normalize_date(text, reference=None, tense=t), t, looks_ahead(self, span))
-                for span, text, t in mentions
-            ]
-            reference = infer_reference_date(
-                ((v, t, a) for v, t, a in values if v is not None), dateline=dateline_day(doc.text)
-            )
-            if reference is not None:
-                doc._.reference_date = reference.isoformat()
-                doc._.reference_date_source = "inferred"
+        mentions = date_mentions_once(self, doc, keep=False)
+        reference = _iso_date(doc._.reference_date)  # news_reference_date's
         resolved: list[tuple[Span, str, DateValue]] = []
         for span, text, tense in mentions:
             value = date_value(self, span, text, tense, reference)
@@ -203,9 +189,16 @@ def _iso_date(value: str | None) -> dt.date | None:
 
 @Language.factory(
     "news_dates",
-    assigns=["doc._.dates", "doc._.reference_date", "doc._.reference_date_source"],
-    requires=["doc.ents", "token.dep", "token.pos", "token.tag", "token.morph"],
-    default_config={"entity_labels": list(_ENTITY_LABELS)},
+    assigns=["doc._.dates"],
+    requires=[
+        "doc.ents",
+        "token.dep",
+        "token.pos",
+        "token.tag",
+        "token.morph",
+        "doc._.reference_date",
+    ],
+    default_config={"entity_labels": list(DEFAULT_ENTITY_LABELS)},
 )
 def make_date_normalizer(nlp: Language, name: str, entity_labels: list[str]) -> DateExtractor:
     register_lemmatizer(nlp)

@@ -1,0 +1,20 @@
+"""One validated ``disabled_rules`` list per component: the rules a config turns off."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from extract.errors import Errors
+
+
+def enabled_rules(component: str, known: Iterable[str], disabled: Iterable[str]) -> frozenset[str]:
+    """The rules of ``known`` that ``disabled`` leaves on; an unknown name is error E075."""
+    known = tuple(known)
+    unknown = sorted(set(disabled) - set(known))
+    if unknown:
+        raise ValueError(
+            Errors.E075.format(
+                component=component, unknown=", ".join(unknown), known=", ".join(known)
+            )
+        )
+    return frozenset(known) - frozenset(disabled)
