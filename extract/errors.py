@@ -111,7 +111,7 @@ class Errors:
     E052 = "E052: unknown language '{value}' in --languages: use ISO 639-1 codes (en,de) or all"
 
     # component settings (extract/components/_rules.py)
-    E075 = "E075: {component}: unknown rule(s) {unknown} in disabled_rules; known rules: {known}"
+    E075 = "E075: {component}: unknown rule(s) {unknown} in {setting}; known rules: {known}"
     E076 = "E076: a {table} row with unknown columns ({unknown}) or missing ones ({missing})"
 
     # web archives (extract/ingest/warc.py)

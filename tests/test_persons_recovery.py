@@ -182,12 +182,12 @@ def test_persons_recovery_sentences(
     [
         (
             "Australia\nM. Taylor c Healy b Jones 12\nR. Ponting lbw b Brown 45",
-            {"scorecards": False},
+            {"disabled_rules": ["scorecards"]},
             ["M. Taylor", "Jones"],
         ),
         (
             "Scorers : Norway - Erik Haaland ( 31st ) , Jon Berg ( 75th minute )",
-            {"list_recovery": False},
+            {"disabled_rules": ["list_recovery"]},
             ["Jon Berg"],
         ),
     ],

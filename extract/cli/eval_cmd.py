@@ -85,7 +85,7 @@ ConfigOption = Annotated[
     typer.Option(
         "--config",
         help="Component setting for --run, COMPONENT.KEY=VALUE (repeatable), to measure what "
-        "a rule adds: --config news_persons.titles=false.",
+        "a rule adds: --config 'news_persons.disabled_rules=[\"titles\"]'.",
     ),
 ]
 

@@ -7,14 +7,24 @@ from collections.abc import Iterable
 from extract.errors import Errors
 
 
-def enabled_rules(component: str, known: Iterable[str], disabled: Iterable[str]) -> frozenset[str]:
-    """The rules of ``known`` that ``disabled`` leaves on; an unknown name is error E075."""
+def enabled_rules(
+    component: str,
+    known: Iterable[str],
+    disabled: Iterable[str],
+    *,
+    setting: str = "disabled_rules",
+) -> frozenset[str]:
+    """The rules of ``known`` that ``disabled`` (the config key ``setting``) leaves on; an
+    unknown name is error E075."""
     known = tuple(known)
     unknown = sorted(set(disabled) - set(known))
     if unknown:
         raise ValueError(
             Errors.E075.format(
-                component=component, unknown=", ".join(unknown), known=", ".join(known)
+                component=component,
+                unknown=", ".join(unknown),
+                setting=setting,
+                known=", ".join(known),
             )
         )
     return frozenset(known) - frozenset(disabled)

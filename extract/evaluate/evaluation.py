@@ -171,7 +171,8 @@ def evaluate_gold(
 
 
 def parse_component_settings(items: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """``["news_persons.titles=false"]`` → ``{"news_persons": {"titles": False}}``: component
+    """``['news_persons.disabled_rules=["titles"]']`` →
+    ``{"news_persons": {"disabled_rules": ["titles"]}}``: component
     config overrides for ablations. Values are JSON (true, 3, "x"), else plain text."""
     settings: dict[str, dict[str, Any]] = {}
     for item in items:

@@ -654,7 +654,10 @@ def test_facts_factory_config_turns_rules_off(nlp, config, expected):
 def test_facts_factory_rejects_unknown_rules(nlp):
     from extract.components.facts import FactLinker
 
-    with pytest.raises(ValueError, match="unknown rules"):
+    with pytest.raises(
+        ValueError,
+        match=r"^E075: news_facts: unknown rule\(s\) nowhere in disabled_place_rules; known rules: ",
+    ):
         FactLinker(nlp, "news_facts", disabled_place_rules=["nowhere"])
 
 

@@ -286,17 +286,17 @@ def test_persons_component_seed_gold(nlp: Language, seed_text: str, doc_id: str)
     [
         (
             "Goodman Fielder shares rose 5 cents after the bid.",
-            {"org_cues": False},
+            {"disabled_rules": ["org_cues"]},
             ["Goodman Fielder"],
         ),
         (
             '" We will see , " State Department spokesman Glyn Davies said .',
-            {"title_recovery": False},
+            {"disabled_rules": ["title_recovery"]},
             [],
         ),
         (
             "Italy ( Adler Capelli , Cristiano Citto , Andrea Collinelli , Mauro Trentino ) beat France .",
-            {"list_recovery": False},
+            {"disabled_rules": ["list_recovery"]},
             ["Adler Capelli", "Andrea Collinelli", "Mauro Trentino"],
         ),
     ],

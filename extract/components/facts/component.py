@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.components._guard import run_guarded
 from extract.components._lemma import lemma_of, register_lemmatizer
+from extract.components._rules import enabled_rules
 from extract.components.facts.change_level import (
     change_direction,
     pair_changes,
@@ -232,15 +233,12 @@ class FactLinker:
     ) -> None:
         self.name = name
         self.rules = load_fact_rules()
-        for disabled, known in (
-            (disabled_date_links, DATE_LINKS),
-            (disabled_place_rules, PLACE_RULES),
-        ):
-            unknown = sorted(set(disabled) - set(known))
-            if unknown:
-                raise ValueError(f"{name}: unknown rules {unknown}; known: {list(known)}")
-        self.date_links = frozenset(DATE_LINKS) - frozenset(disabled_date_links)
-        self.place_rules = frozenset(PLACE_RULES) - frozenset(disabled_place_rules)
+        self.date_links = enabled_rules(
+            name, DATE_LINKS, disabled_date_links, setting="disabled_date_links"
+        )
+        self.place_rules = enabled_rules(
+            name, PLACE_RULES, disabled_place_rules, setting="disabled_place_rules"
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         return run_guarded(

@@ -9,18 +9,22 @@ missed are added when they repeat a name already found ("Lebed" after "Alexander
 bracketed country ("Scott Draper ( Australia )"), follow a title ("Mr Cable"), stand in a list of
 people or before a match minute ("Cosmin Contra ( 31st )"), or play in a cricket scorecard
 ("c Tillekeratne b Dharmasena 13"). Mentions of the same person in the article share the
-canonical (longest) name and its ``person_key``. Every rule has a config switch (ablation).
+canonical (longest) name and its ``person_key``. Every rule can be turned off by name
+(``disabled_rules``, ``PERSON_RULES``) to measure what it adds.
 
 The row's span is the name only; the title is in its own column.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.components._guard import run_guarded
 from extract.components._lemma import register_lemmatizer
+from extract.components._rules import enabled_rules
 from extract.components.persons.boundaries import name_span, person_entities
 from extract.components.persons.evidence import without_unevidenced
 from extract.components.persons.filters import (
@@ -52,38 +56,37 @@ from extract.normalize.persons import (
 )
 
 Mention = tuple[Span, str | None]  # a name span and its title
+# The rules a config can turn off (``disabled_rules``), one name per stage or pass.
+PERSON_RULES = (
+    "titles",
+    "appositions",
+    "false_positives",
+    "clustering",
+    "boundaries",
+    "propagate",
+    "affiliations",
+    "org_cues",
+    "title_recovery",
+    "list_recovery",
+    "scorecards",
+)
 
 
 class PersonNormalizer:
-    def __init__(
-        self,
-        nlp: Language,
-        name: str,
-        *,
-        titles: bool = True,
-        appositions: bool = True,
-        false_positives: bool = True,
-        clustering: bool = True,
-        boundaries: bool = True,
-        propagate: bool = True,
-        affiliations: bool = True,
-        org_cues: bool = True,
-        title_recovery: bool = True,
-        list_recovery: bool = True,
-        scorecards: bool = True,
-    ) -> None:
+    def __init__(self, nlp: Language, name: str, *, disabled_rules: Iterable[str] = ()) -> None:
         self.name = name
-        self.titles = titles
-        self.appositions = appositions
-        self.false_positives = false_positives
-        self.clustering = clustering
-        self.boundaries = boundaries
-        self.propagate = propagate
-        self.affiliations = affiliations
-        self.org_cues = org_cues
-        self.title_recovery = title_recovery
-        self.list_recovery = list_recovery
-        self.scorecards = scorecards
+        self.rules = enabled_rules(name, PERSON_RULES, disabled_rules)
+        self.titles = "titles" in self.rules
+        self.appositions = "appositions" in self.rules
+        self.false_positives = "false_positives" in self.rules
+        self.clustering = "clustering" in self.rules
+        self.boundaries = "boundaries" in self.rules
+        self.propagate = "propagate" in self.rules
+        self.affiliations = "affiliations" in self.rules
+        self.org_cues = "org_cues" in self.rules
+        self.title_recovery = "title_recovery" in self.rules
+        self.list_recovery = "list_recovery" in self.rules
+        self.scorecards = "scorecards" in self.rules
 
     def __call__(self, doc: Doc) -> Doc:
         return run_guarded(doc, "persons", self.name, self._rows)
@@ -249,48 +252,10 @@ def _taken(mentions: list[Mention]) -> set[int]:
     "news_persons",
     assigns=["doc._.persons"],
     requires=["doc.ents", "token.dep", "token.pos", "token.tag"],
-    default_config={
-        "titles": True,
-        "appositions": True,
-        "false_positives": True,
-        "clustering": True,
-        "boundaries": True,
-        "propagate": True,
-        "affiliations": True,
-        "org_cues": True,
-        "title_recovery": True,
-        "list_recovery": True,
-        "scorecards": True,
-    },
+    default_config={"disabled_rules": []},
 )
-def make_person_normalizer(
-    nlp: Language,
-    name: str,
-    titles: bool,
-    appositions: bool,
-    false_positives: bool,
-    clustering: bool,
-    boundaries: bool,
-    propagate: bool,
-    affiliations: bool,
-    org_cues: bool,
-    title_recovery: bool,
-    list_recovery: bool,
-    scorecards: bool,
-) -> PersonNormalizer:
+def make_person_normalizer(nlp: Language, name: str, disabled_rules: list[str]) -> PersonNormalizer:
+    """``disabled_rules`` turns rules of ``PERSON_RULES`` off, to measure one:
+    ``extract eval ... --config 'news_persons.disabled_rules=["titles"]'``."""
     register_lemmatizer(nlp)
-    return PersonNormalizer(
-        nlp,
-        name,
-        titles=titles,
-        appositions=appositions,
-        false_positives=false_positives,
-        clustering=clustering,
-        boundaries=boundaries,
-        propagate=propagate,
-        affiliations=affiliations,
-        org_cues=org_cues,
-        title_recovery=title_recovery,
-        list_recovery=list_recovery,
-        scorecards=scorecards,
-    )
+    return PersonNormalizer(nlp, name, disabled_rules=disabled_rules)
