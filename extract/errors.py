@@ -113,6 +113,10 @@ class Errors:
     # component settings (extract/components/_rules.py)
     E075 = "E075: {component}: unknown rule(s) {unknown} in {setting}; known rules: {known}"
     E076 = "E076: a {table} row with unknown columns ({unknown}) or missing ones ({missing})"
+    E077 = (
+        "E077: {component}: the pipeline's rule files differ from this package's ({files}); "
+        "rebuild the pipeline with extract build-model"
+    )
 
     # web archives (extract/ingest/warc.py)
     E046 = "E046: corrupt or truncated archive record at byte {offset} ({detail})"

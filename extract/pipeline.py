@@ -71,6 +71,15 @@ def load_pipeline(
     return nlp
 
 
+def build_model(output: str | os.PathLike[str], model: str = DEFAULT_MODEL) -> Language:
+    """Write the composed pipeline to ``output``: each component's settings go into its
+    ``config.cfg`` and its rule files beside it, so that plain ``spacy.load(output)`` loads it
+    wherever this package is installed (the factories are ``spacy_factories`` entry points)."""
+    nlp = load_pipeline(model)
+    nlp.to_disk(output)
+    return nlp
+
+
 def base_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """The model alone, as the benchmarks' baseline."""
     return load_model(model)

@@ -9,7 +9,7 @@ import typer
 
 from extract.cli._app import app, fail, stderr
 from extract.cli._options import ModelOption
-from extract.pipeline import DEFAULT_MODEL, load_pipeline
+from extract.pipeline import DEFAULT_MODEL, build_model
 
 
 @app.command("build-model")
@@ -19,10 +19,10 @@ def build_model_cli(
     ],
     model: ModelOption = DEFAULT_MODEL,
 ) -> None:
-    """Compose the base model with our components and save it (load it back with --model)."""
+    """Compose the base model with our components and save it, rules included (load it back
+    with --model, or with spacy.load)."""
     try:
-        nlp = load_pipeline(model)
+        nlp = build_model(output, model)
     except ValueError as error:
         raise fail(str(error)) from None
-    nlp.to_disk(output)
     stderr.print(f"wrote {output} ({', '.join(nlp.pipe_names)})", highlight=False)

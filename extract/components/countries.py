@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 from extract.components._guard import run_guarded
 from extract.components._rules import enabled_rules
+from extract.components._serialize import RuleFiles
 from extract.components.country_evidence import (
     city_is_named,
     dateline_mention,
@@ -73,7 +74,9 @@ COUNTRY_RULES = (
 )
 
 
-class CountryLinker:
+class CountryLinker(RuleFiles):
+    rule_prefixes = ("countries",)  # the rule files it writes beside the model
+
     def __init__(self, nlp: Language, name: str, *, disabled_rules: Iterable[str] = ()) -> None:
         self.name = name
         self.rules = enabled_rules(name, COUNTRY_RULES, disabled_rules)

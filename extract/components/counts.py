@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.components._guard import run_guarded
 from extract.components._lemma import lemma_of, register_lemmatizer
+from extract.components._serialize import RuleFiles
 from extract.extensions import doc_text, mention_id, mentions
 from extract.normalize.count_rules import load_count_rules
 from extract.normalize.counts import Count, parse_count
@@ -41,7 +42,9 @@ _DIGIT_RANGE = re.compile(r"^(\d[\d,]*)[-\u2013](\d[\d,]*)$")
 _MAX_GAP = 3  # tokens allowed between a number and its noun in the fallback
 
 
-class CountExtractor:
+class CountExtractor(RuleFiles):
+    rule_prefixes = ("counts", "numbers")  # the rule files it writes beside the model
+
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.rules = load_count_rules()

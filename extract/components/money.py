@@ -16,11 +16,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.components._guard import run_guarded
+from extract.components._serialize import RuleFiles
 from extract.extensions import doc_text, mention_id
 from extract.normalize.money import find_money, money_from_entity
 
 
-class MoneyExtractor:
+class MoneyExtractor(RuleFiles):
+    rule_prefixes = ("money", "currenc", "numbers")  # the rule files it writes beside the model
+
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from extract.components._guard import run_guarded_step
 from extract.components._lemma import register_lemmatizer
 from extract.components._rules import enabled_rules
+from extract.components._serialize import RuleFiles
 from extract.components.dates.component import DEFAULT_ENTITY_LABELS, DateExtractor
 from extract.components.dates.shared import date_mentions_once
 from extract.components.dates.values import looks_ahead
@@ -29,7 +30,9 @@ from extract.normalize.dates_reference import dateline_day, infer_reference_date
 REFERENCE_DATE_RULES = ("inferred",)
 
 
-class ReferenceDate:
+class ReferenceDate(RuleFiles):
+    rule_prefixes = ("dates",)  # the rule files it writes beside the model
+
     def __init__(
         self,
         nlp: Language,

@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span
 
 from extract.components._guard import run_guarded
 from extract.components._lemma import register_lemmatizer
+from extract.components._serialize import RuleFiles
 from extract.components.dates.patterns import load_date_patterns
 from extract.components.dates.shared import date_mentions_once
 from extract.components.dates.values import (
@@ -80,7 +81,9 @@ _SAFE_MODIFIER_MODS = frozenset(
 _UNSAFE_MODIFIERS = load_dates_lexicon().unsafe_modifier_words
 
 
-class DateExtractor:
+class DateExtractor(RuleFiles):
+    rule_prefixes = ("dates",)  # the rule files it writes beside the model
+
     def __init__(self, nlp: Language, name: str, *, entity_labels: list[str]) -> None:
         self.name = name
         self.entity_labels = frozenset(entity_labels)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.components._guard import run_guarded
 from extract.components._lemma import lemma_of, register_lemmatizer
 from extract.components._rules import enabled_rules
+from extract.components._serialize import RuleFiles
 from extract.components.facts.change_level import (
     change_direction,
     pair_changes,
@@ -223,7 +224,9 @@ def link_facts(
     return FactBuilder(index, frozenset(date_links), frozenset(place_rules)).build()
 
 
-class FactLinker:
+class FactLinker(RuleFiles):
+    rule_prefixes = ("facts", "events")  # the rule files it writes beside the model
+
     def __init__(
         self,
         nlp: Language,

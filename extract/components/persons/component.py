@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from extract.components._guard import run_guarded
 from extract.components._lemma import register_lemmatizer
 from extract.components._rules import enabled_rules
+from extract.components._serialize import RuleFiles
 from extract.components.persons.boundaries import name_span, person_entities
 from extract.components.persons.evidence import without_unevidenced
 from extract.components.persons.filters import (
@@ -72,7 +73,9 @@ PERSON_RULES = (
 )
 
 
-class PersonNormalizer:
+class PersonNormalizer(RuleFiles):
+    rule_prefixes = ("persons",)  # the rule files it writes beside the model
+
     def __init__(self, nlp: Language, name: str, *, disabled_rules: Iterable[str] = ()) -> None:
         self.name = name
         self.rules = enabled_rules(name, PERSON_RULES, disabled_rules)
