@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import warnings
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 import spacy
@@ -71,7 +72,7 @@ def load_pipeline(
     return nlp
 
 
-def build_model(output: str | os.PathLike[str], model: str = DEFAULT_MODEL) -> Language:
+def build_model(output: str | Path, model: str = DEFAULT_MODEL) -> Language:
     """Write the composed pipeline to ``output``: each component's settings go into its
     ``config.cfg`` and its rule files beside it, so that plain ``spacy.load(output)`` loads it
     wherever this package is installed (the factories are ``spacy_factories`` entry points)."""
