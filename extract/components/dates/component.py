@@ -199,6 +199,7 @@ def _iso_date(value: str | None) -> dt.date | None:
         "token.pos",
         "token.tag",
         "token.morph",
+        "doc.sents",
         "doc._.reference_date",
     ],
     default_config={"entity_labels": list(DEFAULT_ENTITY_LABELS)},

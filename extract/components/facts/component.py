@@ -261,8 +261,10 @@ class FactLinker(RuleFiles):
         "doc._.dates",
         "doc._.counts",
         "doc._.money",
+        "doc.ents",
         "token.dep",
         "token.pos",
+        "token.tag",
     ],
     default_config={
         "disabled_date_links": list(DEFAULT_DISABLED_DATE_LINKS),
