@@ -39,6 +39,24 @@ def doc_metadata(doc: Doc) -> ArticleMetadata:
     return doc._.metadata or NO_METADATA
 
 
+def reference_date_of(doc: Doc) -> tuple[str | None, str]:
+    """The reference date and its source: news_reference_date's, or the metadata's in a
+    pipeline without that component."""
+    if doc._.reference_date_source is not None:
+        return doc._.reference_date, doc._.reference_date_source
+    metadata = doc_metadata(doc)
+    return metadata.reference_date, metadata.reference_date_source
+
+
+def home_country_of(doc: Doc) -> tuple[str | None, str]:
+    """The home country and its source: news_home_country's, or the metadata's in a pipeline
+    without that component."""
+    if doc._.home_country_source is not None:
+        return doc._.home_country, doc._.home_country_source
+    metadata = doc_metadata(doc)
+    return metadata.home_country, metadata.home_country_source
+
+
 def mentions(doc: Doc, table: str) -> list[dict]:
     """The mention rows a component stored on ``doc`` for ``table`` (empty when none)."""
     return getattr(doc._, table) or []

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from extract.components._guard import run_guarded
 from extract.components._serialize import RuleFiles
-from extract.extensions import doc_text, mention_id
+from extract.extensions import doc_text, home_country_of, mention_id, reference_date_of
 from extract.normalize.money import find_money, money_from_entity
 
 
@@ -33,7 +33,7 @@ class MoneyExtractor(RuleFiles):
     def _rows(self, doc: Doc) -> list[dict]:
         text = doc_text(doc)
         mentions = find_money(
-            text, home_country=doc._.home_country, reference_date=_known_date(doc)
+            text, home_country=home_country_of(doc)[0], reference_date=_known_date(doc)
         )
         found = list(mentions)
         for ent in doc.ents:
@@ -66,7 +66,8 @@ class MoneyExtractor(RuleFiles):
 def _known_date(doc: Doc) -> str | None:
     """The article's date when metadata or an option gives it; an inferred year is a guess,
     and a wrong year would give a wrong historical code."""
-    return doc._.reference_date if doc._.reference_date_source in _KNOWN_SOURCES else None
+    reference, source = reference_date_of(doc)
+    return reference if source in _KNOWN_SOURCES else None
 
 
 _KNOWN_SOURCES = ("metadata", "page", "option")

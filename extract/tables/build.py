@@ -13,7 +13,7 @@ import pyarrow as pa
 from spacy.tokens import Doc
 
 from extract.errors import Errors, Warnings
-from extract.extensions import add_issue, mentions
+from extract.extensions import add_issue, home_country_of, mentions, reference_date_of
 from extract.tables.schema import MENTION_TABLES, MONEY_PRECISION, MONEY_SCALE, TABLES
 from extract.types import Article, Row
 
@@ -46,6 +46,8 @@ def documents_row(
     language: str | None = None,
     language_source: str | None = None,
 ) -> Row:
+    reference = reference_date_of(doc) if doc is not None else (None, None)
+    home = home_country_of(doc) if doc is not None else (None, None)
     return table_row(
         "documents",
         {
@@ -59,14 +61,10 @@ def documents_row(
             "published": published if published is not None else article.published,
             "crawled": article.crawled,
             "encoding": article.encoding,
-            "reference_date": doc._.reference_date if doc is not None else None,
-            "reference_date_source": (doc._.reference_date_source or "none")
-            if doc is not None
-            else None,
-            "home_country": doc._.home_country if doc is not None else None,
-            "home_country_source": (doc._.home_country_source or "none")
-            if doc is not None
-            else None,
+            "reference_date": reference[0],
+            "reference_date_source": reference[1],
+            "home_country": home[0],
+            "home_country_source": home[1],
             "language": language,
             "language_source": language_source,
             "duplicate_of": article.duplicate_of,
@@ -92,10 +90,8 @@ def rows_from_doc(doc: Doc) -> TableRows:
     doc_id = doc._.doc_id
     starts: list[int] = []  # read when the first mention needs it
     tables: TableRows = {}
-    reference = {
-        "reference_date": doc._.reference_date,
-        "reference_date_source": doc._.reference_date_source or "none",
-    }
+    reference_date, reference_date_source = reference_date_of(doc)
+    reference = {"reference_date": reference_date, "reference_date_source": reference_date_source}
     for table in MENTION_TABLES:
         rows = mentions(doc, table)
         if rows and not starts:

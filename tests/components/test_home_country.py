@@ -68,3 +68,20 @@ def test_home_country_unknown_rule_is_a_coded_error(blank_nlp: Language, disable
 )
 def test_home_country_function(named: list, expected: tuple) -> None:
     assert home_country(ArticleMetadata(), named) == expected
+
+
+@pytest.mark.parametrize(
+    "metadata,currency",
+    [(ArticleMetadata(home_country="AUS", home_country_source="metadata"), "AUD"), (None, "USD")],
+)
+def test_home_country_metadata_read_when_the_component_is_absent(
+    metadata: ArticleMetadata | None, currency: str
+) -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("news_money")
+    doc = nlp.make_doc("The ticket cost $5.")
+    doc._.metadata = metadata
+    assert [(r["text"], r["currency"]) for r in nlp(doc)._.money] == [("$5", currency)]

@@ -22,6 +22,7 @@ from extract.cli import app
 from extract.run import run
 from extract.settings import RunSettings
 from extract.tables.build import decimal_fits, rows_from_doc, to_arrow
+from extract.tables.schema import TABLES
 from extract.tables.writers import OutputFormat
 
 runner = CliRunner()
@@ -59,16 +60,40 @@ def _one_sentence(blank: Language, text: str) -> Doc:
     return doc
 
 
+def _mention(table: str, **values: object) -> dict:
+    """A component's row for ``table``: every column but those the table builder adds."""
+    added = ("doc_id", "sentence", "reference_date", "reference_date_source")
+    columns = [c for c in TABLES[table].column_names if c not in added]
+    return {**dict.fromkeys(columns), **values}
+
+
 def _doc_with_money(blank: Language, amounts: list[str | None], counts: list[int]) -> Doc:
     doc = _one_sentence(blank, "Paid big sums to many people.")
     doc._.doc_id = "d"
-    base = {"start_char": 0, "end_char": 4, "qualifier": "exact", "currency": "USD"}
+    base = {"start_char": 0, "end_char": 4, "qualifier": "exact"}
     doc._.money = [
-        {**base, "mention_id": f"d:money:{i}", "text": f"${a}", "amount": a, "low": a, "high": a}
+        _mention(
+            "money",
+            **base,
+            currency="USD",
+            mention_id=f"d:money:{i}",
+            text=f"${a}",
+            amount=a,
+            low=a,
+            high=a,
+        )
         for i, a in enumerate(amounts)
     ]
     doc._.counts = [
-        {**base, "mention_id": f"d:counts:{i}", "text": str(c), "value": c, "low": c, "high": c}
+        _mention(
+            "counts",
+            **base,
+            mention_id=f"d:counts:{i}",
+            text=str(c),
+            value=c,
+            low=c,
+            high=c,
+        )
         for i, c in enumerate(counts)
     ]
     doc._.issues = None
@@ -141,15 +166,16 @@ def test_dates_rows_carry_reference_date_and_source(blank_nlp: Language) -> None
     doc._.doc_id = "d"
     doc._.reference_date, doc._.reference_date_source = "2020-11-02", "inferred"
     doc._.dates = [
-        {
-            "mention_id": "d:dates:0",
-            "start_char": 17,
-            "end_char": 24,
-            "text": "Tuesday",
-            "kind": "date",
-            "timex": "2020-10-27",
-            "relative": True,
-        }
+        _mention(
+            "dates",
+            mention_id="d:dates:0",
+            start_char=17,
+            end_char=24,
+            text="Tuesday",
+            kind="date",
+            timex="2020-10-27",
+            relative=True,
+        )
     ]
     doc._.issues = None
     [row] = to_arrow("dates", rows_from_doc(doc)["dates"]).to_pylist()

@@ -51,7 +51,7 @@ from extract.components.dates.values import (
     in_year_of_end_date,
     resolved_parts,
 )
-from extract.extensions import mention_id
+from extract.extensions import mention_id, reference_date_of
 from extract.normalize.dates import (
     DateValue,
     is_period_anaphor,
@@ -113,7 +113,7 @@ class DateExtractor(RuleFiles):
 
     def _rows(self, doc: Doc) -> list[dict]:
         mentions = date_mentions_once(self, doc, keep=False)
-        reference = _iso_date(doc._.reference_date)  # news_reference_date's
+        reference = _iso_date(reference_date_of(doc)[0])  # news_reference_date's
         resolved: list[tuple[Span, str, DateValue]] = []
         for span, text, tense in mentions:
             value = date_value(self, span, text, tense, reference)
