@@ -95,7 +95,7 @@ class CountryLinker(RuleFiles):
             self.matcher.add(EXCLUDED, [make(phrase) for phrase in exclusion_phrases()])
         if self_references:
             self.matcher.add(SELF, [make(phrase) for phrase in self_reference_phrases()])
-        if places:
+        if self.places:
             self.matcher.add(STATE, [make(form) for form in us_state_forms()])
             self.matcher.add(CITY, [make(form) for form in city_forms()])
 
