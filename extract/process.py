@@ -178,7 +178,7 @@ def _process_batch(
             continue
         status = "warning" if issues else "ok"
         if settings.texts:
-from extract.extensions import add_issue, remember_text
+            tables["texts"] = [table_row("texts", {"doc_id": article.doc_id, "text": article.text})]
         tables["documents"] = [
             documents_row(article, status=status, error="; ".join(issues) or None, **columns)
         ]

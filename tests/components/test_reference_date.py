@@ -9,6 +9,7 @@ from spacy.language import Language
 from extract.components.dates.detection import date_mentions
 from extract.components.dates.shared import date_mentions_once
 from extract.components.reference_date import ReferenceDate
+from extract.pipeline import NEWS_COMPONENTS
 from extract.types import ArticleMetadata
 
 pytestmark = pytest.mark.slow
@@ -22,7 +23,7 @@ def _parsed(nlp: Language, text: str, metadata: ArticleMetadata | None):  # type
     doc._.doc_id = "t"
     doc._.metadata = metadata
     for name, component in nlp.pipeline:
-        if name.startswith("news_"):
+        if name in NEWS_COMPONENTS:
             break
         doc = component(doc)
     return doc
