@@ -13,27 +13,11 @@ from typing import Any, NamedTuple
 
 from extract.normalize.fact_events import EventLexicon, load_event_lexicon
 from extract.normalize.rules_data import RulesError, load_rules_object
+from extract.normalize.rules_schema import FACTS_WORD_LISTS
 
 RULES_FILE = "facts.json"
 
-_WORD_LISTS = (
-    "particles",
-    "location_prepositions",
-    "date_prepositions",
-    "subset_markers",
-    "place_nouns",
-    "place_entity_labels",
-    "scope_date_kinds",
-    "naming_participles",
-    "temporal_conjunctions",
-    "attribute_date_heads",
-    "non_place_nouns",
-    "period_grains",
-    "context_breakers",
-    "government_nouns",
-    "rise_verbs",
-    "fall_verbs",
-)
+_WORD_LISTS = FACTS_WORD_LISTS  # declared once, with the file's schema
 _RULE_TABLES = ("link_rules", "date_links")
 _ALLOWED_KEYS = frozenset({"_comment", "lemma_fixes", *_WORD_LISTS, *_RULE_TABLES})
 _RULE_KEYS = frozenset({"confidence", "description"})

@@ -186,7 +186,7 @@ _DATES_LISTS = (
     "pattern_unit_exclusions",
     "not_for_dateparser",
 )
-_FACTS_LISTS = (
+FACTS_WORD_LISTS = (
     "particles",
     "location_prepositions",
     "date_prepositions",
@@ -362,7 +362,7 @@ RULE_FILES: dict[str, RuleFileShape] = {
     ),
     "facts.json": JsonObject(
         required={
-            **{key: TEXT_LIST for key in _FACTS_LISTS},
+            **{key: TEXT_LIST for key in FACTS_WORD_LISTS},
             "link_rules": _FACT_RULE,
             "date_links": _FACT_RULE,
         },
