@@ -20,17 +20,17 @@ REPO = Path(__file__).resolve().parents[1]
 WIDTH, HEIGHT = 1100, 1400
 # README images are fetched by every reader: keep the picture small.
 MAX_BYTES = 300_000
-CHROMIUM_FLAGS = (
+# Headless and offline: every host resolves to nothing (tests/test_report_browser.py uses these too).
+OFFLINE_FLAGS = (
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
-    "--hide-scrollbars",
     "--disable-background-networking",
     "--disable-component-update",
     "--no-first-run",
-    "--force-device-scale-factor=1",
     "--host-resolver-rules=MAP * ~NOTFOUND",
 )
+CHROMIUM_FLAGS = (*OFFLINE_FLAGS, "--hide-scrollbars", "--force-device-scale-factor=1")
 
 
 def find_chromium() -> str:

@@ -3,20 +3,16 @@ declarative-table exemption."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
+from types import ModuleType
+
+from tests.scripts import load_script
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _check_sizes():
-    spec = importlib.util.spec_from_file_location(
-        "check_sizes", REPO / "scripts" / "check_sizes.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _check_sizes() -> ModuleType:
+    return load_script("check_sizes")
 
 
 def _function(name: str, lines: int, marker: str = "") -> str:

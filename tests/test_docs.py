@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import struct
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.scripts import load_script
 
 REPO = Path(__file__).resolve().parents[1]
 README = REPO / "README.md"
@@ -17,13 +18,7 @@ PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
 
 
 def screenshot_script() -> Any:
-    spec = importlib.util.spec_from_file_location(
-        "report_screenshot", REPO / "scripts" / "report_screenshot.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("report_screenshot")
 
 
 def _python_blocks() -> list[str]:

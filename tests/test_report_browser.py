@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from extract.report.report import render_report
+from tests.scripts import load_script
 from tests.test_report_article import (
     GOLD,
     HOSTILE,
@@ -29,15 +30,9 @@ from tests.test_report_run import small_run
 
 BROWSER_HOSTS = re.compile(r"^https?://([a-z0-9-]+\.)*(google\.com|googleapis\.com|gvt1\.com)[:/]")
 FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
+    *load_script("report_screenshot").OFFLINE_FLAGS,
     "--disable-sync",
     "--disable-default-apps",
-    "--no-first-run",
-    "--host-resolver-rules=MAP * ~NOTFOUND",
     "--enable-logging=stderr",
     "--v=0",
 ]
@@ -119,10 +114,8 @@ def test_report_browser_catches_a_bad_page(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_report_browser_screenshot_script_photographs_the_samples(tmp_path: Path) -> None:
-    from tests.test_docs import screenshot_script
-
     chromium()  # skips with the reason when there is no browser
-    script = screenshot_script()
+    script = load_script("report_screenshot")
     picture = tmp_path / "report.png"
     assert script.main(["--out", str(picture)]) == 0
     data = picture.read_bytes()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -14,19 +13,14 @@ from extract.normalize import countries as countries_rules
 from extract.normalize import persons as persons_rules
 from extract.normalize import persons_words, rules_data
 from extract.normalize.rules_data import RulesError, read_jsonl
+from tests.scripts import load_script
 
 REPO = Path(__file__).resolve().parents[1]
 RULES = REPO / "extract" / "rules"
 
 
 def _build_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_countries", REPO / "scripts" / "build_countries.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_countries")
 
 
 @pytest.mark.parametrize(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 from pathlib import Path
+from types import ModuleType
 
 from extract.ingest import read_articles
+from tests.scripts import load_script
 
 REPO = Path(__file__).resolve().parents[2]
 WEB = REPO / "corpora" / "samples" / "web"
@@ -22,14 +23,8 @@ BUDGET = (
 SITE = "https://harbour-gazette.example/news/"
 
 
-def _script():
-    spec = importlib.util.spec_from_file_location(
-        "make_samples", REPO / "scripts" / "make_samples.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _script() -> ModuleType:
+    return load_script("make_samples")
 
 
 def test_html_samples_are_the_script_output() -> None:

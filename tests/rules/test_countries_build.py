@@ -3,21 +3,18 @@ tests/test_rules_persons_countries.py)."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+
+from tests.scripts import load_script
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_countries.py"
 
 
 @pytest.fixture(scope="module")
 def build():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("build_countries", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_countries")
 
 
 def test_rules_countries_cities_file_is_current(build) -> None:  # type: ignore[no-untyped-def]
